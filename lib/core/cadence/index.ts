@@ -1,0 +1,2 @@
+export { cadenceState, type CadenceInput } from './state';
+export { findExit, type ExitReason } from './exits';

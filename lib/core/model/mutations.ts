@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { Email, HttpUrl, Id, Instant } from './primitives';
+import { AttemptChannel, AttemptOutcome, LifecycleStage } from './vocabulary';
+
+const Reason = z.string().trim().min(3, 'a reason of at least 3 characters is required').max(500);
+const base = { id: Id, at: Instant };
+
+export const AttemptLog = z.object({
+  ...base,
+  type: z.literal('attempt.log'),
+  attempt: z.object({
+    id: Id,
+    contactId: Id,
+    channel: AttemptChannel,
+    outcome: AttemptOutcome.nullable().default(null),
+    note: z.string().trim().max(2000, 'a note must be at most 2000 characters').nullable().default(null),
+    contentIds: z.array(Id).max(20).default([]),
+    at: Instant,
+  }),
+});
+
+export const AttemptUndo = z.object({ ...base, type: z.literal('attempt.undo'), attemptId: Id });
+
+/** Carries the stage it expects to replace: if someone moved the contact meanwhile, the server answers a conflict. */
+export const ContactStage = z
+  .object({
+    ...base,
+    type: z.literal('contact.stage'),
+    contactId: Id,
+    from: LifecycleStage,
+    to: LifecycleStage,
+    reason: Reason.nullable().default(null),
+  })
+  .refine((m) => m.from !== m.to, { message: 'the new stage must differ from the old one', path: ['to'] })
+  .refine((m) => m.to !== 'recycled', { message: 'recycling goes through contact.recycle, with a reason', path: ['to'] })
+  .refine((m) => m.to !== 'disqualified' || m.reason !== null, { message: 'disqualifying needs a reason', path: ['reason'] });
+
+export const ContactRecycle = z.object({ ...base, type: z.literal('contact.recycle'), contactId: Id, reason: Reason });
+
+/** An address Leadside does not know, put forward by a rep: it waits for review and is never created silently. */
+export const ContactSuggest = z.object({
+  ...base,
+  type: z.literal('contact.suggest'),
+  email: Email,
+  name: z.string().trim().max(200).nullable().default(null),
+  company: z.string().trim().max(200).nullable().default(null),
+  title: z.string().trim().max(200).nullable().default(null),
+  note: z.string().trim().max(1000).nullable().default(null),
+  /** The page the rep saw the address on. */
+  seenOn: HttpUrl.nullable().default(null),
+});
+
+export const Mutation = z.union([AttemptLog, AttemptUndo, ContactStage, ContactRecycle, ContactSuggest]);
+export type Mutation = z.infer<typeof Mutation>;
+export type MutationInput = z.input<typeof Mutation>;
+export const MUTATION_TYPES = ['attempt.log', 'attempt.undo', 'contact.stage', 'contact.recycle', 'contact.suggest'] as const;
+export type MutationType = (typeof MUTATION_TYPES)[number];
+
+export const MAX_MUTATIONS_PER_REQUEST = 500;
+export const MutationBatch = z.object({
+  mutations: z
+    .array(z.unknown())
+    .min(1, 'send at least one mutation')
+    .max(MAX_MUTATIONS_PER_REQUEST, `at most ${MAX_MUTATIONS_PER_REQUEST} mutations a request`),
+});
+
+export const ErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const MutationResult = z.object({
+  id: z.string(),
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  error: ErrorBody.optional(),
+});
+export type MutationResult = z.infer<typeof MutationResult>;
+export const MutationResponse = z.object({ results: z.array(MutationResult) });

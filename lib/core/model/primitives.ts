@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** An id made by whoever created the row (server or client): short, printable, no spaces. */
+export const Id = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, "_" and "-"');
+
+/** An instant on the wire and in storage: ISO 8601 with an offset ("2026-03-06T16:30:00Z"). */
+export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-06T16:30:00Z' });
+export type Instant = z.infer<typeof Instant>;
+
+/** A calendar date without a time: "2026-12-25". */
+export const DateOnly = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email({ message: 'must be an email address' }));
+
+/** A short machine name: lower-case letters, digits and "_" (lead types, sources, topics). */
+export const Slug = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower-case letters, digits and "_", starting with a letter (max 40)');
+
+export const HttpUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  .max(2048, 'must be at most 2048 characters');
+
+/** A row version from the server's monotonic sequence; 0 for a row only the client has seen. */
+export const Version = z.number().int().nonnegative();
+
+/** An IANA time zone name the runtime knows ("Europe/London"). */
+export const TimeZone = z.string().refine(isKnownTimeZone, { message: 'must be an IANA time zone such as Europe/London' });
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { WorkCalendar } from './calendar';
+import { CadencePolicy } from './policy';
+import { ScoringModel } from './scoring';
+import { HttpUrl } from './primitives';
+
+/** A domain name such as "acme.com": addresses on the workspace's own domains are never leads. */
+export const Domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name such as acme.com');
+
+/** Marketing's side of the SLA, and how compliance is judged. */
+export const SlaGoals = z.object({
+  mqlsPerRepPerMonth: z.number().int().min(0).max(10_000),
+  /** Share of leads that must get their first attempt within the policy's hours (0..1). */
+  firstTouchTarget: z.number().min(0).max(1).default(0.9),
+});
+export type SlaGoals = z.infer<typeof SlaGoals>;
+
+export const TrackingPolicy = z.object({
+  enabled: z.boolean().default(true),
+  /** A form submit with an unknown email creates a lead (source `website`). */
+  createLeadsFromForms: z.boolean().default(true),
+  /** Origins allowed to send website events ("https://www.acme.com"). */
+  siteOrigins: z.array(HttpUrl).max(50).default([]),
+});
+export type TrackingPolicy = z.infer<typeof TrackingPolicy>;
+
+/** Everything a manager, a marketer or an admin agrees once on the server and every rep's panel uses. */
+export const WorkspaceSettings = z
+  .object({
+    calendar: WorkCalendar,
+    policies: z.array(CadencePolicy).max(50),
+    scoring: ScoringModel,
+    sla: SlaGoals,
+    tracking: TrackingPolicy,
+    domains: z.array(Domain).max(50).default([]),
+  })
+  .refine((s) => s.policies.filter((p) => p.isDefault).length <= 1, {
+    message: 'at most one policy may be the default',
+    path: ['policies'],
+  })
+  .refine(
+    (s) => {
+      const named = s.policies.flatMap((p) => p.leadTypes);
+      return new Set(named).size === named.length;
+    },
+    { message: 'a lead type may belong to one policy only', path: ['policies'] },
+  );
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
+export type WorkspaceSettingsInput = z.input<typeof WorkspaceSettings>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Activity } from './activity';
+import { Attempt } from './attempt';
+import { Contact } from './contact';
+import { ContentItem } from './content';
+import { CadencePolicy } from './policy';
+import { ScoringModel } from './scoring';
+import { Id } from './primitives';
+
+export const SYNC_PAGE_MAX = 1000;
+export const SYNC_PAGE_DEFAULT = 200;
+
+export const SyncQuery = z.object({
+  /** Opaque: the client stores it and hands it back; absent on the first pull. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(SYNC_PAGE_MAX, `limit must be at most ${SYNC_PAGE_MAX}`).default(SYNC_PAGE_DEFAULT),
+});
+
+/** One page of changes in the caller's scope, oldest first (DESIGN §5). */
+export const SyncPage = z.object({
+  contacts: z.array(Contact),
+  activities: z.array(Activity),
+  attempts: z.array(Attempt),
+  content: z.array(ContentItem),
+  policies: z.array(CadencePolicy),
+  /** The workspace's scoring model when it changed since the cursor. */
+  scoring: ScoringModel.nullable(),
+  /** Rows that left the caller's scope (reassigned, deleted): the client drops them. */
+  removed: z.object({
+    contacts: z.array(Id),
+    content: z.array(Id),
+    policies: z.array(Id),
+  }),
+  cursor: z.string(),
+  more: z.boolean(),
+});
+export type SyncPage = z.infer<typeof SyncPage>;

@@ -1,0 +1,18 @@
+import { defineConfig } from 'wxt';
+
+// Chrome gets `side_panel`; Firefox (built with --mv3) gets `sidebar_action` from the same entrypoint.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere: a reader sees where every name comes from.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Leadside',
+    description: 'Lead intelligence and the follow-up clock beside your inbox and CRM.',
+    // Only what is used: the side panel API on Chrome. Host access arrives at run time, per server.
+    permissions: browser === 'firefox' ? [] : ['sidePanel'],
+    action: { default_title: 'Open Leadside' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: { id: 'extension@leadside.app', strict_min_version: '115.0' } },
+    }),
+  }),
+});
