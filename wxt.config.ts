@@ -5,6 +5,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
+  // Tests build into a scratch folder so they never race a developer's own build.
+  outDir: process.env.LEADSIDE_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: 'Leadside',
     description: 'Lead intelligence and the follow-up clock beside your inbox and CRM.',

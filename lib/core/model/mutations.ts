@@ -50,11 +50,14 @@ export const ContactSuggest = z.object({
   seenOn: HttpUrl.nullable().default(null),
 });
 
-export const Mutation = z.union([AttemptLog, AttemptUndo, ContactStage, ContactRecycle, ContactSuggest]);
-export type Mutation = z.infer<typeof Mutation>;
-export type MutationInput = z.input<typeof Mutation>;
 export const MUTATION_TYPES = ['attempt.log', 'attempt.undo', 'contact.stage', 'contact.recycle', 'contact.suggest'] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
+export const Mutation = z.discriminatedUnion('type', [AttemptLog, AttemptUndo, ContactStage, ContactRecycle, ContactSuggest], {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? `must be one of ${MUTATION_TYPES.join(', ')}` : undefined,
+});
+export type Mutation = z.infer<typeof Mutation>;
+export type MutationInput = z.input<typeof Mutation>;
 
 export const MAX_MUTATIONS_PER_REQUEST = 500;
 export const MutationBatch = z.object({

@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Builds both browsers' extensions for real, into a scratch folder, and reads what the browser would load.
+const outDir = mkdtempSync(join(tmpdir(), 'leadside-build-'));
+const wxt = join(process.cwd(), 'node_modules', '.bin', 'wxt');
+
+function build(args: string[]): void {
+  execFileSync(wxt, ['build', ...args], { env: { ...process.env, LEADSIDE_OUT_DIR: outDir }, stdio: 'pipe' });
+}
+
+function manifest(target: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(outDir, target, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+}
+
+describe('the built extensions', () => {
+  beforeAll(() => {
+    build([]);
+    build(['-b', 'firefox', '--mv3']);
+  }, 120_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('Chrome MV3 opens the side panel and asks only for the side panel permission', () => {
+    const m = manifest('chrome-mv3');
+    expect(m.manifest_version).toBe(3);
+    expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(m.permissions).toEqual(['sidePanel']);
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.background).toEqual({ service_worker: 'background.js' });
+  });
+
+  it('Firefox MV3 opens the sidebar and asks for nothing', () => {
+    const m = manifest('firefox-mv3');
+    expect(m.manifest_version).toBe(3);
+    expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
+    expect(m.permissions).toEqual([]);
+    expect(m.browser_specific_settings).toMatchObject({ gecko: { id: 'extension@leadside.app' } });
+  });
+});
