@@ -1,0 +1,36 @@
+import type { Activity } from '../model/activity';
+import type { Attempt } from '../model/attempt';
+import type { ContentItem } from '../model/content';
+import { isPersonActivity } from '../trust/person';
+import { normalizePageUrl } from '../intelligence/normalize-url';
+
+/** A piece sent this recently is not suggested again: the rep would be repeating themselves. */
+export const RECENTLY_SENT_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Library items the person has read: a human or proxy activity naming the item, or a page view or download of its
+ * URL (compared normalized, so a campaign link to the same page counts). Machine activity (link scanners) does not.
+ */
+export function consumedContentIds(library: readonly ContentItem[], activities: readonly Activity[]): Set<string> {
+  const person = activities.filter(isPersonActivity);
+  const touchedIds = new Set(person.flatMap((a) => (a.contentId === null ? [] : [a.contentId])));
+  const readUrls = new Set(
+    person.flatMap((a) => ((a.type === 'page_view' || a.type === 'content_download') && a.url !== null ? [normalizePageUrl(a.url)] : [])),
+  );
+  return new Set(library.filter((item) => touchedIds.has(item.id) || readUrls.has(normalizePageUrl(item.url))).map((item) => item.id));
+}
+
+/** Topics of everything the person has read, archived pieces included: interest outlives the piece. */
+export function interestTopics(library: readonly ContentItem[], consumedIds: ReadonlySet<string>): Set<string> {
+  return new Set(library.filter((item) => consumedIds.has(item.id)).flatMap((item) => item.topics));
+}
+
+/**
+ * Items sent with an attempt in the last 30 days (the edge itself included; a future-dated attempt counts as recent).
+ * An undone attempt was never made, so what it carried was never sent.
+ */
+export function recentlySentContentIds(attempts: readonly Attempt[], now: Date): Set<string> {
+  const since = now.getTime() - RECENTLY_SENT_DAYS * DAY_MS;
+  return new Set(attempts.filter((a) => a.undoneAt === null && Date.parse(a.at) >= since).flatMap((a) => a.contentIds));
+}
