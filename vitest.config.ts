@@ -8,6 +8,7 @@ export default defineConfig({
     environment: 'node',
     // Every test runs in UTC unless it says otherwise, so zone bugs that hide in the machine's zone surface.
     env: { TZ: 'UTC' },
+    globalSetup: ['./test/support/postgres.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

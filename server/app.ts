@@ -1,8 +1,52 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv, ServerDeps } from './context';
+import { requireCaller } from './auth/middleware';
+import { ApiError } from './http/errors';
+import { extensionCors, limitBody, limitPerIp, limitPerToken, requestLog, securityHeaders } from './http/middleware';
+import { contentRoutes } from './routes/content';
+import { contactsRoutes } from './routes/contacts';
+import { meRoutes } from './routes/me';
+import { mutationsRoutes } from './routes/mutations';
+import { reportsRoutes } from './routes/reports';
+import { settingsRoutes } from './routes/settings';
+import { suggestionsRoutes } from './routes/suggestions';
+import { syncRoutes } from './routes/sync';
+import { usersRoutes } from './routes/users';
 
-/** The API's routes. Only the health check exists so far; the v1 routes follow DESIGN §4. */
-export function createApp(): Hono {
-  const app = new Hono();
+/** The API of DESIGN §4: one Hono app, a route file per resource. */
+export function createApp(deps: ServerDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', requestLog, securityHeaders);
   app.get('/healthz', (c) => c.json({ ok: true }));
+
+  const v1 = new Hono<AppEnv>();
+  v1.use('*', extensionCors, limitPerIp(deps.limits.perIp), limitBody(), requireCaller, limitPerToken(deps.limits.perToken));
+  v1.route('/me', meRoutes);
+  v1.route('/sync', syncRoutes);
+  v1.route('/mutations', mutationsRoutes);
+  v1.route('/contacts', contactsRoutes);
+  v1.route('/suggestions', suggestionsRoutes);
+  v1.route('/settings', settingsRoutes);
+  v1.route('/content', contentRoutes);
+  v1.route('/users', usersRoutes);
+  v1.route('/reports', reportsRoutes);
+  app.route('/v1', v1);
+
+  app.notFound((c) => c.json(new ApiError('not_found', `no route for ${c.req.method} ${c.req.path}`).body, 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(err.body, err.status, err.headers);
+    if (err instanceof HTTPException && err.status < 500) {
+      const e = new ApiError(err.status === 413 ? 'payload_too_large' : 'bad_request', err.message || 'bad request');
+      return c.json(e.body, err.status);
+    }
+    // Never a stack trace to the client: the log has it, under the request id the client can quote.
+    deps.log.error('unhandled', { reqId: c.get('requestId'), err: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    return c.json(new ApiError('internal', `something went wrong on our side (request ${c.get('requestId')})`).body, 500);
+  });
   return app;
 }

@@ -50,13 +50,13 @@ export const TimelinePage = z.object({ items: z.array(TimelineItem), more: z.boo
 export type TimelinePage = z.infer<typeof TimelinePage>;
 
 export const TrackedLinkRequest = z
-  .object({ contactId: Id, url: HttpUrl.optional(), contentId: Id.optional() })
+  .strictObject({ contactId: Id, url: HttpUrl.optional(), contentId: Id.optional() })
   .refine((r) => (r.url === undefined) !== (r.contentId === undefined), {
     message: 'give either url or contentId, not both',
     path: ['url'],
   });
 
-export const EmailRegistration = z.object({
+export const EmailRegistration = z.strictObject({
   contactId: Id,
   subject: z.string().max(300).nullable().default(null),
   links: z.array(HttpUrl).max(50).default([]),
@@ -64,7 +64,7 @@ export const EmailRegistration = z.object({
 });
 
 export const MAX_COLLECT_EVENTS = 100;
-export const CollectEvent = z.object({
+export const CollectEvent = z.strictObject({
   id: Id,
   type: z.enum(['page_view', 'content_download', 'form_submit', 'identify']),
   url: HttpUrl,
@@ -73,7 +73,7 @@ export const CollectEvent = z.object({
   email: Email.optional(),
   contentId: Id.optional(),
 });
-export const CollectBatch = z.object({
+export const CollectBatch = z.strictObject({
   siteKey: z.string().min(8).max(64),
   visitorId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "_" or "-"'),
   events: z.array(CollectEvent).min(1).max(MAX_COLLECT_EVENTS, `at most ${MAX_COLLECT_EVENTS} events a batch`),

@@ -13,3 +13,4 @@ export * from './mutations';
 export * from './sync';
 export * from './api';
 export * from './parse';
+export * from './defaults';

@@ -5,10 +5,10 @@ import { AttemptChannel, AttemptOutcome, LifecycleStage } from './vocabulary';
 const Reason = z.string().trim().min(3, 'a reason of at least 3 characters is required').max(500);
 const base = { id: Id, at: Instant };
 
-export const AttemptLog = z.object({
+export const AttemptLog = z.strictObject({
   ...base,
   type: z.literal('attempt.log'),
-  attempt: z.object({
+  attempt: z.strictObject({
     id: Id,
     contactId: Id,
     channel: AttemptChannel,
@@ -19,11 +19,11 @@ export const AttemptLog = z.object({
   }),
 });
 
-export const AttemptUndo = z.object({ ...base, type: z.literal('attempt.undo'), attemptId: Id });
+export const AttemptUndo = z.strictObject({ ...base, type: z.literal('attempt.undo'), attemptId: Id });
 
 /** Carries the stage it expects to replace: if someone moved the contact meanwhile, the server answers a conflict. */
 export const ContactStage = z
-  .object({
+  .strictObject({
     ...base,
     type: z.literal('contact.stage'),
     contactId: Id,
@@ -35,10 +35,10 @@ export const ContactStage = z
   .refine((m) => m.to !== 'recycled', { message: 'recycling goes through contact.recycle, with a reason', path: ['to'] })
   .refine((m) => m.to !== 'disqualified' || m.reason !== null, { message: 'disqualifying needs a reason', path: ['reason'] });
 
-export const ContactRecycle = z.object({ ...base, type: z.literal('contact.recycle'), contactId: Id, reason: Reason });
+export const ContactRecycle = z.strictObject({ ...base, type: z.literal('contact.recycle'), contactId: Id, reason: Reason });
 
 /** An address Leadside does not know, put forward by a rep: it waits for review and is never created silently. */
-export const ContactSuggest = z.object({
+export const ContactSuggest = z.strictObject({
   ...base,
   type: z.literal('contact.suggest'),
   email: Email,
@@ -60,7 +60,7 @@ export type Mutation = z.infer<typeof Mutation>;
 export type MutationInput = z.input<typeof Mutation>;
 
 export const MAX_MUTATIONS_PER_REQUEST = 500;
-export const MutationBatch = z.object({
+export const MutationBatch = z.strictObject({
   mutations: z
     .array(z.unknown())
     .min(1, 'send at least one mutation')

@@ -3,8 +3,7 @@ import { Activity } from './activity';
 import { Attempt } from './attempt';
 import { Contact } from './contact';
 import { ContentItem } from './content';
-import { CadencePolicy } from './policy';
-import { ScoringModel } from './scoring';
+import { WorkspaceSettings } from './settings';
 import { Id } from './primitives';
 
 export const SYNC_PAGE_MAX = 1000;
@@ -22,14 +21,15 @@ export const SyncPage = z.object({
   activities: z.array(Activity),
   attempts: z.array(Attempt),
   content: z.array(ContentItem),
-  policies: z.array(CadencePolicy),
-  /** The workspace's scoring model when it changed since the cursor. */
-  scoring: ScoringModel.nullable(),
+  /**
+   * The workspace's settings, whole, when they changed since the cursor (else null): the work calendar, the cadence
+   * policies, the scoring model, the SLA goals and the workspace's domains. The client replaces its copy.
+   */
+  settings: WorkspaceSettings.nullable(),
   /** Rows that left the caller's scope (reassigned, deleted): the client drops them. */
   removed: z.object({
     contacts: z.array(Id),
     content: z.array(Id),
-    policies: z.array(Id),
   }),
   cursor: z.string(),
   more: z.boolean(),

@@ -1,0 +1,89 @@
+import type { Activity } from '../../lib/core/model/activity';
+import type { Attempt } from '../../lib/core/model/attempt';
+import type { Contact } from '../../lib/core/model/contact';
+import type { ContentItem } from '../../lib/core/model/content';
+import type { activities, attempts, contacts, content } from './schema';
+
+// Database rows to the lib/core model: the one place that knows both shapes.
+
+type ContactRow = typeof contacts.$inferSelect;
+type ActivityRow = typeof activities.$inferSelect;
+type AttemptRow = typeof attempts.$inferSelect;
+type ContentRow = typeof content.$inferSelect;
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
+
+export function toContact(r: ContactRow): Contact {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    title: r.title,
+    company: r.company,
+    seniority: r.seniority as Contact['seniority'],
+    country: r.country,
+    companySize: r.companySize,
+    industry: r.industry,
+    businessModel: r.businessModel as Contact['businessModel'],
+    phone: r.phone,
+    stage: r.stage as Contact['stage'],
+    stageReason: r.stageReason,
+    leadType: r.leadType,
+    source: r.source,
+    ownerId: r.ownerId,
+    assignedAt: isoOrNull(r.assignedAt),
+    pauses: r.pauses,
+    optedOut: r.optedOut,
+    createdAt: iso(r.createdAt),
+    updatedAt: iso(r.updatedAt),
+    version: r.version,
+  };
+}
+
+export function toActivity(r: ActivityRow): Activity {
+  return {
+    id: r.id,
+    contactId: r.contactId,
+    type: r.type as Activity['type'],
+    at: iso(r.at),
+    url: r.url,
+    title: r.title,
+    contentId: r.contentId,
+    emailId: r.emailId,
+    outOfOffice: r.outOfOffice,
+    trust: { label: r.trustLabel as Activity['trust']['label'], reason: r.trustReason },
+    version: r.version,
+  };
+}
+
+export function toAttempt(r: AttemptRow): Attempt {
+  return {
+    id: r.id,
+    contactId: r.contactId,
+    userId: r.userId,
+    channel: r.channel as Attempt['channel'],
+    outcome: r.outcome as Attempt['outcome'],
+    note: r.note,
+    contentIds: r.contentIds,
+    at: iso(r.at),
+    undoneAt: isoOrNull(r.undoneAt),
+    version: r.version,
+  };
+}
+
+export function toContentItem(r: ContentRow): ContentItem {
+  return {
+    id: r.id,
+    title: r.title,
+    url: r.url,
+    kind: r.kind as ContentItem['kind'],
+    journeyStage: r.journeyStage as ContentItem['journeyStage'],
+    topics: r.topics,
+    personas: r.personas,
+    assists: r.assists,
+    archived: r.archived,
+    updatedAt: iso(r.updatedAt),
+    version: r.version,
+  };
+}

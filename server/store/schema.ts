@@ -1,0 +1,239 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { Pause } from '../../lib/core/model/contact';
+import type { WorkspaceSettings } from '../../lib/core/model/settings';
+import type { MutationResult } from '../../lib/core/model/mutations';
+
+/**
+ * Every synced row takes its `version` from this one sequence (a trigger sets it on insert and update), so a single
+ * number is a cursor over every table. Writers in a workspace hold its advisory lock, so versions commit in order.
+ */
+export const rowVersion = pgSequence('row_version');
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const version = () => bigint('version', { mode: 'number' }).notNull().default(0);
+
+export const workspaces = pgTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  settings: jsonb('settings').$type<WorkspaceSettings>().notNull(),
+  /** Public key that t.js sends with website events. */
+  siteKey: text('site_key').notNull().unique(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  version: version(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['rep', 'manager', 'marketing', 'admin'] }).notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email').on(t.email), index('users_workspace').on(t.workspaceId)],
+);
+
+/** API tokens: only a SHA-256 of the 256-bit secret is kept. */
+export const tokens = pgTable('tokens', {
+  id: text('id').primaryKey(),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id),
+  hash: text('hash').notNull().unique(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  lastUsedAt: instant('last_used_at'),
+  revokedAt: instant('revoked_at'),
+});
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    email: text('email').notNull(),
+    name: text('name'),
+    title: text('title'),
+    company: text('company'),
+    seniority: text('seniority'),
+    country: text('country'),
+    companySize: integer('company_size'),
+    industry: text('industry'),
+    businessModel: text('business_model'),
+    phone: text('phone'),
+    stage: text('stage').notNull(),
+    stageReason: text('stage_reason'),
+    leadType: text('lead_type'),
+    source: text('source'),
+    ownerId: text('owner_id').references(() => users.id),
+    assignedAt: instant('assigned_at'),
+    pauses: jsonb('pauses').$type<Pause[]>().notNull().default([]),
+    optedOut: boolean('opted_out').notNull().default(false),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+    deletedAt: instant('deleted_at'),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('contacts_workspace_email').on(t.workspaceId, t.email),
+    index('contacts_owner_version').on(t.ownerId, t.version),
+    index('contacts_workspace_version').on(t.workspaceId, t.version),
+  ],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    type: text('type').notNull(),
+    at: instant('at').notNull(),
+    url: text('url'),
+    title: text('title'),
+    contentId: text('content_id'),
+    emailId: text('email_id'),
+    outOfOffice: boolean('out_of_office').notNull().default(false),
+    trustLabel: text('trust_label').notNull(),
+    trustReason: text('trust_reason').notNull(),
+    version: version(),
+  },
+  (t) => [index('activities_contact_at').on(t.contactId, t.at), index('activities_contact_version').on(t.contactId, t.version)],
+);
+
+export const attempts = pgTable(
+  'attempts',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    channel: text('channel').notNull(),
+    outcome: text('outcome'),
+    note: text('note'),
+    contentIds: jsonb('content_ids').$type<string[]>().notNull().default([]),
+    at: instant('at').notNull(),
+    undoneAt: instant('undone_at'),
+    version: version(),
+  },
+  (t) => [index('attempts_contact_at').on(t.contactId, t.at), index('attempts_contact_version').on(t.contactId, t.version)],
+);
+
+export const content = pgTable(
+  'content',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    title: text('title').notNull(),
+    url: text('url').notNull(),
+    kind: text('kind').notNull(),
+    journeyStage: text('journey_stage').notNull(),
+    topics: jsonb('topics').$type<string[]>().notNull().default([]),
+    personas: jsonb('personas').$type<string[]>().notNull().default([]),
+    assists: integer('assists').notNull().default(0),
+    archived: boolean('archived').notNull().default(false),
+    updatedAt: instant('updated_at').notNull(),
+    deletedAt: instant('deleted_at'),
+    version: version(),
+  },
+  (t) => [index('content_workspace_version').on(t.workspaceId, t.version)],
+);
+
+/** When a contact entered a user's sync scope (assigned to them, or looked up): its whole history goes down then. */
+export const scopeEntries = pgTable(
+  'scope_entries',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    /** Last lookup; owned contacts stay in scope whatever this says. */
+    lookedUpAt: instant('looked_up_at'),
+    version: version(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.contactId] }), index('scope_entries_user_version').on(t.userId, t.version)],
+);
+
+/** Rows that left a user's scope (`userId` null: everyone in the workspace), so their caches drop them. */
+export const scopeExits = pgTable(
+  'scope_exits',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: text('workspace_id').notNull(),
+    userId: text('user_id'),
+    kind: text('kind', { enum: ['contact', 'content'] }).notNull(),
+    objectId: text('object_id').notNull(),
+    version: version(),
+  },
+  (t) => [index('scope_exits_workspace_version').on(t.workspaceId, t.version)],
+);
+
+/** Each applied mutation's id and first answer, so a replay answers `duplicate` and never applies twice. */
+export const appliedMutations = pgTable(
+  'applied_mutations',
+  {
+    userId: text('user_id').notNull(),
+    id: text('id').notNull(),
+    result: jsonb('result').$type<MutationResult>().notNull(),
+    appliedAt: instant('applied_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.id] }), index('applied_mutations_applied_at').on(t.appliedAt)],
+);
+
+/** Addresses reps put forward as leads: they wait for a manager's or marketer's review. */
+export const suggestedLeads = pgTable(
+  'suggested_leads',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    email: text('email').notNull(),
+    name: text('name'),
+    company: text('company'),
+    title: text('title'),
+    note: text('note'),
+    seenOn: text('seen_on'),
+    suggestedBy: text('suggested_by')
+      .notNull()
+      .references(() => users.id),
+    suggestedAt: instant('suggested_at').notNull(),
+    status: text('status', { enum: ['pending', 'accepted', 'rejected'] }).notNull().default('pending'),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: instant('reviewed_at'),
+    contactId: text('contact_id'),
+  },
+  (t) => [index('suggested_leads_workspace_status').on(t.workspaceId, t.status)],
+);
+
+export const VERSIONED_TABLES = ['workspaces', 'contacts', 'activities', 'attempts', 'content', 'scope_entries', 'scope_exits'] as const;
+export const nextVersionSql = sql`nextval('row_version')`;

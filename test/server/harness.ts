@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { addUser, createToken, createWorkspace } from '../../server/domain/admin';
+import { startServer, type RunningServer } from '../../server/serve';
+import { silentLogger } from '../../server/http/logger';
+import type { Role } from '../../lib/core/model/vocabulary';
+import type { RateLimits } from '../../server/context';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+/** Both stores every server suite runs on: the same tests, the same queries. */
+export const STORE_KINDS: StoreKind[] = ['pglite', 'postgres'];
+
+/** A clock the tests move by hand. */
+export class TestClock {
+  constructor(private t: number) {}
+  now = () => new Date(this.t);
+  set(iso: string): void {
+    this.t = Date.parse(iso);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+export interface TestServer extends RunningServer {
+  clock: TestClock;
+  kind: StoreKind;
+  /** Calls the API over HTTP as the given token. */
+  api(token: string | null, path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+}
+
+/** A fresh empty database on the run's PostgreSQL server (one per test file). */
+export async function freshPostgresDatabase(): Promise<string> {
+  const admin = inject('postgresUrl');
+  if (!admin) throw new Error(inject('postgresProblem'));
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The real server over real HTTP on a loopback port, on PGlite in memory (or a folder) or on PostgreSQL. */
+export async function startTestServer(
+  kind: StoreKind,
+  options: { now?: string; limits?: Partial<RateLimits>; dataDir?: string; databaseUrl?: string } = {},
+): Promise<TestServer> {
+  const clock = new TestClock(Date.parse(options.now ?? '2026-01-19T15:00:00Z'));
+  const store =
+    kind === 'postgres'
+      ? { databaseUrl: options.databaseUrl ?? (await freshPostgresDatabase()) }
+      : options.dataDir
+        ? { dataDir: options.dataDir }
+        : { memory: true as const };
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    store,
+    log: silentLogger,
+    now: clock.now,
+    limits: { perToken: 100_000, perIp: 100_000, ...options.limits },
+  });
+  return {
+    ...server,
+    clock,
+    kind,
+    api: (token, path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (token !== null) headers.set('authorization', `Bearer ${token}`);
+      let body = init.body;
+      if (init.json !== undefined) {
+        headers.set('content-type', 'application/json');
+        body = JSON.stringify(init.json);
+      }
+      return fetch(`${server.url}${path}`, { ...init, headers, body });
+    },
+  };
+}
+
+export interface TestUser {
+  id: string;
+  token: string;
+  role: Role;
+  email: string;
+}
+
+export interface TestWorkspace {
+  id: string;
+  siteKey: string;
+  users: Record<string, TestUser>;
+}
+
+/** A workspace with one user per role (and a second rep), each with a token. */
+export async function makeWorkspace(server: RunningServer, name: string, timeZone = 'America/New_York'): Promise<TestWorkspace> {
+  const { db } = server.store;
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const ws = await createWorkspace(db, { name, timeZone, domains: [`${slug}.example`] });
+  const users: Record<string, TestUser> = {};
+  const roles: [string, Role][] = [
+    ['rep', 'rep'],
+    ['rep2', 'rep'],
+    ['manager', 'manager'],
+    ['marketing', 'marketing'],
+    ['admin', 'admin'],
+  ];
+  for (const [key, role] of roles) {
+    const email = `${key}@${slug}.example`;
+    const { id } = await addUser(db, { workspaceId: ws.id, email, name: `${name} ${key}`, role });
+    users[key] = { id, token: await createToken(db, id), role, email };
+  }
+  return { ...ws, users };
+}
