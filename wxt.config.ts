@@ -10,8 +10,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Leadside',
     description: 'Lead intelligence and the follow-up clock beside your inbox and CRM.',
-    // Only what is used: the side panel API on Chrome. Host access arrives at run time, per server.
-    permissions: browser === 'firefox' ? [] : ['sidePanel'],
+    // Only what is used: the side panel (Chrome) and an alarm for the minute sync. Access to the rep's server is
+    // optional and asked at sign-in, for that one origin.
+    permissions: browser === 'firefox' ? ['alarms'] : ['sidePanel', 'alarms'],
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Open Leadside' },
     ...(browser === 'firefox' && {
       browser_specific_settings: { gecko: { id: 'extension@leadside.app', strict_min_version: '115.0' } },

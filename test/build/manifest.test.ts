@@ -23,20 +23,22 @@ describe('the built extensions', () => {
   }, 120_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('Chrome MV3 opens the side panel and asks only for the side panel permission', () => {
+  it('Chrome MV3 opens the side panel and asks only for what it uses; server access is optional, asked at sign-in', () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
-    expect(m.permissions).toEqual(['sidePanel']);
+    expect(m.permissions).toEqual(['sidePanel', 'alarms']);
     expect(m.host_permissions).toBeUndefined();
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+    expect(m.options_ui).toEqual({ open_in_tab: true, page: 'options.html' });
     expect(m.background).toEqual({ service_worker: 'background.js' });
   });
 
-  it('Firefox MV3 opens the sidebar and asks for nothing', () => {
+  it('Firefox MV3 opens the sidebar and asks only for the alarm', () => {
     const m = manifest('firefox-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
-    expect(m.permissions).toEqual([]);
+    expect(m.permissions).toEqual(['alarms']);
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: 'extension@leadside.app' } });
   });
 });

@@ -1,0 +1,14 @@
+import { SignIn } from './SignIn';
+
+export function OptionsPage() {
+  return (
+    <div className="options">
+      <header className="panel__header">
+        <h1 className="panel__title">Leadside settings</h1>
+      </header>
+      <main className="panel__main">
+        <SignIn />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ApiFailure } from '../../lib/api/errors';
+import { sendTyped } from '../../lib/messages';
+import { apiFor, originPattern, parseSignInForm, PendingChangesError, signIn, signOut } from '../../lib/session';
+import { useMeta, usePendingCount } from '../hooks/useMeta';
+import { useServices } from '../services';
+
+type Status = { kind: 'idle' } | { kind: 'working'; what: string } | { kind: 'ok'; message: string } | { kind: 'error'; message: string };
+
+/** Sign-in to a Leadside server with a token: test the connection, sign in (asking host access), sign out. */
+export function SignIn() {
+  const me = useMeta('me');
+  const connection = useMeta('connection');
+  if (me === undefined || connection === undefined) return null;
+  return me && connection ? <SignedIn name={me.user.name} email={me.user.email} workspace={me.workspace.name} url={connection.url} /> : <SignInFormView />;
+}
+
+function SignInFormView() {
+  const services = useServices();
+  const [url, setUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const urlId = useId();
+  const tokenId = useId();
+
+  function validate() {
+    const parsed = parseSignInForm({ url: url.trim(), token });
+    if (!parsed.ok) {
+      setFieldErrors(Object.fromEntries(parsed.issues.map((i) => [i.path, i.message])));
+      setStatus({ kind: 'error', message: 'Check the highlighted fields.' });
+      return null;
+    }
+    setFieldErrors({});
+    return parsed.value;
+  }
+
+  async function testConnection() {
+    const form = validate();
+    if (!form) return;
+    setStatus({ kind: 'working', what: 'Testing the connection…' });
+    try {
+      const me = await apiFor(form, services.fetch).me();
+      setStatus({ kind: 'ok', message: `Connected: ${me.user.name} (${me.user.role}) in ${me.workspace.name}.` });
+    } catch (err) {
+      setStatus({ kind: 'error', message: describeFailure(err) });
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const form = validate();
+    if (!form) return;
+    setStatus({ kind: 'working', what: 'Signing in…' });
+    try {
+      // Asked inside the click, as browsers require; the extension has no host access until the rep grants it.
+      const granted = await services.platform.requestHostPermission(originPattern(form.url));
+      if (!granted) {
+        setStatus({ kind: 'error', message: `Leadside needs access to ${new URL(form.url).host} to sync. Sign in again and allow it.` });
+        return;
+      }
+      await signIn(services.db, form, services.fetch);
+      await sendTyped(services.platform.sendMessage, 'auth.changed', { signedIn: true }).catch(() => null);
+      setToken('');
+    } catch (err) {
+      setStatus({ kind: 'error', message: describeFailure(err) });
+    }
+  }
+
+  const busy = status.kind === 'working';
+  return (
+    <form className="options__form" onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
+      <h2 id="sign-in-title">Sign in to your Leadside server</h2>
+      <label htmlFor={urlId}>Server address</label>
+      <input
+        id={urlId}
+        type="url"
+        inputMode="url"
+        autoComplete="url"
+        placeholder="https://leadside.example.com"
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+        aria-invalid={fieldErrors.url ? true : undefined}
+        aria-describedby={fieldErrors.url ? `${urlId}-error` : undefined}
+      />
+      {fieldErrors.url && (
+        <p id={`${urlId}-error`} className="options__field-error">
+          {fieldErrors.url}
+        </p>
+      )}
+      <label htmlFor={tokenId}>Token</label>
+      <input
+        id={tokenId}
+        type="password"
+        autoComplete="off"
+        placeholder="lsk_…"
+        value={token}
+        onChange={(e) => setToken(e.target.value)}
+        aria-invalid={fieldErrors.token ? true : undefined}
+        aria-describedby={fieldErrors.token ? `${tokenId}-error` : undefined}
+      />
+      {fieldErrors.token && (
+        <p id={`${tokenId}-error`} className="options__field-error">
+          {fieldErrors.token}
+        </p>
+      )}
+      <div className="options__actions">
+        <button type="button" onClick={testConnection} disabled={busy}>
+          Test connection
+        </button>
+        <button type="submit" disabled={busy}>
+          Sign in
+        </button>
+      </div>
+      <StatusLine status={status} />
+    </form>
+  );
+}
+
+function SignedIn({ name, email, workspace, url }: { name: string; email: string; workspace: string; url: string }) {
+  const { db, platform } = useServices();
+  const pending = usePendingCount() ?? 0;
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [confirming, setConfirming] = useState(false);
+
+  async function doSignOut(discardPending: boolean) {
+    try {
+      await signOut(db, { discardPending });
+      await sendTyped(platform.sendMessage, 'auth.changed', { signedIn: false }).catch(() => null);
+    } catch (err) {
+      if (err instanceof PendingChangesError) setConfirming(true);
+      else setStatus({ kind: 'error', message: describeFailure(err) });
+    }
+  }
+
+  return (
+    <section className="options__signed-in" aria-labelledby="signed-in-title">
+      <h2 id="signed-in-title">Signed in</h2>
+      <p>
+        {name} ({email}) in <strong>{workspace}</strong> on {url}
+      </p>
+      {pending > 0 && <p role="status">{pending} change{pending === 1 ? '' : 's'} waiting to reach the server.</p>}
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="confirm-title" className="options__confirm">
+          <p id="confirm-title">
+            {pending} change{pending === 1 ? ' has' : 's have'} not reached the server. Signing out now loses {pending === 1 ? 'it' : 'them'}.
+          </p>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep me signed in
+          </button>
+          <button type="button" className="danger" onClick={() => doSignOut(true)}>
+            Sign out and lose {pending === 1 ? 'it' : 'them'}
+          </button>
+        </div>
+      ) : (
+        <button type="button" onClick={() => doSignOut(false)}>
+          Sign out
+        </button>
+      )}
+      <StatusLine status={status} />
+    </section>
+  );
+}
+
+function StatusLine({ status }: { status: Status }) {
+  if (status.kind === 'idle') return <p role="status" className="options__status" />;
+  const text = status.kind === 'working' ? status.what : status.message;
+  return (
+    <p role={status.kind === 'error' ? 'alert' : 'status'} className={`options__status options__status--${status.kind}`}>
+      {text}
+    </p>
+  );
+}
+
+function describeFailure(err: unknown): string {
+  if (err instanceof ApiFailure) {
+    if (err.kind === 'unauthorized') return 'The server does not accept this token. Ask your admin for a new one.';
+    if (err.kind === 'offline') return 'Could not reach the server. Check the address and your connection.';
+    return `The server refused: ${err.message}`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import { LookupResponse, Me, TimelinePage } from '../core/model/api';
+import { ErrorBody, MutationResponse, type Mutation } from '../core/model/mutations';
+import { SyncPage } from '../core/model/sync';
+import { ApiFailure, kindForStatus, parseRetryAfter } from './errors';
+
+export interface ApiClientOptions {
+  /** The server's origin, e.g. "https://leadside.acme.com" (no trailing slash needed). */
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** Give up on a request after this long (the network may hang rather than fail). */
+  timeoutMs?: number;
+}
+
+/** The typed client for the Leadside API: every answer is parsed with the same schemas the server uses. */
+export function createApiClient(options: ApiClientOptions) {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const now = options.now ?? (() => Date.now());
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function call<S extends z.ZodType>(path: string, schema: S | null, init: RequestInit = {}): Promise<z.infer<S>> {
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${options.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw new ApiFailure('offline', `could not reach ${base}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (!res.ok) {
+      const body: unknown = await res.json().catch(() => null);
+      const parsed = ErrorBody.safeParse((body as { error?: unknown } | null)?.error);
+      const message = parsed.success ? parsed.data.message : `the server answered ${res.status}`;
+      throw new ApiFailure(kindForStatus(res.status), message, res.status, parseRetryAfter(res.headers.get('retry-after'), now()));
+    }
+    if (schema === null) return undefined as z.infer<S>;
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch {
+      throw new ApiFailure('server', `the server's answer to ${path} was not JSON`, res.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ApiFailure('server', `the server's answer to ${path} did not have the expected shape`, res.status);
+    return parsed.data;
+  }
+
+  return {
+    baseUrl: base,
+    me: () => call('/v1/me', Me),
+    sync: (cursor: string | null, limit: number) => {
+      const q = new URLSearchParams({ limit: String(limit) });
+      if (cursor) q.set('cursor', cursor);
+      return call(`/v1/sync?${q}`, SyncPage);
+    },
+    pushMutations: (mutations: readonly Mutation[]) =>
+      call('/v1/mutations', MutationResponse, { method: 'POST', body: JSON.stringify({ mutations }) }),
+    lookup: (emails: readonly string[]) => {
+      const q = new URLSearchParams();
+      for (const e of emails) q.append('email', e);
+      return call(`/v1/contacts/lookup?${q}`, LookupResponse);
+    },
+    timeline: (contactId: string, before: string | null, limit = 50) => {
+      const q = new URLSearchParams({ limit: String(limit) });
+      if (before) q.set('before', before);
+      return call(`/v1/contacts/${encodeURIComponent(contactId)}/timeline?${q}`, TimelinePage);
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,1 @@
+export { leadPicture } from './picture';

@@ -1,0 +1,35 @@
+import { cadenceState } from '../cadence';
+import { summarizeIntelligence } from '../intelligence';
+import type { Activity } from '../model/activity';
+import type { LookupEntry } from '../model/api';
+import type { Attempt } from '../model/attempt';
+import type { Contact } from '../model/contact';
+import { policyForLeadType } from '../model/policy';
+import type { WorkspaceSettings } from '../model/settings';
+import { scoreContact } from '../scoring';
+
+/**
+ * Everything the panel shows about a contact at `now`: its intelligence summary, score with explanation, and cadence
+ * state. The server answers lookups with it and the extension recomputes it from its cache, so both always agree.
+ */
+export function leadPicture(
+  contact: Contact,
+  activities: readonly Activity[],
+  attempts: readonly Attempt[],
+  settings: WorkspaceSettings,
+  now: Date,
+): LookupEntry {
+  return {
+    contact,
+    summary: summarizeIntelligence(contact, activities, now),
+    score: scoreContact(settings.scoring, contact, activities, now),
+    cadence: cadenceState({
+      contact,
+      policy: policyForLeadType(settings.policies, contact.leadType),
+      calendar: settings.calendar,
+      attempts,
+      activities,
+      now,
+    }),
+  };
+}

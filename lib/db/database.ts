@@ -1,0 +1,36 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Activity } from '../core/model/activity';
+import type { Attempt } from '../core/model/attempt';
+import type { Contact } from '../core/model/contact';
+import type { ContentItem } from '../core/model/content';
+import type { LocalSuggestion, LookupCacheRow, MetaRow, OutboxEntry } from './types';
+import { applySchemaVersions } from './versions';
+
+export const DATABASE_NAME = 'leadside';
+
+/**
+ * The extension's cache, in the extension's own origin (content scripts and pages never reach it): the rep's
+ * contacts with their history, the content library, the workspace settings, the outbox and sync metadata.
+ */
+export class LeadsideDatabase extends Dexie {
+  contacts!: EntityTable<Contact, 'id'>;
+  activities!: EntityTable<Activity, 'id'>;
+  attempts!: EntityTable<Attempt, 'id'>;
+  content!: EntityTable<ContentItem, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  suggestions!: EntityTable<LocalSuggestion, 'id'>;
+  lookups!: EntityTable<LookupCacheRow, 'email'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    applySchemaVersions(this);
+  }
+}
+
+let shared: LeadsideDatabase | null = null;
+/** The one database of this extension context. */
+export function leadsideDb(): LeadsideDatabase {
+  shared ??= new LeadsideDatabase();
+  return shared;
+}

@@ -1,0 +1,73 @@
+import type { LookupEntry, Me } from '../core/model/api';
+import type { ErrorBody, Mutation } from '../core/model/mutations';
+import type { WorkspaceSettings } from '../core/model/settings';
+import type { LifecycleStage } from '../core/model/vocabulary';
+
+/**
+ * A change made here that the server has not acknowledged yet. `pending` ones are pushed in `seq` order; a `rejected`
+ * one stays, with the server's reason, until the rep dismisses it: nothing a rep logged disappears silently.
+ */
+export interface OutboxEntry {
+  seq?: number;
+  /** The mutation's id: the server applies each id once. */
+  id: string;
+  mutation: Mutation;
+  status: 'pending' | 'rejected';
+  createdAt: string;
+  /** What the change replaced, so a rejection can be undone locally. */
+  previous?: { stage: LifecycleStage; stageReason: string | null };
+  error?: ErrorBody;
+  /** Pushes tried without an answer for this entry (shown when something is stuck). */
+  tries: number;
+}
+
+/** A lead the rep put forward from a page; it waits for review on the server. */
+export interface LocalSuggestion {
+  id: string;
+  email: string;
+  name: string | null;
+  company: string | null;
+  title: string | null;
+  suggestedAt: string;
+}
+
+/** What the server answered for an address, kept so the panel does not ask again on every glance. */
+export interface LookupCacheRow {
+  email: string;
+  /** The contact's picture as the server computed it; null when the address is not in Leadside. */
+  entry: LookupEntry | null;
+  at: string;
+}
+
+export interface ServerConnection {
+  url: string;
+  token: string;
+}
+
+export type SyncStatus = 'signed_out' | 'idle' | 'syncing' | 'offline' | 'error';
+
+export interface SyncState {
+  status: SyncStatus;
+  /** Set while the first sync runs: rows applied so far. */
+  progress: { pages: number; rows: number } | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  /** Consecutive failures, for the backoff. */
+  failures: number;
+  /** Do not try again before this instant (backoff, Retry-After). */
+  nextTryAt: string | null;
+}
+
+/** One row per key; typed by key. */
+export interface MetaValues {
+  connection: ServerConnection;
+  me: Me;
+  settings: WorkspaceSettings;
+  cursor: string;
+  syncState: SyncState;
+}
+export type MetaKey = keyof MetaValues;
+export interface MetaRow<K extends MetaKey = MetaKey> {
+  key: K;
+  value: MetaValues[K];
+}

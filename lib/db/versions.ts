@@ -1,0 +1,36 @@
+import type Dexie from 'dexie';
+
+/**
+ * Every schema this cache has had, oldest first. Never edit a shipped version: add the next one with its upgrade,
+ * and a test that opens a database of the previous version and checks the upgrade (test/lib/db/versions.test.ts).
+ */
+export function applySchemaVersions(db: Dexie): void {
+  // v1: the first release.
+  db.version(1).stores({
+    contacts: 'id, &email, ownerId',
+    activities: 'id, contactId, [contactId+at]',
+    attempts: 'id, contactId, [contactId+at]',
+    content: 'id',
+    outbox: '++seq, &id, status',
+    suggestions: 'id, email',
+    meta: 'key',
+  });
+
+  // v2: a cache of lookups (so an unknown address is not asked about on every glance); activities by time alone so
+  // the oldest history can go first when the browser runs short of space; outbox entries count their push tries.
+  db.version(2)
+    .stores({
+      activities: 'id, contactId, [contactId+at], at',
+      lookups: 'email, at',
+    })
+    .upgrade((tx) =>
+      tx
+        .table('outbox')
+        .toCollection()
+        .modify((entry: { tries?: number }) => {
+          entry.tries ??= 0;
+        }),
+    );
+}
+
+export const CURRENT_SCHEMA_VERSION = 2;

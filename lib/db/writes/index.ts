@@ -1,0 +1,5 @@
+export type { WriteContext } from './context';
+export { logAttempt, type LogAttemptInput } from './log-attempt';
+export { undoAttempt } from './undo-attempt';
+export { changeStage, type StageChange } from './change-stage';
+export { suggestLead, type SuggestLeadInput } from './suggest-lead';

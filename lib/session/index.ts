@@ -1,0 +1,1 @@
+export { SignInForm, parseSignInForm, originPattern, apiFor, storedApi, signIn, signOut, PendingChangesError } from './connection';

@@ -1,0 +1,60 @@
+import type { Attempt } from '../core/model/attempt';
+import type { Contact } from '../core/model/contact';
+import type { SyncPage } from '../core/model/sync';
+import type { LeadsideDatabase } from '../db/database';
+import type { OutboxEntry } from '../db/types';
+import { writeMeta } from './meta';
+
+/**
+ * Applies one page from the server and stores its cursor in the same transaction, so a crash mid-sync never leaves
+ * rows without the cursor that brought them (or the reverse). Local changes still waiting in the outbox stay on top:
+ * a pulled row never undoes a stage change or an undo the server has not heard of yet.
+ */
+export async function applyServerChanges(db: LeadsideDatabase, page: SyncPage): Promise<number> {
+  const tables = [db.contacts, db.activities, db.attempts, db.content, db.outbox, db.meta, db.lookups];
+  return db.transaction('rw', tables, async () => {
+    const pending = await db.outbox.where('status').equals('pending').toArray();
+    const contacts = page.contacts.map((c) => ({ ...c, ...pendingStageOf(pending, c.id) }));
+    const attempts = page.attempts.map((a) => ({ ...a, ...pendingUndoOf(pending, a.id) }));
+
+    await db.contacts.bulkPut(contacts);
+    await db.activities.bulkPut(page.activities);
+    await db.attempts.bulkPut(attempts);
+    await db.content.bulkPut(page.content);
+    if (page.settings) await writeMeta(db, 'settings', page.settings);
+
+    if (page.removed.contacts.length > 0) await removeContacts(db, page.removed.contacts, pending);
+    if (page.removed.content.length > 0) await db.content.bulkDelete(page.removed.content);
+    // A contact that came down is known now: forget any "not in Leadside" answer cached for its address.
+    if (contacts.length > 0) await db.lookups.bulkDelete(contacts.map((c) => c.email));
+    await writeMeta(db, 'cursor', page.cursor);
+    return contacts.length + page.activities.length + attempts.length + page.content.length;
+  });
+}
+
+/** Drops contacts that left the rep's scope with their history, keeping any attempt still waiting to be pushed. */
+async function removeContacts(db: LeadsideDatabase, ids: string[], pending: OutboxEntry[]): Promise<void> {
+  const unpushed = new Set(pending.flatMap((e) => (e.mutation.type === 'attempt.log' ? [e.mutation.attempt.id] : [])));
+  await db.contacts.bulkDelete(ids);
+  await db.activities.where('contactId').anyOf(ids).delete();
+  await db.attempts
+    .where('contactId')
+    .anyOf(ids)
+    .filter((a) => !unpushed.has(a.id))
+    .delete();
+}
+
+function pendingStageOf(pending: OutboxEntry[], contactId: string): Partial<Pick<Contact, 'stage' | 'stageReason'>> {
+  let latest: Partial<Pick<Contact, 'stage' | 'stageReason'>> = {};
+  for (const e of pending) {
+    const m = e.mutation;
+    if (m.type === 'contact.stage' && m.contactId === contactId) latest = { stage: m.to, stageReason: m.reason };
+    if (m.type === 'contact.recycle' && m.contactId === contactId) latest = { stage: 'recycled', stageReason: m.reason };
+  }
+  return latest;
+}
+
+function pendingUndoOf(pending: OutboxEntry[], attemptId: string): Partial<Pick<Attempt, 'undoneAt'>> {
+  const undo = pending.find((e) => e.mutation.type === 'attempt.undo' && e.mutation.attemptId === attemptId);
+  return undo ? { undoneAt: undo.mutation.at } : {};
+}

@@ -1,0 +1,51 @@
+import type { ApiClient } from '../api/client';
+import type { LeadsideDatabase } from '../db/database';
+import type { OutboxEntry } from '../db/types';
+import type { MutationResult } from '../core/model/mutations';
+import { PUSH_BATCH_SIZE } from './context';
+
+/**
+ * Pushes pending outbox entries oldest first, in batches. Only entries the server acknowledged (applied or duplicate)
+ * leave the outbox; a rejected one stays, marked with the server's reason, and its local effect is rolled back.
+ * A failure (offline, 5xx, 429, 401) throws before anything is deleted, so the batch is simply sent again later.
+ */
+export async function pushOutbox(db: LeadsideDatabase, api: ApiClient): Promise<{ pushed: number; rejected: number }> {
+  let pushed = 0;
+  let rejected = 0;
+  for (;;) {
+    const batch = await db.outbox.where('status').equals('pending').sortBy('seq');
+    const chunk = batch.slice(0, PUSH_BATCH_SIZE);
+    if (chunk.length === 0) return { pushed, rejected };
+    await db.outbox.bulkUpdate(chunk.map((e) => ({ key: e.seq!, changes: { tries: e.tries + 1 } })));
+    const { results } = await api.pushMutations(chunk.map((e) => e.mutation));
+    const byId = new Map(results.map((r) => [r.id, r]));
+    await db.transaction('rw', db.outbox, db.contacts, db.attempts, async () => {
+      for (const entry of chunk) {
+        const result = byId.get(entry.id);
+        if (!result) continue; // not answered: stays pending, goes again next time
+        if (result.status === 'rejected') {
+          rejected++;
+          await markRejected(db, entry, result);
+        } else {
+          pushed++;
+          await db.outbox.delete(entry.seq!);
+        }
+      }
+    });
+    if (chunk.length < PUSH_BATCH_SIZE) return { pushed, rejected };
+  }
+}
+
+/** Keeps the entry for the rep to see, and takes back what it did locally so the cache matches the server. */
+async function markRejected(db: LeadsideDatabase, entry: OutboxEntry, result: MutationResult): Promise<void> {
+  await db.outbox.update(entry.seq!, {
+    status: 'rejected',
+    error: result.error ?? { code: 'rejected', message: 'the server refused this change' },
+  });
+  const m = entry.mutation;
+  if (m.type === 'attempt.log') await db.attempts.delete(m.attempt.id);
+  if (m.type === 'attempt.undo') await db.attempts.update(m.attemptId, { undoneAt: null });
+  if ((m.type === 'contact.stage' || m.type === 'contact.recycle') && entry.previous) {
+    await db.contacts.update(m.contactId, { stage: entry.previous.stage, stageReason: entry.previous.stageReason });
+  }
+}

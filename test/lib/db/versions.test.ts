@@ -1,0 +1,60 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION } from '../../../lib/db/versions';
+import { LeadsideDatabase } from '../../../lib/db/database';
+
+const names: string[] = [];
+function freshName(): string {
+  const name = `leadside-test-${names.length}-${Math.random().toString(36).slice(2)}`;
+  names.push(name);
+  return name;
+}
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+/** The v1 schema exactly as it shipped, to build a database a v1 extension left behind. */
+function openAsV1(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores({
+    contacts: 'id, &email, ownerId',
+    activities: 'id, contactId, [contactId+at]',
+    attempts: 'id, contactId, [contactId+at]',
+    content: 'id',
+    outbox: '++seq, &id, status',
+    suggestions: 'id, email',
+    meta: 'key',
+  });
+  return db;
+}
+
+describe('the cache schema versions', () => {
+  it('a new database opens at the current version with every table', async () => {
+    const db = new LeadsideDatabase(freshName());
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['activities', 'attempts', 'contacts', 'content', 'lookups', 'meta', 'outbox', 'suggestions']);
+    db.close();
+  });
+
+  it('v1 → v2 keeps every row, counts push tries on old outbox entries, and adds the lookups cache', async () => {
+    const name = freshName();
+    const v1 = openAsV1(name);
+    await v1.table('contacts').add({ id: 'c1', email: 'dana@buyer.example', ownerId: 'u1' });
+    await v1.table('activities').add({ id: 'v1', contactId: 'c1', at: '2026-01-10T10:00:00.000Z' });
+    await v1.table('outbox').add({ id: 'm1', status: 'pending', mutation: { id: 'm1', type: 'attempt.undo' } });
+    v1.close();
+
+    const db = new LeadsideDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.contacts.get('c1')).toMatchObject({ email: 'dana@buyer.example' });
+    expect(await db.outbox.where('id').equals('m1').first()).toMatchObject({ status: 'pending', tries: 0 });
+    // The new index answers: activities by time alone.
+    expect(await db.activities.orderBy('at').primaryKeys()).toEqual(['v1']);
+    await db.lookups.put({ email: 'x@y.example', entry: null, at: '2026-01-10T10:00:00.000Z' });
+    expect(await db.lookups.count()).toBe(1);
+    db.close();
+  });
+});
