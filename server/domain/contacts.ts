@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ContactProfile } from '../../lib/core/model/contact';
 import type { LifecycleStage } from '../../lib/core/model/vocabulary';
 import { newId } from '../auth/tokens';
@@ -61,6 +61,6 @@ export async function deleteContact(tx: Tx, contact: ContactRow, now: Date): Pro
   const holders = await tx
     .select({ userId: scopeEntries.userId })
     .from(scopeEntries)
-    .where(and(eq(scopeEntries.contactId, contact.id)));
+    .where(eq(scopeEntries.contactId, contact.id));
   for (const { userId } of holders) await leaveScope(tx, contact.workspaceId, userId, contact.id);
 }

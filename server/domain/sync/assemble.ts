@@ -1,0 +1,112 @@
+import type { Activity } from '../../../lib/core/model/activity';
+import type { Attempt } from '../../../lib/core/model/attempt';
+import type { Contact } from '../../../lib/core/model/contact';
+import type { ContentItem } from '../../../lib/core/model/content';
+import type { WorkspaceSettings } from '../../../lib/core/model/settings';
+import type { SyncPage } from '../../../lib/core/model/sync';
+import type { Change, History } from './changes';
+
+/**
+ * The first `limit` changes (merged oldest first), and whether any remain after them. Each stream was read up to
+ * limit + 1 rows, so the first `limit` of the merge are exact and one more tells that the page is not the last.
+ */
+export function firstChanges(merged: readonly Change[], limit: number): { taken: Change[]; more: boolean } {
+  return { taken: merged.slice(0, limit), more: merged.length > limit };
+}
+
+/** The version a page ends at: its last change's, or the cursor it started from when nothing changed. */
+export function lastVersion(taken: readonly Change[], after: number): number {
+  return taken.at(-1)?.version ?? after;
+}
+
+/**
+ * Builds the page by applying its changes in version order, so the client may apply the arrays in any order and
+ * still end where the server is:
+ * - an exit drops the contact (or content item) and whatever the page held for it, and lists its id in `removed`;
+ * - a later entry or contact row brings the contact back and takes its id out of `removed`, so a contact reassigned
+ *   away and back within one page ends up present;
+ * - an entry brings the contact's history with it (`history` holds every entering contact's).
+ */
+export function assemblePage(
+  taken: readonly Change[],
+  history: History,
+  page: { cursor: string; more: boolean },
+): SyncPage {
+  const historyOf = groupByContact(history);
+  const contacts = new Map<string, Contact>();
+  const activities = new Map<string, Activity>();
+  const attempts = new Map<string, Attempt>();
+  const content = new Map<string, ContentItem>();
+  const removedContacts = new Set<string>();
+  const removedContent = new Set<string>();
+  let settings: WorkspaceSettings | null = null;
+
+  for (const change of taken) {
+    switch (change.kind) {
+      case 'entry': {
+        const history = historyOf.get(change.contact.id);
+        for (const a of history?.activities ?? []) activities.set(a.id, a);
+        for (const a of history?.attempts ?? []) attempts.set(a.id, a);
+        contacts.set(change.contact.id, change.contact);
+        removedContacts.delete(change.contact.id);
+        break;
+      }
+      case 'contact':
+        contacts.set(change.contact.id, change.contact);
+        removedContacts.delete(change.contact.id);
+        break;
+      case 'activity':
+        activities.set(change.activity.id, change.activity);
+        break;
+      case 'attempt':
+        attempts.set(change.attempt.id, change.attempt);
+        break;
+      case 'content':
+        content.set(change.item.id, change.item);
+        removedContent.delete(change.item.id);
+        break;
+      case 'settings':
+        settings = change.settings;
+        break;
+      case 'exit':
+        if (change.of === 'contact') {
+          contacts.delete(change.id);
+          removedContacts.add(change.id);
+        } else {
+          content.delete(change.id);
+          removedContent.add(change.id);
+        }
+        break;
+    }
+  }
+
+  // History and activity of a contact the page ends up removing would only be dropped again by the client.
+  const kept = <T extends { contactId: string; version: number }>(rows: Map<string, T>) =>
+    byVersion([...rows.values()].filter((r) => !removedContacts.has(r.contactId)));
+  return {
+    contacts: byVersion([...contacts.values()]),
+    activities: kept(activities),
+    attempts: kept(attempts),
+    content: byVersion([...content.values()]),
+    settings,
+    removed: { contacts: [...removedContacts], content: [...removedContent] },
+    cursor: page.cursor,
+    more: page.more,
+  };
+}
+
+function groupByContact(history: History): Map<string, History> {
+  const byContact = new Map<string, History>();
+  const historyOf = (contactId: string) => {
+    let h = byContact.get(contactId);
+    if (!h) byContact.set(contactId, (h = { activities: [], attempts: [] }));
+    return h;
+  };
+  for (const a of history.activities) historyOf(a.contactId).activities.push(a);
+  for (const a of history.attempts) historyOf(a.contactId).attempts.push(a);
+  return byContact;
+}
+
+function byVersion<T extends { version: number }>(rows: T[]): T[] {
+  return rows.sort((a, b) => a.version - b.version);
+}

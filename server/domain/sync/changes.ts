@@ -1,0 +1,26 @@
+import type { Activity } from '../../../lib/core/model/activity';
+import type { Attempt } from '../../../lib/core/model/attempt';
+import type { Contact } from '../../../lib/core/model/contact';
+import type { ContentItem } from '../../../lib/core/model/content';
+import type { WorkspaceSettings } from '../../../lib/core/model/settings';
+
+/**
+ * One row changed after the cursor, in the caller's scope, with the version that orders it among all the others.
+ * Every kind counts toward a page's limit; the history sent with an `entry` does not.
+ */
+export type Change =
+  | { kind: 'contact'; version: number; contact: Contact }
+  /** The contact entered the caller's scope (assigned to them, or looked up): it goes down with its history. */
+  | { kind: 'entry'; version: number; contact: Contact }
+  | { kind: 'activity'; version: number; activity: Activity }
+  | { kind: 'attempt'; version: number; attempt: Attempt }
+  | { kind: 'content'; version: number; item: ContentItem }
+  | { kind: 'settings'; version: number; settings: WorkspaceSettings }
+  /** A contact or a content item left the caller's scope. */
+  | { kind: 'exit'; version: number; of: 'contact' | 'content'; id: string };
+
+/** What a contact entering the scope brings besides its own row. */
+export interface History {
+  activities: Activity[];
+  attempts: Attempt[];
+}

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import type { SyncPage } from '../../../lib/core/model/sync';
+import type { Caller } from '../../context';
+import { readSnapshot, type Db } from '../../store/db';
+import { assemblePage, firstChanges, lastVersion } from './assemble';
+import { cursorNotOurs, encodeCursor, START_VERSION } from './cursor';
+import { expireLookups } from './expire-lookups';
+import { readHistories } from './history';
+import { syncScope } from './scope';
+import { readChanges } from './streams';
+
+export interface PullRequest {
+  /** The last version the client has (decoded from its cursor); START_VERSION on the first pull. */
+  after: number;
+  limit: number;
+  now: Date;
+}
+
+/**
+ * One page of the caller's delta sync (DESIGN §5):
+ * 1. refuse a cursor past every version this database has drawn;
+ * 2. expire lapsed lookups, which records their scope exits (the only write, and only when one lapsed);
+ * 3. in one snapshot, read each kind of change after the cursor (at most limit + 1 of each), merge them by version and
+ *    keep the first `limit`; contacts that entered the scope among them bring their history, which is not counted;
+ * 4. the new cursor is the last kept version (the old one when nothing changed); `more` says whether any remain.
+ */
+export async function pullSyncPage(db: Db, caller: Caller, request: PullRequest): Promise<SyncPage> {
+  const { after, limit, now } = request;
+  const scope = syncScope(caller.user.id, caller.workspace.id, now);
+  if (after > START_VERSION && after > (await lastDrawnVersion(db))) throw cursorNotOurs();
+  await expireLookups(db, scope);
+  return readSnapshot(db, async (tx) => {
+    const { taken, more } = firstChanges(await readChanges(tx, scope, { after, take: limit + 1 }), limit);
+    const entering = taken.flatMap((change) => (change.kind === 'entry' ? [change.contact.id] : []));
+    const history = await readHistories(tx, scope, entering);
+    return assemblePage(taken, history, { cursor: encodeCursor(lastVersion(taken, after)), more });
+  });
+}
+
+/** The highest version the row_version sequence has handed out: no cursor this server gave can be above it. */
+async function lastDrawnVersion(db: Db): Promise<number> {
+  const [row] = await db.select({ last: sql<string>`last_value` }).from(sql`row_version`);
+  return Number(row?.last ?? 0);
+}

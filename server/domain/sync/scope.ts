@@ -1,0 +1,32 @@
+import { and, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
+import { LOOKUP_SCOPE_DAYS } from '../scope';
+import { contacts, scopeEntries } from '../../store/schema';
+
+// A user's sync scope (DESIGN §5): the contacts in their scope_entries that are not deleted and that they own or
+// looked up within LOOKUP_SCOPE_DAYS; plus, for everyone in the workspace, its content library and its settings.
+
+/** Whose scope a pull reads, and the instant before which a lookup no longer keeps a contact in it. */
+export interface SyncScope {
+  userId: string;
+  workspaceId: string;
+  lookupCutoff: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+export function syncScope(userId: string, workspaceId: string, now: Date): SyncScope {
+  return { userId, workspaceId, lookupCutoff: new Date(now.getTime() - LOOKUP_SCOPE_DAYS * DAY_MS) };
+}
+
+/**
+ * The condition, over scope_entries joined to contacts, for "this entry's contact is in the user's scope now". A
+ * lookup exactly LOOKUP_SCOPE_DAYS old is out, matching the expiry.
+ */
+export function entryInScope(scope: SyncScope): SQL {
+  return and(
+    eq(scopeEntries.userId, scope.userId),
+    eq(contacts.workspaceId, scope.workspaceId),
+    isNull(contacts.deletedAt),
+    or(eq(contacts.ownerId, scope.userId), gt(scopeEntries.lookedUpAt, scope.lookupCutoff)),
+  )!;
+}
