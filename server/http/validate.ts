@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { parseInput } from '../../lib/core/model/parse';
+import { parseInput, summarizeIssues } from '../../lib/core/model/parse';
 import { ApiError } from './errors';
 
 /** Reads and validates a JSON body: malformed JSON and schema misses both answer 400 with what to fix. */
@@ -11,6 +11,7 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, what 
   } catch {
     throw new ApiError('bad_request', `${what} must be JSON`);
   }
+  refuseNul(raw, what);
   return validated(schema, raw, what);
 }
 
@@ -18,8 +19,30 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, what 
 export function queryOf<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
   const all = c.req.queries();
   const flat: Record<string, string | string[]> = {};
-  for (const [key, values] of Object.entries(all)) flat[key] = values.length === 1 ? values[0]! : values;
+  for (const [key, values] of Object.entries(all)) {
+    if (values.some((v) => v.includes('\u0000'))) {
+      const issues = [{ path: key, message: 'must not contain the NUL character' }];
+      throw new ApiError('bad_request', summarizeIssues('query', issues), issues);
+    }
+    flat[key] = values.length === 1 ? values[0]! : values;
+  }
   return validated(schema, flat, 'query');
+}
+
+/** PostgreSQL cannot store NUL in text: refuse it up front, with where it was, rather than fail in the database. */
+function refuseNul(value: unknown, what: string): void {
+  const paths: string[] = [];
+  const walk = (v: unknown, path: string[]) => {
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) paths.push(path.join('.'));
+    } else if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...path, String(i)]));
+    else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) walk(item, [...path, k]);
+  };
+  walk(value, []);
+  if (paths.length > 0) {
+    const issues = paths.map((path) => ({ path, message: 'must not contain the NUL character' }));
+    throw new ApiError('bad_request', summarizeIssues(what, issues), issues);
+  }
 }
 
 export function validated<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {

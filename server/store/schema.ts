@@ -230,6 +230,8 @@ export const suggestedLeads = pgTable(
     status: text('status', { enum: ['pending', 'accepted', 'rejected'] }).notNull().default('pending'),
     reviewedBy: text('reviewed_by'),
     reviewedAt: instant('reviewed_at'),
+    /** Why a reviewer turned it down, for the rep who suggested it. */
+    reviewReason: text('review_reason'),
     contactId: text('contact_id'),
   },
   (t) => [index('suggested_leads_workspace_status').on(t.workspaceId, t.status)],

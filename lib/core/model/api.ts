@@ -38,15 +38,35 @@ export const LookupResponse = z.object({
 });
 export type LookupResponse = z.infer<typeof LookupResponse>;
 
+export const TIMELINE_PAGE_MAX = 200;
+export const TIMELINE_PAGE_DEFAULT = 50;
+/**
+ * `before` is opaque: the `next` of the page before. Items are ordered newest first by (at, id, kind) and the cursor
+ * names the last item given, so items sharing an instant are never skipped or repeated across pages.
+ */
 export const TimelineQuery = z.object({
-  before: Instant.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,300}$/, 'must be the `next` cursor of an earlier page')
+    .optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, 'limit must be at least 1')
+    .max(TIMELINE_PAGE_MAX, `limit must be at most ${TIMELINE_PAGE_MAX}`)
+    .default(TIMELINE_PAGE_DEFAULT),
 });
 export const TimelineItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('activity'), activity: Activity }),
   z.object({ kind: z.literal('attempt'), attempt: Attempt }),
 ]);
-export const TimelinePage = z.object({ items: z.array(TimelineItem), more: z.boolean() });
+export type TimelineItem = z.infer<typeof TimelineItem>;
+export const TimelinePage = z.object({
+  items: z.array(TimelineItem),
+  more: z.boolean(),
+  /** Pass as `before` for the next, older page; null when `more` is false. */
+  next: z.string().nullable(),
+});
 export type TimelinePage = z.infer<typeof TimelinePage>;
 
 export const TrackedLinkRequest = z

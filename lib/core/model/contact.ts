@@ -28,7 +28,7 @@ export const ContactProfile = z.object({
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US')
     .nullable()
     .default(null),
-  companySize: z.number().int().nonnegative().nullable().default(null),
+  companySize: z.number().int().nonnegative().max(10_000_000, 'must be at most 10,000,000').nullable().default(null),
   industry: Slug.nullable().default(null),
   businessModel: z.enum(BUSINESS_MODELS).nullable().default(null),
   phone: z.string().trim().max(40).nullable().default(null),

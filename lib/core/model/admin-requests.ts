@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ContentItem } from './content';
+import { Email, Id, Version } from './primitives';
+import { WorkspaceSettings } from './settings';
+import { Role } from './vocabulary';
+
+// Bodies and answers of the admin routes: /v1/settings, /v1/content, /v1/users. Every body refuses unknown fields,
+// so a typo is a 400 naming it instead of a change that silently never happens.
+
+/**
+ * `schema` with every object in it, however deep, refusing unknown keys (zod's `.strict()` only reaches the top
+ * level). Refinements and defaults are kept: only the objects' catch-all changes.
+ */
+export function strictDeep<S extends z.ZodType>(schema: S): S {
+  return strictened(schema) as S;
+}
+
+function strictened(schema: z.core.$ZodType): z.core.$ZodType {
+  if (schema instanceof z.ZodObject) {
+    const shape = Object.fromEntries(Object.entries(schema.def.shape).map(([key, field]) => [key, strictened(field)]));
+    return schema.clone({ ...schema.def, shape, catchall: z.never() });
+  }
+  if (schema instanceof z.ZodArray) return schema.clone({ ...schema.def, element: strictened(schema.def.element) });
+  if (schema instanceof z.ZodUnion) return schema.clone({ ...schema.def, options: schema.def.options.map(strictened) });
+  if (schema instanceof z.ZodOptional) return schema.clone({ ...schema.def, innerType: strictened(schema.def.innerType) });
+  if (schema instanceof z.ZodNullable) return schema.clone({ ...schema.def, innerType: strictened(schema.def.innerType) });
+  if (schema instanceof z.ZodDefault) return schema.clone({ ...schema.def, innerType: strictened(schema.def.innerType) });
+  if (schema instanceof z.ZodPipe) return schema.clone({ ...schema.def, in: strictened(schema.def.in), out: strictened(schema.def.out) });
+  return schema;
+}
+
+/** PUT /v1/settings: the whole settings document, strict at every level. */
+export const SettingsUpdate = strictDeep(WorkspaceSettings);
+
+export type SettingsSection = keyof WorkspaceSettings;
+
+/**
+ * Who may change each part of the settings (everyone here may read them all). Managers run the sales side (cadence
+ * policies, the work calendar, which domains are the team's own); marketing runs scoring and website tracking; the SLA
+ * is the agreement between them, so both may change it. Admins may change everything.
+ */
+export const SETTINGS_SECTION_OWNERS: Readonly<Record<SettingsSection, readonly Role[]>> = {
+  calendar: ['manager', 'admin'],
+  policies: ['manager', 'admin'],
+  domains: ['manager', 'admin'],
+  scoring: ['marketing', 'admin'],
+  tracking: ['marketing', 'admin'],
+  sla: ['manager', 'marketing', 'admin'],
+};
+
+/** POST /v1/content: an item without the fields the server owns (id, updatedAt, version). */
+export const ContentDraft = ContentItem.omit({ id: true, updatedAt: true, version: true }).strict();
+export type ContentDraft = z.infer<typeof ContentDraft>;
+
+/**
+ * PUT /v1/content/:id: every writable field (a replacement, not a patch). `version`, when sent, is the version the
+ * editor started from: if someone changed the item since, the server answers 409 instead of overwriting their edit.
+ */
+export const ContentReplacement = ContentDraft.extend({ version: Version.optional() }).strict();
+export type ContentReplacement = z.infer<typeof ContentReplacement>;
+
+/** GET /v1/content?archived=true also lists archived items (deleted ones never). */
+export const ContentListQuery = z.strictObject({
+  archived: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+const PersonName = z.string().trim().min(1, 'a name is required').max(100, 'must be at most 100 characters');
+
+/** A member of the workspace as user admin sees them. */
+export const WorkspaceUser = z.object({ id: Id, email: Email, name: z.string(), role: Role, disabled: z.boolean() });
+export type WorkspaceUser = z.infer<typeof WorkspaceUser>;
+
+/** POST /v1/users. */
+export const NewUserRequest = z.strictObject({ email: Email, name: PersonName, role: Role });
+export type NewUserRequest = z.infer<typeof NewUserRequest>;
+
+/** PATCH /v1/users/:id: only the fields sent change. */
+export const UserPatch = z
+  .strictObject({ name: PersonName.optional(), role: Role.optional(), disabled: z.boolean().optional() })
+  .refine((p) => p.name !== undefined || p.role !== undefined || p.disabled !== undefined, {
+    message: 'give at least one of name, role, disabled',
+  });
+export type UserPatch = z.infer<typeof UserPatch>;
+
+/** POST /v1/users/:id/tokens: the plain token, shown this once (the server keeps only its hash). */
+export const IssuedToken = z.object({ token: z.string() });
+export type IssuedToken = z.infer<typeof IssuedToken>;

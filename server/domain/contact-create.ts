@@ -1,0 +1,84 @@
+import { and, eq } from 'drizzle-orm';
+import type { Caller } from '../context';
+import { ApiError } from '../http/errors';
+import type { Queryable, Tx } from '../store/db';
+import { contacts } from '../store/schema';
+import type { ContactRow } from './access';
+import { createContact, type NewContact } from './contacts';
+import { assertAssignableOwner } from './owners';
+import { enterScope } from './scope';
+
+/** 409 for an address the workspace already has; `error.contactId` names the contact so the client can open it. */
+export class DuplicateContactError extends ApiError {
+  constructor(
+    readonly contactId: string,
+    email: string,
+  ) {
+    super('conflict', `${email} is already a contact in this workspace (${contactId})`);
+  }
+
+  override get body() {
+    const { error } = super.body;
+    return { error: { ...error, contactId: this.contactId } };
+  }
+}
+
+/**
+ * Adds a contact for a person (a manager's form, an accepted suggestion): the owner must be an active rep or manager
+ * of the workspace, and the address must be new to it. Run inside `writeInWorkspace`, whose lock makes the
+ * duplicate check and the insert one step.
+ *
+ * An address whose contact was deleted comes back as that contact, revived with the new details: the unique address
+ * per workspace stays true, and the person's earlier history is theirs again. Its opt-out is kept, so deleting and
+ * re-adding never turns tracking back on behind a person's back.
+ */
+export async function addContact(tx: Tx, caller: Caller, input: NewContact, now: Date): Promise<ContactRow> {
+  const workspaceId = caller.workspace.id;
+  if (input.ownerId) await assertAssignableOwner(tx, workspaceId, input.ownerId);
+  const email = input.email.trim().toLowerCase();
+  const existing = await findByEmail(tx, workspaceId, email);
+  if (existing && existing.deletedAt === null) throw new DuplicateContactError(existing.id, email);
+  if (existing) return reviveContact(tx, existing, { ...input, email }, now);
+  return createContact(tx, workspaceId, { ...input, email }, now);
+}
+
+/** The workspace's contact with this address, deleted or not. */
+export async function findByEmail(db: Queryable, workspaceId: string, email: string): Promise<ContactRow | null> {
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.email, email)))
+    .limit(1);
+  return row ?? null;
+}
+
+async function reviveContact(tx: Tx, deleted: ContactRow, input: NewContact, now: Date): Promise<ContactRow> {
+  const ownerId = input.ownerId ?? null;
+  const [row] = await tx
+    .update(contacts)
+    .set({
+      name: input.name ?? null,
+      title: input.title ?? null,
+      company: input.company ?? null,
+      seniority: input.seniority ?? null,
+      country: input.country ?? null,
+      companySize: input.companySize ?? null,
+      industry: input.industry ?? null,
+      businessModel: input.businessModel ?? null,
+      phone: input.phone ?? null,
+      stage: input.stage,
+      stageReason: null,
+      leadType: input.leadType ?? null,
+      source: input.source ?? null,
+      ownerId,
+      assignedAt: ownerId ? now : null,
+      pauses: [],
+      deletedAt: null,
+      updatedAt: now,
+    })
+    .where(eq(contacts.id, deleted.id))
+    .returning();
+  if (!row) throw new Error(`contact ${deleted.id} vanished while being revived`);
+  if (ownerId) await enterScope(tx, ownerId, row.id, null);
+  return row;
+}

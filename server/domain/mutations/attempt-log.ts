@@ -1,0 +1,59 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { summarizeIssues } from '../../../lib/core/model/parse';
+import { ApiError, badRequest, notFound } from '../../http/errors';
+import type { Tx } from '../../store/db';
+import { attempts, content } from '../../store/schema';
+import { assertCanWorkContact, findVisibleContact } from '../access';
+import type { MutationContext, MutationOf } from './context';
+
+/** Clocks drift: an attempt may be dated a little ahead of the server, not more. */
+export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+/** Records an attempt by the caller on a contact they may work. */
+export async function logAttempt(tx: Tx, { caller, now }: MutationContext, m: MutationOf<'attempt.log'>): Promise<void> {
+  const { attempt } = m;
+  const at = new Date(attempt.at);
+  if (at.getTime() - now.getTime() > FUTURE_TOLERANCE_MS) {
+    const issues = [{ path: 'attempt.at', message: `must not be more than 5 minutes ahead of the server clock (${now.toISOString()})` }];
+    throw badRequest(summarizeIssues(`mutation ${m.id}`, issues), issues);
+  }
+  const contact = await findVisibleContact(tx, caller, attempt.contactId);
+  assertCanWorkContact(caller, contact);
+  const contentIds = [...new Set(attempt.contentIds)];
+  await assertContentInWorkspace(tx, caller.workspace.id, contentIds);
+
+  // attempts.id is unique across workspaces: "do nothing" turns a taken id into a conflict instead of an aborted write.
+  const inserted = await tx
+    .insert(attempts)
+    .values({
+      id: attempt.id,
+      workspaceId: caller.workspace.id,
+      contactId: contact.id,
+      userId: caller.user.id,
+      channel: attempt.channel,
+      outcome: attempt.outcome,
+      note: attempt.note,
+      contentIds,
+      at,
+    })
+    .onConflictDoNothing({ target: attempts.id })
+    .returning({ id: attempts.id });
+  if (inserted.length === 0) {
+    throw new ApiError('conflict', `attempt ${attempt.id} already exists: log it under a new attempt id`);
+  }
+}
+
+/**
+ * Content sent with an attempt must be this workspace's (archived or deleted items still count: they stay as rows), so
+ * an attempt never points into another tenant's library.
+ */
+async function assertContentInWorkspace(tx: Tx, workspaceId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await tx
+    .select({ id: content.id })
+    .from(content)
+    .where(and(eq(content.workspaceId, workspaceId), inArray(content.id, ids)));
+  const known = new Set(found.map((r) => r.id));
+  const missing = ids.find((id) => !known.has(id));
+  if (missing !== undefined) throw notFound(`content ${missing}`);
+}

@@ -1,0 +1,24 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { badRequest } from '../http/errors';
+import type { Queryable } from '../store/db';
+import { users } from '../store/schema';
+
+/** Roles that work leads, and so may own them. */
+export const OWNER_ROLES = ['rep', 'manager'] as const;
+
+/** Whether the user may own leads in the workspace: active, in it, and a rep or a manager. */
+export async function isAssignableOwner(db: Queryable, workspaceId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId), eq(users.disabled, false), inArray(users.role, [...OWNER_ROLES])))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** A 400 on `ownerId` for anyone else; another workspace's user reads exactly like an unknown one. */
+export async function assertAssignableOwner(db: Queryable, workspaceId: string, userId: string): Promise<void> {
+  if (await isAssignableOwner(db, workspaceId, userId)) return;
+  const message = `${userId} is not an active rep or manager of this workspace`;
+  throw badRequest(`request body is not valid: ownerId: ${message}`, [{ path: 'ownerId', message }]);
+}

@@ -1,0 +1,101 @@
+import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
+import type { NewUserRequest, UserPatch, WorkspaceUser } from '../../lib/core/model/admin-requests';
+import type { Caller } from '../context';
+import { ApiError, notFound } from '../http/errors';
+import { writeInWorkspace, type Db, type Queryable } from '../store/db';
+import { tokens, users } from '../store/schema';
+import { addUser, createToken, findUserByEmail } from './admin';
+
+type UserRow = typeof users.$inferSelect;
+
+const asWorkspaceUser = (u: UserRow): WorkspaceUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled });
+
+export async function listUsers(db: Db, workspaceId: string): Promise<WorkspaceUser[]> {
+  const rows = await db.select().from(users).where(eq(users.workspaceId, workspaceId)).orderBy(asc(users.email));
+  return rows.map(asWorkspaceUser);
+}
+
+/** A user of the caller's workspace; another workspace's id answers like an unknown one. */
+async function findUser(db: Queryable, workspaceId: string, userId: string): Promise<UserRow> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId)))
+    .limit(1);
+  if (!row) throw notFound(`user ${userId}`);
+  return row;
+}
+
+/** Emails are unique across every workspace (people sign in by email), so one in use anywhere is a 409. */
+export async function createUser(db: Db, workspaceId: string, request: NewUserRequest): Promise<WorkspaceUser> {
+  const emailTaken = () => new ApiError('conflict', `the email ${request.email} is already in use`);
+  if (await findUserByEmail(db, request.email)) throw emailTaken();
+  try {
+    const { id } = await addUser(db, { workspaceId, ...request });
+    return asWorkspaceUser(await findUser(db, workspaceId, id));
+  } catch (err) {
+    // Two admins adding the same address at once: the unique index decides, and the loser gets the same 409.
+    if (isUniqueViolation(err)) throw emailTaken();
+    throw err;
+  }
+}
+
+/**
+ * Renames, changes the role of, disables or enables a user. A workspace always keeps one active admin, or nobody
+ * could manage its users again; the check runs under the workspace lock so two admins demoting each other at once
+ * cannot both succeed.
+ */
+export async function updateUser(db: Db, workspaceId: string, userId: string, patch: UserPatch): Promise<WorkspaceUser> {
+  return writeInWorkspace(db, workspaceId, async (tx) => {
+    const user = await findUser(tx, workspaceId, userId);
+    const isActiveAdmin = user.role === 'admin' && !user.disabled;
+    const staysActiveAdmin = (patch.role ?? user.role) === 'admin' && !(patch.disabled ?? user.disabled);
+    if (isActiveAdmin && !staysActiveAdmin && (await otherActiveAdmins(tx, workspaceId, userId)) === 0) {
+      throw new ApiError('conflict', `${user.email} is the last active admin of this workspace: make someone else admin first`);
+    }
+    const [row] = await tx.update(users).set(patch).where(eq(users.id, userId)).returning();
+    if (!row) throw new Error(`user ${userId} vanished while being updated`);
+    return asWorkspaceUser(row);
+  });
+}
+
+async function otherActiveAdmins(db: Queryable, workspaceId: string, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, userId)));
+  return row?.n ?? 0;
+}
+
+/** Admins manage everyone's tokens; anyone may manage their own (a new device, or "sign me out everywhere"). */
+function assertSelfOrAdmin(caller: Caller, userId: string): void {
+  if (caller.user.id !== userId && caller.user.role !== 'admin') {
+    throw new ApiError('forbidden', `only an admin may manage another user's tokens; you are ${caller.user.role}`);
+  }
+}
+
+/** A new token for the user, returned this once; a disabled user's token would only ever answer 401, so none is made. */
+export async function issueToken(db: Db, caller: Caller, userId: string): Promise<string> {
+  assertSelfOrAdmin(caller, userId);
+  const user = await findUser(db, caller.workspace.id, userId);
+  if (user.disabled) throw new ApiError('conflict', `${user.email} is disabled: enable them before making a token`);
+  return createToken(db, user.id);
+}
+
+/** Revokes every live token of the user at once: lost laptop, or someone leaving. */
+export async function revokeTokens(db: Db, caller: Caller, userId: string, now: Date): Promise<void> {
+  assertSelfOrAdmin(caller, userId);
+  const user = await findUser(db, caller.workspace.id, userId);
+  await db
+    .update(tokens)
+    .set({ revokedAt: now })
+    .where(and(eq(tokens.userId, user.id), isNull(tokens.revokedAt)));
+}
+
+/** PostgreSQL's unique_violation, whether the driver's error comes bare or wrapped by Drizzle. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "suggested_leads" ADD COLUMN "review_reason" text;
