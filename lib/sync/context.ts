@@ -11,6 +11,8 @@ export interface SyncContext {
   random: () => number;
   /** Reports the first sync's progress as pages arrive. */
   onProgress?: (progress: { pages: number; rows: number }) => void | Promise<void>;
+  /** Rows asked for a pull page (default PULL_PAGE_SIZE). */
+  pageSize?: number;
 }
 
 export const PULL_PAGE_SIZE = 500;

@@ -10,7 +10,7 @@ export async function pullChanges(ctx: SyncContext, api: ApiClient): Promise<{ p
   let rows = 0;
   for (;;) {
     const cursor = (await readMeta(ctx.db, 'cursor')) ?? null;
-    const page = await api.sync(cursor, PULL_PAGE_SIZE);
+    const page = await api.sync(cursor, ctx.pageSize ?? PULL_PAGE_SIZE);
     rows += await applyWithRoom(ctx, () => applyServerChanges(ctx.db, page));
     pages++;
     await ctx.onProgress?.({ pages, rows });

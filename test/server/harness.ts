@@ -48,7 +48,7 @@ export async function freshPostgresDatabase(): Promise<string> {
 /** The real server over real HTTP on a loopback port, on PGlite in memory (or a folder) or on PostgreSQL. */
 export async function startTestServer(
   kind: StoreKind,
-  options: { now?: string; limits?: Partial<RateLimits>; dataDir?: string; databaseUrl?: string } = {},
+  options: { now?: string; limits?: Partial<RateLimits>; dataDir?: string; databaseUrl?: string; port?: number } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(Date.parse(options.now ?? '2026-01-19T15:00:00Z'));
   const store =
@@ -58,7 +58,7 @@ export async function startTestServer(
         ? { dataDir: options.dataDir }
         : { memory: true as const };
   const server = await startServer({
-    port: 0,
+    port: options.port ?? 0,
     host: '127.0.0.1',
     store,
     log: silentLogger,
