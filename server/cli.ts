@@ -1,17 +1,24 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { Email, TimeZone } from '../lib/core/model/primitives';
 import { Role } from '../lib/core/model/vocabulary';
 import { parseInput } from '../lib/core/model/parse';
 import { addUser, createToken, createWorkspace, findUserByEmail } from './domain/admin';
-import { seedDemo, hasAnyWorkspace } from './seed/demo';
-import { startServer } from './serve';
+import type { Logger } from './http/logger';
+import { demoSignIn } from './seed/credentials';
+import { hasAnyWorkspace, seedDemo, type SeededDemo } from './seed/demo';
+import { startServer, type RunningServer } from './serve';
 import { openStore, type Store, type StoreOptions } from './store/db';
+import { workspaces } from './store/schema';
 
 const USAGE = `Leadside server
 
   serve [--port 8787] [--host 127.0.0.1] [--data-dir DIR] [--demo]
-                         serve the API (--demo: seed the demo workspace if the database is empty)
+                         serve the API (--demo: seed the demo workspace into an empty database, or print fresh
+                         tokens for the demo workspace it already has)
   seed demo [--data-dir DIR]
                          create the demo workspace and print who can sign in
   workspace add --name NAME [--time-zone ZONE] [--domain acme.com ...]
@@ -22,11 +29,31 @@ const USAGE = `Leadside server
 The database: PostgreSQL when DATABASE_URL is set, else PGlite in --data-dir (default ./.leadside/data).`;
 
 const DEFAULT_DATA_DIR = './.leadside/data';
+/** Where `wxt build` puts the Chrome build. */
+const EXTENSION_BUILD = '.output/chrome-mv3';
 
+/** The command line was wrong: exit 2 with one line saying what to fix. */
 class UsageError extends Error {}
+/** The command was right but could not be done (an unknown user, a taken email): exit 1 with one line. */
+class CommandFailed extends Error {}
 
-/** Runs one CLI command; answers the process exit code. */
-export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+export interface CliOptions {
+  /** Where error lines go; stderr by default. */
+  err?: (line: string) => void;
+  /** DATABASE_URL, PORT and HOST are read from here; process.env by default. */
+  env?: Record<string, string | undefined>;
+  /** What `serve` does while the server runs; by default it runs until SIGINT or SIGTERM. Then it closes. */
+  whileServing?: (server: RunningServer) => Promise<void>;
+  now?: () => Date;
+  /** The server's request log; JSON lines on stdout by default. */
+  log?: Logger;
+}
+
+/** Runs one CLI command; answers the process exit code (0 done, 1 failed, 2 usage error). */
+export async function runCli(argv: string[], out: (line: string) => void = console.log, options: CliOptions = {}): Promise<number> {
+  const err = options.err ?? console.error;
+  const env = options.env ?? process.env;
+  const now = options.now ?? (() => new Date());
   try {
     const { positionals, values } = parseArgs({
       args: argv,
@@ -50,63 +77,84 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       out(USAGE);
       return 0;
     }
-    const storeOptions: StoreOptions = process.env.DATABASE_URL
-      ? { databaseUrl: process.env.DATABASE_URL }
-      : { dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR };
+    const storeOptions: StoreOptions = env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR };
 
     switch (command) {
       case 'serve': {
-        const port = checked(z.coerce.number().int().min(0).max(65535), values.port ?? process.env.PORT ?? '8787', '--port');
-        const host = values.host ?? process.env.HOST ?? '127.0.0.1';
-        const server = await startServer({ port, host, store: storeOptions });
-        if (values.demo && !(await hasAnyWorkspace(server.store.db))) {
-          printCredentials(await seedDemo(server.store.db, { now: new Date() }), out);
+        const port = checked(z.coerce.number().int().min(0).max(65535), values.port ?? env.PORT ?? '8787', '--port');
+        const host = values.host ?? env.HOST ?? '127.0.0.1';
+        const server = await startServer({ port, host, store: storeOptions, log: options.log });
+        try {
+          if (values.demo) printDemoSignIn(await demoSignIn(server.store.db, now()), out);
+          out(`Leadside API on ${server.url} (database: ${server.store.kind}, ${server.store.location})`);
+          printExtensionHelp(server.url, out);
+          await (options.whileServing ?? untilStopped)(server);
+          return 0;
+        } finally {
+          await server.close();
         }
-        out(`Leadside API on ${server.url} (database: ${server.store.kind}, ${server.store.location})`);
-        const stop = () => void server.close().then(() => process.exit(0));
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-        return await new Promise<number>(() => {});
       }
       case 'seed demo':
         return await withStore(storeOptions, async (store) => {
           if (await hasAnyWorkspace(store.db)) throw new UsageError('the database already has a workspace; seed demo only fills an empty one');
-          printCredentials(await seedDemo(store.db, { now: new Date() }), out);
+          printCredentials(await seedDemo(store.db, { now: now() }), out);
         });
-      case 'workspace add':
+      case 'workspace add': {
+        // Every flag is checked before the database is opened: a typo never waits on a migration.
+        const name = required(values.name, '--name');
+        const timeZone = checked(TimeZone, values['time-zone'] ?? 'UTC', '--time-zone');
         return await withStore(storeOptions, async (store) => {
-          const name = required(values.name, '--name');
-          const timeZone = checked(TimeZone, values['time-zone'] ?? 'UTC', '--time-zone');
           const ws = await createWorkspace(store.db, { name, timeZone, domains: values.domain ?? [] });
           out(`workspace ${ws.id} (site key ${ws.siteKey})`);
         });
-      case 'user add':
+      }
+      case 'user add': {
+        const workspaceId = required(values.workspace, '--workspace');
+        const email = checked(Email, required(values.email, '--email'), '--email');
+        const name = required(values.name, '--name');
+        const role = checked(Role, required(values.role, '--role'), '--role');
         return await withStore(storeOptions, async (store) => {
-          const user = await addUser(store.db, {
-            workspaceId: required(values.workspace, '--workspace'),
-            email: checked(Email, required(values.email, '--email'), '--email'),
-            name: required(values.name, '--name'),
-            role: checked(Role, required(values.role, '--role'), '--role'),
-          });
+          const [workspace] = await store.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId));
+          if (!workspace) throw new CommandFailed(`no workspace ${workspaceId}`);
+          if (await findUserByEmail(store.db, email)) throw new CommandFailed(`a user with the email ${email} already exists`);
+          const user = await addUser(store.db, { workspaceId, email, name, role });
           out(`user ${user.id}`);
         });
-      case 'token create':
+      }
+      case 'token create': {
+        const email = checked(Email, required(values.email, '--email'), '--email');
         return await withStore(storeOptions, async (store) => {
-          const email = checked(Email, required(values.email, '--email'), '--email');
           const user = await findUserByEmail(store.db, email);
-          if (!user) throw new UsageError(`no user with the email ${email}`);
+          if (!user) throw new CommandFailed(`no user with the email ${email}`);
+          // Only the token, so `TOKEN=$(... token create --email ...)` works.
           out(await createToken(store.db, user.id));
         });
+      }
       default:
-        throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+        throw new UsageError(`unknown command "${command}"; run with --help to see the commands`);
     }
-  } catch (err) {
-    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(err.message);
+  } catch (e) {
+    if (e instanceof UsageError || isParseArgsError(e)) {
+      err((e as Error).message);
       return 2;
     }
-    throw err;
+    if (e instanceof CommandFailed) {
+      err(e.message);
+      return 1;
+    }
+    throw e;
   }
+}
+
+function isParseArgsError(e: unknown): boolean {
+  return e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise((resolveStop) => {
+    process.once('SIGINT', () => resolveStop());
+    process.once('SIGTERM', () => resolveStop());
+  });
 }
 
 async function withStore(options: StoreOptions, work: (store: Store) => Promise<void>): Promise<number> {
@@ -130,7 +178,22 @@ function checked<S extends z.ZodType>(schema: S, value: unknown, flag: string): 
   return parsed.value;
 }
 
-function printCredentials(seeded: Awaited<ReturnType<typeof seedDemo>>, out: (line: string) => void): void {
-  out(`Demo workspace "${seeded.workspaceName}" is ready. Sign in with one of these tokens:`);
-  for (const c of seeded.credentials) out(`  ${c.role.padEnd(9)} ${c.name.padEnd(18)} ${c.email.padEnd(28)} ${c.token}`);
+function printDemoSignIn(signIn: Awaited<ReturnType<typeof demoSignIn>>, out: (line: string) => void): void {
+  if (signIn.kind === 'absent') {
+    out('--demo: this database already has workspaces and no demo workspace, so nothing was seeded. Make a token with "token create --email EMAIL".');
+    return;
+  }
+  if (signIn.kind === 'refreshed') out(`Demo workspace "${signIn.demo.workspaceName}" found; fresh tokens (earlier ones still work):`);
+  printCredentials(signIn.demo, out, signIn.kind === 'seeded');
+}
+
+function printCredentials(seeded: SeededDemo, out: (line: string) => void, heading = true): void {
+  if (heading) out(`Demo workspace "${seeded.workspaceName}" is ready. Sign in with one of these tokens:`);
+  for (const c of seeded.credentials) out(`  ${c.role.padEnd(9)} ${c.name.padEnd(16)} ${c.email.padEnd(34)} ${c.token}`);
+}
+
+function printExtensionHelp(serverUrl: string, out: (line: string) => void): void {
+  const build = resolve(EXTENSION_BUILD);
+  out(`Load the extension: chrome://extensions → Developer mode → Load unpacked → ${build}${existsSync(build) ? '' : ' (not built yet: run "npm run build")'}`);
+  out(`Then open its options, enter the server ${serverUrl} and a token from above.`);
 }

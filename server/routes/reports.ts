@@ -1,4 +1,24 @@
 import { Hono } from 'hono';
+import { ReportPeriodQuery } from '../../lib/core/model/reports';
+import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../context';
+import { funnelReport } from '../domain/reports/funnel';
+import { FunnelQuery } from '../domain/reports/funnel-input';
+import { resolvePeriod } from '../domain/reports/period';
+import { slaReport } from '../domain/reports/sla-report';
+import { queryOf } from '../http/validate';
 
-export const reportsRoutes = new Hono<AppEnv>();
+/** The dashboard's figures: for the people who agree the SLA and plan the funnel, not for reps. */
+export const reportsRoutes = new Hono<AppEnv>()
+  .use('*', requireRole('manager', 'marketing', 'admin'))
+  .get('/sla', async (c) => {
+    const { db, now } = c.get('deps');
+    const { workspace } = c.get('caller');
+    const at = now();
+    const period = resolvePeriod(queryOf(c, ReportPeriodQuery), at);
+    return c.json(await slaReport(db, workspace.id, workspace.settings, period, at));
+  })
+  .get('/funnel', async (c) => {
+    const { db, now } = c.get('deps');
+    return c.json(await funnelReport(db, c.get('caller').workspace.id, queryOf(c, FunnelQuery), now()));
+  });

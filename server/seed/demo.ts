@@ -1,8 +1,184 @@
-import { count } from 'drizzle-orm';
-import type { Db } from '../store/db';
-import { workspaces } from '../store/schema';
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { InferInsertModel } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { defaultWorkspaceSettings } from '../../lib/core/model/defaults';
+import { CadencePolicy, policyForLeadType } from '../../lib/core/model/policy';
+import { WorkspaceSettings } from '../../lib/core/model/settings';
+import { ROLES, type Role } from '../../lib/core/model/vocabulary';
+import { addUser, createToken, createWorkspace } from '../domain/admin';
+import { writeInWorkspace, type Db, type Tx } from '../store/db';
+import { activities, attempts, contacts, content, scopeEntries, users, workspaces } from '../store/schema';
+import { DEMO_LIBRARY } from './content';
+import { buildHistory, newsletterIssues, type ContactHistory } from './history';
+import { DEMO_DOMAIN, DEMO_SITE, DEMO_TEAM } from './people';
+import { Random } from './random';
+import { buildRoster, type RosterEntry } from './roster';
+
+export const DEMO_WORKSPACE_ID = 'ws_demo';
+export const DEMO_WORKSPACE_NAME = 'Northwind Demo';
+export const DEMO_TIME_ZONE = 'America/New_York';
+
+export interface DemoCredential {
+  role: Role;
+  name: string;
+  email: string;
+  token: string;
+}
+
+export interface SeededDemo {
+  workspaceId: string;
+  workspaceName: string;
+  credentials: DemoCredential[];
+}
 
 export async function hasAnyWorkspace(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(workspaces);
   return (row?.n ?? 0) > 0;
+}
+
+/** Demo requests and contact-us forms are hot: a first touch within the hour, and a tighter first follow-up. */
+export const HOT_INBOUND_POLICY: CadencePolicy = CadencePolicy.parse({
+  id: 'hot_inbound',
+  name: 'Hot inbound: first touch in 1 business hour, 6 attempts in 14 days',
+  leadTypes: ['demo_request', 'contact_us'],
+  firstTouchBusinessHours: 1,
+  attempts: 6,
+  windowDays: 14,
+  followUpBusinessHours: [4, 16, 16, 24, 24],
+  dueSoonBusinessMinutes: 30,
+});
+
+/** The defaults, plus the hot-inbound policy, the website as a tracking origin and a goal a 3-rep team can meet. */
+export function demoSettings(): WorkspaceSettings {
+  const base = defaultWorkspaceSettings(DEMO_TIME_ZONE, [DEMO_DOMAIN]);
+  return WorkspaceSettings.parse({
+    ...base,
+    policies: [...base.policies, HOT_INBOUND_POLICY],
+    sla: { ...base.sla, mqlsPerRepPerMonth: 40 },
+    tracking: { ...base.tracking, siteOrigins: [DEMO_SITE] },
+  });
+}
+
+/** Rows go in this many at a time: few round trips, and far below PostgreSQL's limit on query parameters. */
+const CHUNK = 500;
+
+/**
+ * Creates the demo workspace "Northwind Demo" (DESIGN §8): its team with a fresh token each, the content library,
+ * ~300 contacts across the funnel with 60 days of history up to `now`, in one transaction. The same seed and `now`
+ * give the same rows; only tokens and the site key differ.
+ */
+export async function seedDemo(db: Db, options: { now: Date; seed?: number }): Promise<SeededDemo> {
+  const { now } = options;
+  const rng = new Random(options.seed ?? 1);
+  const settings = demoSettings();
+  // Who the contacts are never depends on now; their histories are drawn per contact, each from its own stream.
+  const roster = buildRoster(rng.fork(1));
+  const histories = rng.fork(2);
+  const newsletters = newsletterIssues(now);
+  const lives = roster.map((entry) => ({
+    entry,
+    history: buildHistory(entry, {
+      now,
+      calendar: settings.calendar,
+      policy: policyForLeadType(settings.policies, entry.leadType),
+      newsletters,
+      rng: histories.fork(entry.index + 1),
+    }),
+  }));
+
+  return writeInWorkspace(db, DEMO_WORKSPACE_ID, async (tx) => {
+    await createWorkspace(tx, { id: DEMO_WORKSPACE_ID, name: DEMO_WORKSPACE_NAME, timeZone: DEMO_TIME_ZONE, domains: [DEMO_DOMAIN] });
+    await tx.update(workspaces).set({ settings }).where(eq(workspaces.id, DEMO_WORKSPACE_ID));
+    const credentials: DemoCredential[] = [];
+    for (const member of DEMO_TEAM) {
+      await addUser(tx, { id: member.id, workspaceId: DEMO_WORKSPACE_ID, email: member.email, name: member.name, role: member.role });
+      credentials.push({ role: member.role, name: member.name, email: member.email, token: await createToken(tx, member.id) });
+    }
+    await insertInChunks(tx, content, libraryRows(lives, now));
+    await insertInChunks(tx, contacts, lives.map(({ entry, history }) => contactRow(entry, history)));
+    await insertInChunks(
+      tx,
+      scopeEntries,
+      lives.flatMap(({ entry }) => (entry.owner ? [{ userId: entry.owner.id, contactId: entry.id, lookedUpAt: null }] : [])),
+    );
+    await insertInChunks(tx, attempts, lives.flatMap(({ entry, history }) => history.attempts.map((a) => ({ ...a, workspaceId: DEMO_WORKSPACE_ID, contactId: entry.id }))));
+    await insertInChunks(
+      tx,
+      activities,
+      lives.flatMap(({ entry, history }) =>
+        history.activities.map(({ trust, ...a }) => ({ ...a, workspaceId: DEMO_WORKSPACE_ID, contactId: entry.id, trustLabel: trust.label, trustReason: trust.reason })),
+      ),
+    );
+    return { workspaceId: DEMO_WORKSPACE_ID, workspaceName: DEMO_WORKSPACE_NAME, credentials };
+  });
+}
+
+/**
+ * A fresh token for each enabled user of the demo workspace, so a restart can print working credentials again (the
+ * old tokens keep working: an extension signed in with one stays signed in). Null when there is no demo workspace.
+ */
+export async function refreshDemoCredentials(db: Db): Promise<SeededDemo | null> {
+  const [workspace] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, DEMO_WORKSPACE_ID));
+  if (!workspace) return null;
+  const members = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.workspaceId, DEMO_WORKSPACE_ID), eq(users.disabled, false)))
+    .orderBy(asc(users.createdAt), asc(users.id));
+  // Reps first, then manager, marketing and admin, as seedDemo printed them.
+  members.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
+  const credentials: DemoCredential[] = [];
+  for (const m of members) credentials.push({ role: m.role, name: m.name, email: m.email, token: await createToken(db, m.id) });
+  return { workspaceId: DEMO_WORKSPACE_ID, workspaceName: workspace.name, credentials };
+}
+
+function contactRow(entry: RosterEntry, history: ContactHistory): InferInsertModel<typeof contacts> {
+  const { person } = entry;
+  return {
+    id: entry.id,
+    workspaceId: DEMO_WORKSPACE_ID,
+    email: entry.email,
+    name: entry.name,
+    title: person.title,
+    company: person.company.name,
+    seniority: person.seniority,
+    country: person.company.country,
+    companySize: person.company.size,
+    industry: person.company.industry,
+    businessModel: person.company.businessModel,
+    phone: entry.phone,
+    stage: entry.stage,
+    stageReason: entry.stageReason,
+    leadType: entry.leadType,
+    source: entry.source,
+    ownerId: entry.owner?.id ?? null,
+    assignedAt: history.assignedAt,
+    pauses: history.pauses,
+    createdAt: history.createdAt,
+    updatedAt: history.updatedAt,
+  };
+}
+
+/**
+ * The library, with assists counted as the closed loop counts them: how many of the demo's customers downloaded
+ * each item.
+ */
+function libraryRows(lives: readonly { entry: RosterEntry; history: ContactHistory }[], now: Date): InferInsertModel<typeof content>[] {
+  const assists = new Map<string, number>();
+  for (const { entry, history } of lives) {
+    if (entry.stage !== 'customer') continue;
+    const read = new Set(history.activities.flatMap((a) => (a.type === 'content_download' && a.contentId ? [a.contentId] : [])));
+    for (const id of read) assists.set(id, (assists.get(id) ?? 0) + 1);
+  }
+  return DEMO_LIBRARY.map(({ gated: _gated, ...item }, i) => ({
+    ...item,
+    workspaceId: DEMO_WORKSPACE_ID,
+    assists: assists.get(item.id) ?? 0,
+    // Written over the past months, the newest most recently.
+    updatedAt: new Date(now.getTime() - (DEMO_LIBRARY.length - i) * 5 * 24 * 60 * 60 * 1000),
+  }));
+}
+
+async function insertInChunks<T extends PgTable>(tx: Tx, table: T, rows: InferInsertModel<T>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(table).values(rows.slice(i, i + CHUNK));
 }

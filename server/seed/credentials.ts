@@ -1,0 +1,18 @@
+import type { Db } from '../store/db';
+import { hasAnyWorkspace, refreshDemoCredentials, seedDemo, type SeededDemo } from './demo';
+
+export type DemoSignIn =
+  | { kind: 'seeded'; demo: SeededDemo }
+  | { kind: 'refreshed'; demo: SeededDemo }
+  /** The database holds other workspaces and no demo: nothing is seeded into a real team's database. */
+  | { kind: 'absent' };
+
+/**
+ * What `serve --demo` prints its sign-in lines from: an empty database gets the demo workspace; one that has it gets a
+ * fresh token for each demo user (tokens are stored hashed, so the old ones cannot be printed again).
+ */
+export async function demoSignIn(db: Db, now: Date): Promise<DemoSignIn> {
+  if (!(await hasAnyWorkspace(db))) return { kind: 'seeded', demo: await seedDemo(db, { now }) };
+  const demo = await refreshDemoCredentials(db);
+  return demo ? { kind: 'refreshed', demo } : { kind: 'absent' };
+}

@@ -1,0 +1,166 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../server/cli';
+import type { RunningServer } from '../../server/serve';
+import { silentLogger } from '../../server/http/logger';
+import { STORE_KINDS, freshPostgresDatabase, startTestServer, type StoreKind } from './harness';
+
+const TOKEN = /^lsk_[A-Za-z0-9_-]{43}$/;
+const CREDENTIAL_LINE = /^ {2}(rep|manager|marketing|admin)\s+.+?\s(\S+@northwind\.example)\s+(lsk_\S+)$/;
+
+/** A CLI run with its output captured line by line. */
+interface Run {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+/** An empty database for the CLI: a PGlite folder, or a fresh PostgreSQL database named by DATABASE_URL. */
+interface Place {
+  args: string[];
+  env: Record<string, string | undefined>;
+  /** Starts the test server on the same database. */
+  server: () => ReturnType<typeof startTestServer>;
+}
+
+describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
+  const folders: string[] = [];
+  afterAll(() => {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function freshPlace(): Promise<Place> {
+    if (kind === 'postgres') {
+      const databaseUrl = await freshPostgresDatabase();
+      return { args: [], env: { DATABASE_URL: databaseUrl }, server: () => startTestServer(kind, { databaseUrl }) };
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'leadside-cli-'));
+    folders.push(dataDir);
+    return { args: ['--data-dir', dataDir], env: {}, server: () => startTestServer(kind, { dataDir }) };
+  }
+
+  /** Runs a command; `whileServing` gets the lines `serve` has printed so far. */
+  async function run(
+    argv: string[],
+    place: Place | null,
+    options: { now?: () => Date; whileServing?: (server: RunningServer, out: readonly string[]) => Promise<void> } = {},
+  ): Promise<Run> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const { whileServing } = options;
+    const code = await runCli([...argv, ...(place?.args ?? [])], (line) => out.push(line), {
+      env: place?.env ?? {},
+      err: (line) => err.push(line),
+      log: silentLogger,
+      now: options.now,
+      whileServing: whileServing && ((server) => whileServing(server, out)),
+    });
+    return { code, out, err };
+  }
+
+  it('adds a workspace and a user, and token create prints only a token that works', async () => {
+    const place = await freshPlace();
+    const ws = await run(['workspace', 'add', '--name', 'Acme', '--time-zone', 'Europe/London', '--domain', 'acme.example'], place);
+    expect(ws.code).toBe(0);
+    const workspaceId = /^workspace (ws_\S+) \(site key site_\S+\)$/.exec(ws.out[0] ?? '')?.[1];
+    expect(workspaceId).toBeDefined();
+    const user = await run(['user', 'add', '--workspace', workspaceId!, '--email', 'Ana@Acme.example', '--name', 'Ana', '--role', 'manager'], place);
+    expect(user).toMatchObject({ code: 0, err: [] });
+    expect(user.out).toEqual([expect.stringMatching(/^user u_\S+$/)]);
+
+    const token = await run(['token', 'create', '--email', 'ana@acme.example'], place);
+    expect(token.code).toBe(0);
+    expect(token.out).toHaveLength(1);
+    expect(token.out[0]).toMatch(TOKEN);
+
+    const server = await place.server();
+    try {
+      const res = await server.api(token.out[0]!, '/v1/me');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ user: { email: 'ana@acme.example', role: 'manager' }, workspace: { id: workspaceId, name: 'Acme' }, calendar: { timeZone: 'Europe/London' } });
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('answers usage errors with exit 2 and one line, before opening the database', async () => {
+    const untouched = join(tmpdir(), `leadside-cli-untouched-${process.pid}-${kind}`);
+    const place: Place = { args: ['--data-dir', untouched], env: {}, server: () => startTestServer(kind, { dataDir: untouched }) };
+    expect(await run(['frobnicate'], place)).toEqual({ code: 2, out: [], err: ['unknown command "frobnicate"; run with --help to see the commands'] });
+    expect(await run(['token', 'create'], place)).toEqual({ code: 2, out: [], err: ['--email is required'] });
+    expect(await run(['user', 'add', '--workspace', 'ws_1', '--email', 'x@y.example', '--name', 'X', '--role', 'boss'], place)).toEqual({
+      code: 2,
+      out: [],
+      err: ['--role is not valid: must be one of rep, manager, marketing, admin'],
+    });
+    expect(await run(['workspace', 'add', '--name', 'Acme', '--time-zone', 'Mars/Olympus'], place)).toEqual({
+      code: 2,
+      out: [],
+      err: ['--time-zone is not valid: must be an IANA time zone such as Europe/London'],
+    });
+    const unknownFlag = await run(['serve', '--bogus'], place);
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.err).toHaveLength(1);
+    expect(unknownFlag.err[0]).toContain("Unknown option '--bogus'");
+    expect(existsSync(untouched)).toBe(false);
+  });
+
+  it('fails with exit 1 and one line for a user it cannot find or add', async () => {
+    const place = await freshPlace();
+    expect(await run(['token', 'create', '--email', 'nobody@acme.example'], place)).toEqual({ code: 1, out: [], err: ['no user with the email nobody@acme.example'] });
+    expect(await run(['user', 'add', '--workspace', 'ws_missing', '--email', 'a@acme.example', '--name', 'A', '--role', 'rep'], place)).toEqual({
+      code: 1,
+      out: [],
+      err: ['no workspace ws_missing'],
+    });
+  }, 60_000);
+
+  it('seeds the demo once: a second seed demo is refused with exit 2', async () => {
+    const place = await freshPlace();
+    const first = await run(['seed', 'demo'], place);
+    expect(first.code).toBe(0);
+    expect(first.out[0]).toBe('Demo workspace "Northwind Demo" is ready. Sign in with one of these tokens:');
+    expect(first.out.slice(1).map((line) => CREDENTIAL_LINE.exec(line)?.[1])).toEqual(['rep', 'rep', 'rep', 'manager', 'marketing', 'admin']);
+    expect(await run(['seed', 'demo'], place)).toEqual({ code: 2, out: [], err: ['the database already has a workspace; seed demo only fills an empty one'] });
+  }, 120_000);
+
+  it('serve --demo seeds an empty database, then prints fresh working tokens on every start', async () => {
+    const place = await freshPlace();
+    const tokensIn = (lines: readonly string[]) => lines.flatMap((line) => CREDENTIAL_LINE.exec(line)?.[3] ?? []);
+    const expectWorking = async (server: RunningServer, tokens: readonly string[]) => {
+      for (const token of tokens) {
+        const res = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+        expect(res.status).toBe(200);
+      }
+    };
+
+    let firstTokens: string[] = [];
+    const first = await run(['serve', '--demo', '--port', '0'], place, {
+      now: () => new Date('2026-03-04T16:20:00Z'),
+      whileServing: async (server, out) => {
+        firstTokens = tokensIn(out);
+        await expectWorking(server, firstTokens);
+      },
+    });
+    expect(first.code).toBe(0);
+    expect(firstTokens).toHaveLength(6);
+    expect(first.out[0]).toBe('Demo workspace "Northwind Demo" is ready. Sign in with one of these tokens:');
+    expect(first.out.some((line) => /^Leadside API on http:\/\/127\.0\.0\.1:\d+ \(database: /.test(line))).toBe(true);
+    expect(first.out.some((line) => line.startsWith('Load the extension: chrome://extensions') && line.includes('.output/chrome-mv3'))).toBe(true);
+
+    let freshTokens: string[] = [];
+    const second = await run(['serve', '--demo', '--port', '0'], place, {
+      whileServing: async (server, out) => {
+        freshTokens = tokensIn(out);
+        // The new tokens work, and so do the old ones: an extension signed in earlier stays signed in.
+        await expectWorking(server, [...freshTokens, ...firstTokens]);
+      },
+    });
+    expect(second.code).toBe(0);
+    expect(second.out[0]).toBe('Demo workspace "Northwind Demo" found; fresh tokens (earlier ones still work):');
+    expect(freshTokens).toHaveLength(6);
+    expect(freshTokens.filter((t) => firstTokens.includes(t))).toEqual([]);
+  }, 180_000);
+});
