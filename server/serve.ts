@@ -3,6 +3,10 @@ import { createApp } from './app';
 import type { RateLimits } from './context';
 import { jsonLogger, type Logger } from './http/logger';
 import { openStore, type Store, type StoreOptions } from './store/db';
+import { pruneAppliedMutations } from './domain/mutations/prune';
+
+/** How often applied-mutation records older than their 30 days are pruned. */
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 export interface ServeOptions {
   port: number;
@@ -38,6 +42,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const server = await new Promise<ServerType>((resolve) => {
     const s = serveHttp({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
   });
+  const now = options.now ?? (() => new Date());
+  const prune = () =>
+    pruneAppliedMutations(store.db, now()).catch((err: unknown) => log.error('prune failed', { err: String(err) }));
+  void prune();
+  const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
+  pruneTimer.unref();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
@@ -45,6 +55,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     port,
     store,
     close: async () => {
+      clearInterval(pruneTimer);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Idle keep-alive sockets would hold close() open until they time out.

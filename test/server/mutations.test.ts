@@ -1,0 +1,567 @@
+import { request } from 'node:http';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { MutationInput, MutationResult } from '../../lib/core/model/mutations';
+import { createContact, deleteContact, type NewContact } from '../../server/domain/contacts';
+import { pruneAppliedMutations } from '../../server/domain/mutations/prune';
+import { writeInWorkspace } from '../../server/store/db';
+import { appliedMutations, attempts, contacts, content, suggestedLeads } from '../../server/store/schema';
+import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+
+const NOW = '2026-01-19T15:00:00.000Z';
+const EARLIER = '2026-01-19T14:30:00.000Z';
+
+describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
+  let server: TestServer;
+  let acme: TestWorkspace;
+  let globex: TestWorkspace;
+  let seq = 0;
+  /** A fresh id for every mutation, attempt and contact, so tests never share rows. */
+  const fresh = (prefix: string) => `${prefix}-${++seq}`;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind, { now: NOW });
+    acme = await makeWorkspace(server, 'Acme');
+    globex = await makeWorkspace(server, 'Globex');
+  }, 60_000);
+  afterAll(() => server?.close());
+  beforeEach(() => server.clock.set(NOW));
+
+  const token = (ws: TestWorkspace, who: string) => ws.users[who]!.token;
+  const userId = (ws: TestWorkspace, who: string) => ws.users[who]!.id;
+
+  async function push(tok: string, mutations: unknown[]): Promise<{ status: number; results: MutationResult[] }> {
+    const res = await server.api(tok, '/v1/mutations', { method: 'POST', json: { mutations } });
+    const body = (await res.json()) as { results: MutationResult[] };
+    expect(res.status).toBe(200);
+    return { status: res.status, results: body.results };
+  }
+
+  async function postRaw(tok: string, body: string): Promise<{ status: number; body: unknown }> {
+    const res = await server.api(tok, '/v1/mutations', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    return { status: res.status, body: await res.json() };
+  }
+
+  /**
+   * The server answers 413 before reading the body, then drops the connection; fetch's keep-alive pool could hand that
+   * dying socket to the next test, so this request gets a connection of its own.
+   */
+  function postOnOwnConnection(tok: string, body: string): Promise<{ status: number; body: unknown }> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        `${server.url}/v1/mutations`,
+        { method: 'POST', agent: false, headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+        },
+      );
+      // The server may close while the body is still going out: the answer has arrived by then.
+      req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err)));
+      req.end(body);
+    });
+  }
+
+  async function makeContact(ws: TestWorkspace, input: Omit<NewContact, 'email'> & { email?: string }): Promise<string> {
+    const id = fresh('c');
+    await writeInWorkspace(server.store.db, ws.id, (tx) =>
+      createContact(tx, ws.id, { email: `${id}@lead.example`, ...input, id }, new Date(EARLIER)),
+    );
+    return id;
+  }
+
+  const logAttempt = (contactId: string, attemptId = fresh('a'), attempt: Record<string, unknown> = {}): MutationInput =>
+    ({
+      id: fresh('m'),
+      type: 'attempt.log',
+      at: NOW,
+      attempt: { id: attemptId, contactId, channel: 'call', outcome: 'no_answer', note: 'rang twice', at: EARLIER, ...attempt },
+    }) as MutationInput;
+
+  const undo = (attemptId: string): MutationInput => ({ id: fresh('m'), type: 'attempt.undo', at: NOW, attemptId });
+
+  const stage = (contactId: string, from: string, to: string, reason?: string): MutationInput =>
+    ({ id: fresh('m'), type: 'contact.stage', at: NOW, contactId, from, to, ...(reason ? { reason } : {}) }) as MutationInput;
+
+  const recycle = (contactId: string, reason?: string): MutationInput =>
+    ({ id: fresh('m'), type: 'contact.recycle', at: NOW, contactId, ...(reason ? { reason } : {}) }) as MutationInput;
+
+  const suggest = (email: string, extra: Record<string, unknown> = {}): MutationInput =>
+    ({ id: fresh('m'), type: 'contact.suggest', at: NOW, email, ...extra }) as MutationInput;
+
+  const idOf = (m: MutationInput) => m.id;
+
+  async function attemptRow(id: string) {
+    const [row] = await server.store.db.select().from(attempts).where(eq(attempts.id, id));
+    return row;
+  }
+  async function attemptsOn(contactId: string) {
+    return server.store.db.select().from(attempts).where(eq(attempts.contactId, contactId));
+  }
+  async function contactRow(id: string) {
+    const [row] = await server.store.db.select().from(contacts).where(eq(contacts.id, id));
+    return row!;
+  }
+  async function suggestionsFor(ws: TestWorkspace, email: string) {
+    return server.store.db
+      .select()
+      .from(suggestedLeads)
+      .where(and(eq(suggestedLeads.workspaceId, ws.id), eq(suggestedLeads.email, email)));
+  }
+
+  describe('idempotency', () => {
+    it('applies a batch once however often it is sent', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      const m = logAttempt(contactId, 'a-thrice');
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push((await push(token(acme, 'rep'), [m])).results);
+      expect(answers).toEqual([
+        [{ id: m.id, status: 'applied' }],
+        [{ id: m.id, status: 'duplicate' }],
+        [{ id: m.id, status: 'duplicate' }],
+      ]);
+      const rows = await attemptsOn(contactId);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        id: 'a-thrice',
+        workspaceId: acme.id,
+        contactId,
+        userId: userId(acme, 'rep'),
+        channel: 'call',
+        outcome: 'no_answer',
+        note: 'rang twice',
+        contentIds: [],
+        at: new Date(EARLIER),
+        undoneAt: null,
+      });
+      expect(rows[0]!.version).toBeGreaterThan(0);
+    });
+
+    it('records the first answer in applied_mutations, keyed by user and id, stamped with the server clock', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      const m = logAttempt(contactId);
+      await push(token(acme, 'rep'), [m]);
+      const rows = await server.store.db.select().from(appliedMutations).where(eq(appliedMutations.id, m.id));
+      expect(rows).toEqual([{ userId: userId(acme, 'rep'), id: m.id, result: { id: m.id, status: 'applied' }, appliedAt: new Date(NOW) }]);
+    });
+
+    it('answers the second of two same ids in one batch as a duplicate', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      const m = logAttempt(contactId);
+      const { results } = await push(token(acme, 'rep'), [m, m]);
+      expect(results).toEqual([
+        { id: m.id, status: 'applied' },
+        { id: m.id, status: 'duplicate' },
+      ]);
+      expect(await attemptsOn(contactId)).toHaveLength(1);
+    });
+
+    it('applies once when the same batch arrives in two requests at the same time', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      const m = logAttempt(contactId);
+      const [a, b] = await Promise.all([push(token(acme, 'rep'), [m]), push(token(acme, 'rep'), [m])]);
+      const statuses = [a.results[0]!.status, b.results[0]!.status].sort();
+      expect(statuses).toEqual(['applied', 'duplicate']);
+      expect(await attemptsOn(contactId)).toHaveLength(1);
+    });
+
+    it('replays a rejected mutation as a duplicate with the first error, even once it would now apply', async () => {
+      const contactId = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });
+      const m = stage(contactId, 'mql', 'opportunity');
+      const error = { code: 'conflict', message: `contact ${contactId} is sql now, not mql: reload and try again` };
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'rejected', error }]);
+      await server.store.db.update(contacts).set({ stage: 'mql' }).where(eq(contacts.id, contactId));
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'duplicate', error }]);
+      expect((await contactRow(contactId)).stage).toBe('mql');
+    });
+
+    it('keeps ids per user: another user may use the same mutation id', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead' });
+      const m = logAttempt(contactId);
+      const other = logAttempt(contactId);
+      other.id = m.id;
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'applied' }]);
+      expect((await push(token(acme, 'rep2'), [other])).results).toEqual([{ id: m.id, status: 'applied' }]);
+      expect((await attemptsOn(contactId)).map((a) => a.userId).sort()).toEqual([userId(acme, 'rep'), userId(acme, 'rep2')].sort());
+    });
+  });
+
+  describe('validation', () => {
+    it('rejects only the bad item, with issue paths, and applies the others', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      const first = logAttempt(contactId, 'a-ok-1');
+      const bad = logAttempt(contactId, 'a-bad', { channel: 'fax', at: 'yesterday' });
+      const third = logAttempt(contactId, 'a-ok-3');
+      const { results } = await push(token(acme, 'rep'), [first, bad, third]);
+      expect(results).toEqual([
+        { id: first.id, status: 'applied' },
+        {
+          id: bad.id,
+          status: 'rejected',
+          error: {
+            code: 'bad_request',
+            message: `mutation ${bad.id} is not valid: attempt.channel: must be one of call, email, voicemail, social; attempt.at: must be an ISO 8601 date-time with a time zone, e.g. 2026-03-06T16:30:00Z`,
+            issues: [
+              { path: 'attempt.channel', message: 'must be one of call, email, voicemail, social' },
+              { path: 'attempt.at', message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-06T16:30:00Z' },
+            ],
+          },
+        },
+        { id: third.id, status: 'applied' },
+      ]);
+      expect((await attemptsOn(contactId)).map((a) => a.id).sort()).toEqual(['a-ok-1', 'a-ok-3']);
+    });
+
+    it('rejects an unknown mutation type naming the types it knows', async () => {
+      const { results } = await push(token(acme, 'rep'), [{ id: 'm-odd-type', type: 'contact.delete', at: NOW }]);
+      expect(results).toEqual([
+        {
+          id: 'm-odd-type',
+          status: 'rejected',
+          error: {
+            code: 'bad_request',
+            message: 'mutation m-odd-type is not valid: type: must be one of attempt.log, attempt.undo, contact.stage, contact.recycle, contact.suggest',
+            issues: [{ path: 'type', message: 'must be one of attempt.log, attempt.undo, contact.stage, contact.recycle, contact.suggest' }],
+          },
+        },
+      ]);
+    });
+
+    it('refuses the whole request when an item has no usable id, naming it, and applies nothing', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      const good = logAttempt(contactId);
+      const noId = { ...logAttempt(contactId), id: undefined };
+      const badId = { ...logAttempt(contactId), id: 'has space' };
+      const res = await postRaw(token(acme, 'rep'), JSON.stringify({ mutations: [good, noId, badId] }));
+      expect(res).toEqual({
+        status: 400,
+        body: {
+          error: {
+            code: 'bad_request',
+            message:
+              'request body is not valid: mutations.1.id: every mutation needs an id string: results are keyed by it; mutations.2.id: may hold only letters, digits, "_" and "-"',
+            issues: [
+              { path: 'mutations.1.id', message: 'every mutation needs an id string: results are keyed by it' },
+              { path: 'mutations.2.id', message: 'may hold only letters, digits, "_" and "-"' },
+            ],
+          },
+        },
+      });
+      expect(await attemptsOn(contactId)).toEqual([]);
+    });
+
+    it('refuses 501 mutations with 400 and applies none', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      const batch = Array.from({ length: 501 }, () => logAttempt(contactId));
+      const res = await postRaw(token(acme, 'rep'), JSON.stringify({ mutations: batch }));
+      expect(res).toEqual({
+        status: 400,
+        body: {
+          error: {
+            code: 'bad_request',
+            message: 'request body is not valid: mutations: at most 500 mutations a request',
+            issues: [{ path: 'mutations', message: 'at most 500 mutations a request' }],
+          },
+        },
+      });
+      expect(await attemptsOn(contactId)).toEqual([]);
+    });
+
+    it('refuses an empty batch and a body that is not a batch', async () => {
+      expect(await postRaw(token(acme, 'rep'), '{"mutations": []}')).toMatchObject({
+        status: 400,
+        body: { error: { code: 'bad_request', issues: [{ path: 'mutations', message: 'send at least one mutation' }] } },
+      });
+      expect(await postRaw(token(acme, 'rep'), '[1, 2]')).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    });
+
+    it('refuses malformed JSON with 400', async () => {
+      expect(await postRaw(token(acme, 'rep'), '{"mutations": [')).toEqual({
+        status: 400,
+        body: { error: { code: 'bad_request', message: 'request body must be JSON' } },
+      });
+    });
+
+    it('refuses a body over 1 MB with 413', async () => {
+      const res = await postOnOwnConnection(token(acme, 'rep'), JSON.stringify({ mutations: ['x'.repeat(1024 * 1024 + 1)] }));
+      expect(res).toEqual({ status: 413, body: { error: { code: 'payload_too_large', message: 'the request body must be at most 1024 KB' } } });
+    });
+  });
+
+  describe('attempt.log', () => {
+    it('accepts an attempt up to 5 minutes ahead of the server clock and rejects one further ahead', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      const near = logAttempt(contactId, fresh('a'), { at: '2026-01-19T15:05:00Z' });
+      const far = logAttempt(contactId, fresh('a'), { at: '2026-01-19T15:05:01Z' });
+      const message = 'must not be more than 5 minutes ahead of the server clock (2026-01-19T15:00:00.000Z)';
+      expect((await push(token(acme, 'rep'), [near, far])).results).toEqual([
+        { id: near.id, status: 'applied' },
+        {
+          id: far.id,
+          status: 'rejected',
+          error: { code: 'bad_request', message: `mutation ${far.id} is not valid: attempt.at: ${message}`, issues: [{ path: 'attempt.at', message }] },
+        },
+      ]);
+      expect(await attemptsOn(contactId)).toHaveLength(1);
+    });
+
+    it('keeps content sent with the attempt, and refuses another workspace\'s content as not found', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      const addContent = (ws: TestWorkspace, id: string) =>
+        writeInWorkspace(server.store.db, ws.id, (tx) =>
+          tx.insert(content).values({ id, workspaceId: ws.id, title: id, url: `https://${id}.example/`, kind: 'guide', journeyStage: 'awareness', updatedAt: new Date(EARLIER) }),
+        );
+      const ours = fresh('k');
+      const theirs = fresh('k');
+      await addContent(acme, ours);
+      await addContent(globex, theirs);
+      const ok = logAttempt(contactId, fresh('a'), { channel: 'email', outcome: null, note: null, contentIds: [ours, ours] });
+      const leak = logAttempt(contactId, fresh('a'), { channel: 'email', contentIds: [ours, theirs] });
+      expect((await push(token(acme, 'rep'), [ok, leak])).results).toEqual([
+        { id: ok.id, status: 'applied' },
+        { id: leak.id, status: 'rejected', error: { code: 'not_found', message: `content ${theirs} not found` } },
+      ]);
+      const rows = await attemptsOn(contactId);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ channel: 'email', outcome: null, note: null, contentIds: [ours] });
+    });
+
+    it('refuses an attempt id that already exists under another mutation, leaving the first attempt as it was', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      const first = logAttempt(contactId, 'a-taken', { note: 'first' });
+      const second = logAttempt(contactId, 'a-taken', { note: 'second' });
+      expect((await push(token(acme, 'rep'), [first, second])).results).toEqual([
+        { id: first.id, status: 'applied' },
+        { id: second.id, status: 'rejected', error: { code: 'conflict', message: 'attempt a-taken already exists: log it under a new attempt id' } },
+      ]);
+      expect((await attemptRow('a-taken'))?.note).toBe('first');
+    });
+
+    it("forbids a rep to log on another rep's contact; a manager and the unowned case may", async () => {
+      const rep2s = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep2') });
+      const unowned = await makeContact(acme, { stage: 'lead' });
+      const byRep = logAttempt(rep2s);
+      const byManager = logAttempt(rep2s);
+      const onUnowned = logAttempt(unowned);
+      expect((await push(token(acme, 'rep'), [byRep, onUnowned])).results).toEqual([
+        {
+          id: byRep.id,
+          status: 'rejected',
+          error: { code: 'forbidden', message: `contact ${rep2s} belongs to another rep; ask its owner or a manager` },
+        },
+        { id: onUnowned.id, status: 'applied' },
+      ]);
+      expect((await push(token(acme, 'manager'), [byManager])).results).toEqual([{ id: byManager.id, status: 'applied' }]);
+      expect((await attemptsOn(rep2s)).map((a) => a.userId)).toEqual([userId(acme, 'manager')]);
+    });
+  });
+
+  describe('attempt.undo', () => {
+    it('sets undone_at once; undoing again is applied and changes nothing', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      await push(token(acme, 'rep'), [logAttempt(contactId, 'a-undo')]);
+      const before = await attemptRow('a-undo');
+      const first = undo('a-undo');
+      expect((await push(token(acme, 'rep'), [first])).results).toEqual([{ id: first.id, status: 'applied' }]);
+      const undone = await attemptRow('a-undo');
+      expect(undone?.undoneAt).toEqual(new Date(NOW));
+      expect(undone!.version).toBeGreaterThan(before!.version);
+
+      server.clock.set('2026-01-19T16:00:00Z');
+      const again = undo('a-undo');
+      expect((await push(token(acme, 'rep'), [again])).results).toEqual([{ id: again.id, status: 'applied' }]);
+      expect(await attemptRow('a-undo')).toEqual(undone);
+    });
+
+    it("forbids a rep to undo another rep's attempt; a manager may", async () => {
+      const contactId = await makeContact(acme, { stage: 'lead' });
+      await push(token(acme, 'rep2'), [logAttempt(contactId, 'a-rep2')]);
+      const byRep = undo('a-rep2');
+      const byManager = undo('a-rep2');
+      expect((await push(token(acme, 'rep'), [byRep])).results).toEqual([
+        {
+          id: byRep.id,
+          status: 'rejected',
+          error: { code: 'forbidden', message: 'attempt a-rep2 was logged by someone else; only they or a manager may undo it' },
+        },
+      ]);
+      expect((await attemptRow('a-rep2'))?.undoneAt).toBeNull();
+      expect((await push(token(acme, 'manager'), [byManager])).results).toEqual([{ id: byManager.id, status: 'applied' }]);
+      expect((await attemptRow('a-rep2'))?.undoneAt).toEqual(new Date(NOW));
+    });
+  });
+
+  describe('contact.stage', () => {
+    it('moves the stage from the one the client saw, clears an old reason and stamps updated_at', async () => {
+      const contactId = await makeContact(acme, { stage: 'recycled', ownerId: userId(acme, 'rep') });
+      await server.store.db.update(contacts).set({ stageReason: 'no budget this year' }).where(eq(contacts.id, contactId));
+      const m = stage(contactId, 'recycled', 'mql');
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'applied' }]);
+      expect(await contactRow(contactId)).toMatchObject({ stage: 'mql', stageReason: null, updatedAt: new Date(NOW) });
+    });
+
+    it('answers a conflict when the contact moved meanwhile, and leaves it where it is', async () => {
+      const contactId = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });
+      const m = stage(contactId, 'mql', 'opportunity');
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([
+        { id: m.id, status: 'rejected', error: { code: 'conflict', message: `contact ${contactId} is sql now, not mql: reload and try again` } },
+      ]);
+      expect(await contactRow(contactId)).toMatchObject({ stage: 'sql', updatedAt: new Date(EARLIER) });
+    });
+
+    it('disqualifies only with a reason, and keeps it', async () => {
+      const contactId = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });
+      const bare = stage(contactId, 'sql', 'disqualified');
+      const reasoned = stage(contactId, 'sql', 'disqualified', 'student, not a buyer');
+      expect((await push(token(acme, 'rep'), [bare, reasoned])).results).toEqual([
+        {
+          id: bare.id,
+          status: 'rejected',
+          error: {
+            code: 'bad_request',
+            message: `mutation ${bare.id} is not valid: reason: disqualifying needs a reason`,
+            issues: [{ path: 'reason', message: 'disqualifying needs a reason' }],
+          },
+        },
+        { id: reasoned.id, status: 'applied' },
+      ]);
+      expect(await contactRow(contactId)).toMatchObject({ stage: 'disqualified', stageReason: 'student, not a buyer' });
+    });
+  });
+
+  describe('contact.recycle', () => {
+    it('recycles with the reason given', async () => {
+      const contactId = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });
+      const m = recycle(contactId, 'five attempts, no reply');
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'applied' }]);
+      expect(await contactRow(contactId)).toMatchObject({ stage: 'recycled', stageReason: 'five attempts, no reply', updatedAt: new Date(NOW) });
+    });
+
+    it('refuses a recycle without a reason', async () => {
+      const contactId = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });
+      const { results } = await push(token(acme, 'rep'), [recycle(contactId)]);
+      expect(results[0]).toMatchObject({ status: 'rejected', error: { code: 'bad_request', issues: [{ path: 'reason' }] } });
+      expect((await contactRow(contactId)).stage).toBe('sql');
+    });
+
+    it('answers a conflict for a contact already recycled or disqualified, keeping the first reason', async () => {
+      const recycled = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });
+      const disqualified = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });
+      await push(token(acme, 'rep'), [recycle(recycled, 'no budget'), stage(disqualified, 'sql', 'disqualified', 'competitor')]);
+      const again = recycle(recycled, 'gone quiet');
+      const overDq = recycle(disqualified, 'gone quiet');
+      expect((await push(token(acme, 'manager'), [again, overDq])).results).toEqual([
+        { id: again.id, status: 'rejected', error: { code: 'conflict', message: `contact ${recycled} is already recycled: reload and try again` } },
+        {
+          id: overDq.id,
+          status: 'rejected',
+          error: { code: 'conflict', message: `contact ${disqualified} is disqualified: move it back to a funnel stage before recycling it` },
+        },
+      ]);
+      expect(await contactRow(recycled)).toMatchObject({ stage: 'recycled', stageReason: 'no budget' });
+      expect(await contactRow(disqualified)).toMatchObject({ stage: 'disqualified', stageReason: 'competitor' });
+    });
+  });
+
+  describe('contact.suggest', () => {
+    it('queues one pending suggestion per address, however many times it is put forward', async () => {
+      const first = suggest(' New.Person@Prospect.example ', { name: 'New Person', company: 'Prospect', seenOn: 'https://mail.google.com/mail/u/0/' });
+      expect((await push(token(acme, 'rep'), [first])).results).toEqual([{ id: first.id, status: 'applied' }]);
+      const again = suggest('new.person@prospect.example');
+      expect((await push(token(acme, 'rep2'), [again])).results).toEqual([{ id: again.id, status: 'applied' }]);
+      const rows = await suggestionsFor(acme, 'new.person@prospect.example');
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        email: 'new.person@prospect.example',
+        name: 'New Person',
+        company: 'Prospect',
+        title: null,
+        note: null,
+        seenOn: 'https://mail.google.com/mail/u/0/',
+        suggestedBy: userId(acme, 'rep'),
+        suggestedAt: new Date(NOW),
+        status: 'pending',
+        contactId: null,
+      });
+      expect(await server.store.db.select().from(contacts).where(eq(contacts.email, 'new.person@prospect.example'))).toEqual([]);
+    });
+
+    it('refuses an address already a contact in this workspace, naming the contact', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', email: 'known@lead.example' });
+      const m = suggest('Known@Lead.example');
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([
+        { id: m.id, status: 'rejected', error: { code: 'conflict', message: `known@lead.example is already in Leadside as contact ${contactId}` } },
+      ]);
+      expect(await suggestionsFor(acme, 'known@lead.example')).toEqual([]);
+    });
+
+    it("queues an address that is only another workspace's contact, revealing nothing about it", async () => {
+      await makeContact(globex, { stage: 'lead', email: 'theirs@lead.example' });
+      const m = suggest('theirs@lead.example');
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'applied' }]);
+      expect(await suggestionsFor(acme, 'theirs@lead.example')).toHaveLength(1);
+    });
+  });
+
+  describe('tenant isolation', () => {
+    it("answers another workspace's contact exactly like an unknown one, and changes nothing there", async () => {
+      const theirs = await makeContact(globex, { stage: 'sql' });
+      const batch = [logAttempt(theirs), stage(theirs, 'sql', 'opportunity'), recycle(theirs, 'not ours'), logAttempt('c-nowhere')];
+      const { results } = await push(token(acme, 'admin'), batch);
+      expect(results).toEqual([
+        { id: idOf(batch[0]!), status: 'rejected', error: { code: 'not_found', message: `contact ${theirs} not found` } },
+        { id: idOf(batch[1]!), status: 'rejected', error: { code: 'not_found', message: `contact ${theirs} not found` } },
+        { id: idOf(batch[2]!), status: 'rejected', error: { code: 'not_found', message: `contact ${theirs} not found` } },
+        { id: idOf(batch[3]!), status: 'rejected', error: { code: 'not_found', message: 'contact c-nowhere not found' } },
+      ]);
+      expect(await contactRow(theirs)).toMatchObject({ stage: 'sql', stageReason: null, updatedAt: new Date(EARLIER) });
+      expect(await attemptsOn(theirs)).toEqual([]);
+    });
+
+    it('answers a deleted contact as not found', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      const row = await contactRow(contactId);
+      await writeInWorkspace(server.store.db, acme.id, (tx) => deleteContact(tx, row, new Date(EARLIER)));
+      const m = logAttempt(contactId);
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([
+        { id: m.id, status: 'rejected', error: { code: 'not_found', message: `contact ${contactId} not found` } },
+      ]);
+      expect(await attemptsOn(contactId)).toEqual([]);
+    });
+
+    it("answers another workspace's attempt like an unknown one and leaves it as it was", async () => {
+      const theirs = await makeContact(globex, { stage: 'lead' });
+      await push(token(globex, 'rep'), [logAttempt(theirs, 'a-globex')]);
+      const before = await attemptRow('a-globex');
+      const cross = undo('a-globex');
+      const unknown = undo('a-nowhere');
+      expect((await push(token(acme, 'admin'), [cross, unknown])).results).toEqual([
+        { id: cross.id, status: 'rejected', error: { code: 'not_found', message: 'attempt a-globex not found' } },
+        { id: unknown.id, status: 'rejected', error: { code: 'not_found', message: 'attempt a-nowhere not found' } },
+      ]);
+      expect(await attemptRow('a-globex')).toEqual(before);
+    });
+  });
+
+  describe('pruneAppliedMutations', () => {
+    it('forgets records older than 30 days and keeps the rest', async () => {
+      const day = 24 * 60 * 60 * 1000;
+      // Three weeks after the other tests' records, so only this test's aged ones are old enough to go.
+      const now = new Date('2026-02-10T12:00:00Z');
+      const rep = userId(globex, 'rep2');
+      const aged = (id: string, ageMs: number) => ({
+        userId: rep,
+        id,
+        result: { id, status: 'applied' as const },
+        appliedAt: new Date(now.getTime() - ageMs),
+      });
+      await server.store.db
+        .insert(appliedMutations)
+        .values([aged('p-31d', 31 * day), aged('p-30d1ms', 30 * day + 1), aged('p-30d', 30 * day), aged('p-29d', 29 * day), aged('p-now', 0)]);
+      expect(await pruneAppliedMutations(server.store.db, now)).toBe(2);
+      const left = await server.store.db.select({ id: appliedMutations.id }).from(appliedMutations).where(eq(appliedMutations.userId, rep));
+      expect(left.map((r) => r.id).sort()).toEqual(['p-29d', 'p-30d', 'p-now']);
+    });
+  });
+});
