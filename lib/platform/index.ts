@@ -1,4 +1,13 @@
 import type { WxtBrowser } from 'wxt/browser';
+import type { DetectedContact } from '../messages/protocol';
+
+/** What the content script on the panel's active tab detected. */
+export interface PageContacts {
+  tabId: number;
+  url: string;
+  host: string;
+  contacts: DetectedContact[];
+}
 
 /**
  * The few browser APIs the extension's logic needs, behind one small adapter: entrypoints build it from WXT's
@@ -11,6 +20,12 @@ export interface Platform {
   /** Must run in a user gesture (a click) on an extension page. */
   requestHostPermission(pattern: string): Promise<boolean>;
   openOptionsPage(): Promise<void>;
+  /**
+   * Follows the contacts detected on the active tab of the window this page lives in (null when that tab has none),
+   * calling back at once and on every change; returns an unsubscribe.
+   */
+  watchPageContacts(onChange: (page: PageContacts | null) => void): () => void;
+  writeClipboard(text: string): Promise<void>;
 }
 
 export function browserPlatform(browser: WxtBrowser): Platform {
@@ -21,5 +36,16 @@ export function browserPlatform(browser: WxtBrowser): Platform {
     hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     requestHostPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
     openOptionsPage: () => browser.runtime.openOptionsPage(),
+    watchPageContacts: (onChange) => watchPageContactsIn(browser, onChange),
+    writeClipboard: (text) => navigator.clipboard.writeText(text),
   };
+}
+
+/**
+ * Until the background's tab routing lands (issue 6), nothing is detected: the panel shows the queue. Replaced by the
+ * routing's session-storage reader.
+ */
+function watchPageContactsIn(_browser: WxtBrowser, onChange: (page: PageContacts | null) => void): () => void {
+  onChange(null);
+  return () => {};
 }

@@ -4,7 +4,7 @@ import { Contact } from './contact';
 import { Activity } from './activity';
 import { Attempt } from './attempt';
 import { CadenceState, IntelligenceSummary, ScoreResult } from './derived';
-import { Email, HttpUrl, Id, Instant } from './primitives';
+import { Email, Id } from './primitives';
 import { Role } from './vocabulary';
 import { Domain } from './settings';
 
@@ -69,33 +69,5 @@ export const TimelinePage = z.object({
 });
 export type TimelinePage = z.infer<typeof TimelinePage>;
 
-export const TrackedLinkRequest = z
-  .strictObject({ contactId: Id, url: HttpUrl.optional(), contentId: Id.optional() })
-  .refine((r) => (r.url === undefined) !== (r.contentId === undefined), {
-    message: 'give either url or contentId, not both',
-    path: ['url'],
-  });
-
-export const EmailRegistration = z.strictObject({
-  contactId: Id,
-  subject: z.string().max(300).nullable().default(null),
-  links: z.array(HttpUrl).max(50).default([]),
-  sentAt: Instant,
-});
-
-export const MAX_COLLECT_EVENTS = 100;
-export const CollectEvent = z.strictObject({
-  id: Id,
-  type: z.enum(['page_view', 'content_download', 'form_submit', 'identify']),
-  url: HttpUrl,
-  title: z.string().max(300).optional(),
-  at: Instant,
-  email: Email.optional(),
-  contentId: Id.optional(),
-});
-export const CollectBatch = z.strictObject({
-  siteKey: z.string().min(8).max(64),
-  visitorId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "_" or "-"'),
-  events: z.array(CollectEvent).min(1).max(MAX_COLLECT_EVENTS, `at most ${MAX_COLLECT_EVENTS} events a batch`),
-});
-export type CollectBatch = z.infer<typeof CollectBatch>;
+// The tracking payloads live in ./tracking; named here too for the modules that always took them from here.
+export { CollectBatch, CollectEvent, EmailRegistration, MAX_COLLECT_EVENTS, TrackedLinkRequest } from './tracking';

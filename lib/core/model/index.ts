@@ -17,3 +17,4 @@ export * from './parse';
 export * from './defaults';
 export * from './admin-requests';
 export * from './reports';
+export * from './tracking';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WorkCalendar } from './calendar';
 import { CadencePolicy } from './policy';
 import { ScoringModel } from './scoring';
-import { HttpUrl } from './primitives';
+import { SiteOrigin, TrackingMode } from './tracking';
 
 /** A domain name such as "acme.com": addresses on the workspace's own domains are never leads. */
 export const Domain = z
@@ -19,13 +19,17 @@ export const SlaGoals = z.object({
 });
 export type SlaGoals = z.infer<typeof SlaGoals>;
 
-export const TrackingPolicy = z.object({
-  enabled: z.boolean().default(true),
-  /** A form submit with an unknown email creates a lead (source `website`). */
-  createLeadsFromForms: z.boolean().default(true),
-  /** Origins allowed to send website events ("https://www.acme.com"). */
-  siteOrigins: z.array(HttpUrl).max(50).default([]),
-});
+export const TrackingPolicy = z.preprocess(
+  legacyTrackingSwitch,
+  z.object({
+    /** `off`, `consent` or `legitimate_interest`: see TrackingMode. */
+    mode: TrackingMode.default('legitimate_interest'),
+    /** A form submit with an unknown email creates a lead (source `website`). */
+    createLeadsFromForms: z.boolean().default(true),
+    /** Origins allowed to send website events ("https://www.acme.com"). */
+    siteOrigins: z.array(SiteOrigin).max(50).default([]),
+  }),
+);
 export type TrackingPolicy = z.infer<typeof TrackingPolicy>;
 
 /** Everything a manager, a marketer or an admin agrees once on the server and every rep's panel uses. */
@@ -51,3 +55,14 @@ export const WorkspaceSettings = z
   );
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 export type WorkspaceSettingsInput = z.input<typeof WorkspaceSettings>;
+
+/**
+ * Settings stored before the tracking modes said `enabled: true|false`: false reads as `off`, true as the default
+ * mode. A `mode` given wins; `enabled` itself is dropped, so there is one switch.
+ */
+function legacyTrackingSwitch(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('enabled' in raw)) return raw;
+  const { enabled, ...rest } = raw as Record<string, unknown>;
+  if ('mode' in rest || typeof enabled !== 'boolean') return 'mode' in rest ? rest : raw;
+  return { ...rest, mode: enabled ? 'legitimate_interest' : 'off' };
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { Activity } from './activity';
+import { Email, HttpUrl, Id, Instant, Slug } from './primitives';
+
+// Website events, tracked emails and links (DESIGN §4: /v1/collect, /v1/emails, /v1/tracked-links, /v1/stream).
+
+/**
+ * How a workspace may track people:
+ * - `off`: nothing is recorded, neither website events nor email opens and clicks (links still redirect);
+ * - `consent`: the website snippet records nothing until the site tells it the visitor agreed (`leadside.consent()`),
+ *   and the server refuses batches that do not say so; email opens and clicks are recorded (a contact who objects is
+ *   opted out one by one);
+ * - `legitimate_interest`: website events and email opens and clicks are recorded for anyone not opted out.
+ * Under every mode a contact's opt-out and a browser's Global Privacy Control win.
+ */
+export const TRACKING_MODES = ['off', 'consent', 'legitimate_interest'] as const;
+export const TrackingMode = z.enum(TRACKING_MODES, { message: `must be one of ${TRACKING_MODES.join(', ')}` });
+export type TrackingMode = z.infer<typeof TrackingMode>;
+
+/** A website origin as the browser names it in `Origin`: "https://www.acme.com" (any path given is dropped). */
+export const SiteOrigin = HttpUrl.transform((url) => new URL(url).origin);
+
+export const MAX_COLLECT_EVENTS = 100;
+/** A batch body's size limit, in bytes (413 over it); a browser's beacon quota is about the same. */
+export const MAX_COLLECT_BYTES = 64 * 1024;
+
+/** A signed identification token (the `ls_id` parameter a tracked link adds on the workspace's own site). */
+const IdentifyToken = z.string().regex(/^[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{10,100}$/, 'must be a Leadside identification token');
+
+/**
+ * One thing a visitor did on the website:
+ * - `page_view`: `url` is the page;
+ * - `content_download`: `url` is the file, `contentId` the library item when the link names one;
+ * - `form_submit`: `url` is the page; `email`, when the form had one, identifies the visitor;
+ * - `identify`: `email` or `token` says who the visitor is; nothing is shown for it on its own.
+ */
+export const CollectEvent = z
+  .strictObject({
+    /** A random id the snippet makes for every event: a replay of the same id is stored once. */
+    id: Id,
+    type: z.enum(['page_view', 'content_download', 'form_submit', 'identify']),
+    url: HttpUrl,
+    title: z.string().max(300).optional(),
+    at: Instant,
+    email: Email.optional(),
+    token: IdentifyToken.optional(),
+    contentId: Id.optional(),
+    /** What a form was for (`demo_request`...), from `data-leadside-lead-type`: a lead it creates gets it. */
+    leadType: Slug.optional(),
+  })
+  .refine((e) => e.type !== 'identify' || e.email !== undefined || e.token !== undefined, {
+    message: 'an identify event needs an email or a token',
+    path: ['email'],
+  });
+export type CollectEvent = z.infer<typeof CollectEvent>;
+
+export const CollectBatch = z.strictObject({
+  siteKey: z.string().min(8).max(64),
+  visitorId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "_" or "-"'),
+  /** The visitor's clock when the batch left: the server shifts the events' times by the difference. */
+  sentAt: Instant.optional(),
+  /** Under the `consent` mode, true once the site said the visitor agreed; batches without it are not stored. */
+  consent: z.boolean().optional(),
+  events: z.array(CollectEvent).min(1).max(MAX_COLLECT_EVENTS, `at most ${MAX_COLLECT_EVENTS} events a batch`),
+});
+export type CollectBatch = z.infer<typeof CollectBatch>;
+
+/** What /v1/collect answers: how many events it stored, how many it had already, how many it did not keep. */
+export const CollectResult = z.object({
+  stored: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  ignored: z.number().int().nonnegative(),
+});
+export type CollectResult = z.infer<typeof CollectResult>;
+
+export const TrackedLinkRequest = z
+  .strictObject({
+    contactId: Id,
+    url: HttpUrl.optional(),
+    contentId: Id.optional(),
+    /** The registered email the link goes in, so its clicks are judged with the email's other clicks. */
+    emailId: Id.optional(),
+  })
+  .refine((r) => (r.url === undefined) !== (r.contentId === undefined), {
+    message: 'give either url or contentId, not both',
+    path: ['url'],
+  });
+export type TrackedLinkRequest = z.infer<typeof TrackedLinkRequest>;
+export const TrackedLinkResponse = z.object({ url: HttpUrl });
+export type TrackedLinkResponse = z.infer<typeof TrackedLinkResponse>;
+
+export const MAX_EMAIL_LINKS = 50;
+export const EmailRegistration = z.strictObject({
+  /** A client-made id: registering the same id again answers the same pixel and links. */
+  id: Id.optional(),
+  contactId: Id,
+  subject: z.string().max(300).nullable().default(null),
+  links: z.array(HttpUrl).max(MAX_EMAIL_LINKS).default([]),
+  sentAt: Instant,
+});
+export type EmailRegistration = z.infer<typeof EmailRegistration>;
+
+export const EmailRegistrationResponse = z.object({
+  emailId: Id,
+  /** An <img> of this URL in the email's HTML records its opens. */
+  pixelUrl: HttpUrl,
+  /** Each link of the request, in order, with the URL to put in its place. */
+  links: z.array(z.object({ url: HttpUrl, trackedUrl: HttpUrl })),
+});
+export type EmailRegistrationResponse = z.infer<typeof EmailRegistrationResponse>;
+
+/** The query parameter a tracked link adds on the workspace's own site, so the snippet can say who is visiting. */
+export const IDENTIFY_PARAM = 'ls_id';
+
+/** `event: activity` on /v1/stream carries one activity as its data. */
+export const StreamActivity = Activity;
+export type StreamActivity = z.infer<typeof StreamActivity>;

@@ -1,0 +1,104 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultWorkspaceSettings } from '../../../lib/core/model/defaults';
+import { LeadsideDatabase } from '../../../lib/db/database';
+import { cachedLeadPicture } from '../../../lib/db/queries/lead-picture';
+import { changeStage, logAttempt, suggestLead, undoAttempt, type WriteContext } from '../../../lib/db/writes';
+import { evictOldestHistory, isQuotaError } from '../../../lib/sync/evict-history';
+import { activity, attempt, contact } from '../../core/fixtures';
+
+let db: LeadsideDatabase;
+let ctx: WriteContext;
+let clock = Date.parse('2026-01-19T15:00:00Z'); // Mon 10:00 in New York
+let ids = 0;
+
+beforeEach(async () => {
+  db = new LeadsideDatabase(`leadside-writes-${Math.random().toString(36).slice(2)}`);
+  clock = Date.parse('2026-01-19T15:00:00Z');
+  ctx = { db, now: () => new Date(clock), newId: () => `id${++ids}`, userId: 'rep1' };
+  // Dana: assigned Friday 16:30 EST, so her first touch is due Monday 12:30 (17:30Z).
+  await db.contacts.put(contact());
+  await db.meta.put({ key: 'settings', value: defaultWorkspaceSettings('America/New_York') });
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('local writes', () => {
+  it('logging an attempt writes the attempt and its outbox entry together, and the countdown moves at once', async () => {
+    const before = await cachedLeadPicture(db, 'c1', ctx.now());
+    expect(before?.cadence).toMatchObject({ status: 'first_touch_due', attemptsDone: 0, nextDueAt: '2026-01-19T17:30:00.000Z' });
+    const logged = await logAttempt(ctx, { contactId: 'c1', channel: 'call', outcome: 'no_answer', note: ' left no message ' });
+    expect(logged).toMatchObject({ contactId: 'c1', userId: 'rep1', channel: 'call', outcome: 'no_answer', note: 'left no message', at: '2026-01-19T15:00:00.000Z' });
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ status: 'pending', tries: 0, mutation: { type: 'attempt.log', attempt: { id: logged.id, contactId: 'c1', channel: 'call' } } });
+    const after = await cachedLeadPicture(db, 'c1', ctx.now());
+    // Follow-up 2: 16 business hours after Mon 10:00 = Wed 10:00 EST = 15:00Z.
+    expect(after?.cadence).toMatchObject({ status: 'on_track', attemptsDone: 1, nextDueAt: '2026-01-21T15:00:00.000Z', firstTouchMet: true });
+  });
+
+  it('undo stops the attempt counting at once and queues the undo after the log', async () => {
+    const logged = await logAttempt(ctx, { contactId: 'c1', channel: 'email' });
+    clock += 3_000;
+    await undoAttempt(ctx, logged.id);
+    expect((await db.attempts.get(logged.id))?.undoneAt).toBe('2026-01-19T15:00:03.000Z');
+    expect((await db.outbox.orderBy('seq').toArray()).map((e) => e.mutation.type)).toEqual(['attempt.log', 'attempt.undo']);
+    expect((await cachedLeadPicture(db, 'c1', ctx.now()))?.cadence?.attemptsDone).toBe(0);
+    // Undoing twice queues nothing more.
+    await undoAttempt(ctx, logged.id);
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('a bad attempt is refused before anything is written', async () => {
+    await expect(logAttempt(ctx, { contactId: 'c1', channel: 'fax' as never })).rejects.toThrow(/channel/);
+    await expect(logAttempt(ctx, { contactId: 'c1', channel: 'call', note: 'x'.repeat(2001) })).rejects.toThrow(/at most 2000/);
+    expect(await db.attempts.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it.each([
+    [{ kind: 'stage', to: 'sql' } as const, 'sql', null, { type: 'contact.stage', from: 'mql', to: 'sql' }],
+    [{ kind: 'disqualify', reason: 'student project' } as const, 'disqualified', 'student project', { type: 'contact.stage', to: 'disqualified', reason: 'student project' }],
+    [{ kind: 'recycle', reason: 'not before Q3' } as const, 'recycled', 'not before Q3', { type: 'contact.recycle', reason: 'not before Q3' }],
+  ])('a stage change (%j) shows at once and carries what it replaced', async (change, stage, reason, mutation) => {
+    await changeStage(ctx, 'c1', change);
+    expect(await db.contacts.get('c1')).toMatchObject({ stage, stageReason: reason });
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ mutation, previous: { stage: 'mql', stageReason: null } });
+  });
+
+  it('suggesting a lead keeps it locally and queues it for review; a bad address is refused', async () => {
+    await suggestLead(ctx, { email: 'New.Person@Prospect.Example', name: 'New Person', seenOn: 'https://mail.google.com/mail/u/0/' });
+    expect(await db.suggestions.toArray()).toEqual([
+      { id: expect.any(String), email: 'new.person@prospect.example', name: 'New Person', company: null, title: null, suggestedAt: '2026-01-19T15:00:00.000Z' },
+    ]);
+    expect((await db.outbox.toArray())[0]?.mutation).toMatchObject({ type: 'contact.suggest', email: 'new.person@prospect.example' });
+    await expect(suggestLead(ctx, { email: 'not-an-address' })).rejects.toThrow(/email/);
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('running out of space', () => {
+  it('drops the oldest quarter of the activity history and never an attempt or an outbox entry', async () => {
+    const days = Array.from({ length: 8 }, (_, i) => `2026-01-0${i + 1}T12:00:00Z`);
+    await db.activities.bulkPut(days.map((at, i) => activity('page_view', at, { id: `v${i}` })));
+    await db.attempts.put(attempt('2026-01-01T10:00:00Z', { id: 'oldest_attempt' }));
+    await logAttempt(ctx, { contactId: 'c1', channel: 'call' });
+    expect(await evictOldestHistory(db)).toBe(2);
+    expect((await db.activities.orderBy('at').primaryKeys()).sort()).toEqual(['v2', 'v3', 'v4', 'v5', 'v6', 'v7']);
+    expect(await db.attempts.get('oldest_attempt')).toBeDefined();
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it.each([
+    [{ name: 'QuotaExceededError' }, true],
+    // Dexie wraps the browser's error in its own, keeping it as `inner`.
+    [Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }), true],
+    [new Error('something else'), false],
+    [null, false],
+  ])('recognises a quota error (%#)', (err, expected) => {
+    expect(isQuotaError(err)).toBe(expected);
+  });
+});
