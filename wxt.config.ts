@@ -1,12 +1,29 @@
 import { defineConfig } from 'wxt';
 
 // Chrome gets `side_panel`; Firefox (built with --mv3) gets `sidebar_action` from the same entrypoint.
+/**
+ * The end-to-end build (LEADSIDE_E2E=1) is the only one whose content scripts also read stand-in host pages served
+ * from http://localhost/<host>/…, and which holds access to a loopback server up front (a headless browser cannot
+ * answer the permission prompt). Nothing else differs.
+ */
+const E2E = process.env.LEADSIDE_E2E === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   // Tests build into a scratch folder so they never race a developer's own build.
   outDir: process.env.LEADSIDE_OUT_DIR ?? '.output',
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!E2E) return;
+      manifest.host_permissions = ['http://127.0.0.1/*', 'http://localhost/*'];
+      for (const script of manifest.content_scripts ?? []) {
+        const host = /content-scripts\/([a-z]+)\.js$/.exec(script.js?.[0] ?? '')?.[1];
+        if (host) script.matches = [...(script.matches ?? []), `http://localhost/${host}/*`];
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Leadside',
     description: 'Lead intelligence and the follow-up clock beside your inbox and CRM.',

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedDemo } from '../../../server/seed/demo';
+import { startServer, type RunningServer } from '../../../server/serve';
+import { jsonLogger } from '../../../server/http/logger';
+
+export interface DemoServer extends RunningServer {
+  dataDir: string;
+  credentials: Awaited<ReturnType<typeof seedDemo>>['credentials'];
+  /** The server's log lines, kept for whoever debugs a failure. */
+  logLines: string[];
+  restart(): Promise<DemoServer>;
+}
+
+/** The real server on a temporary PGlite folder with the demo workspace, on a fixed loopback port so it can restart. */
+export async function startDemoServer(options: { port?: number; dataDir?: string; credentials?: DemoServer['credentials']; logLines?: string[] } = {}): Promise<DemoServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'leadside-e2e-data-'));
+  const logLines = options.logLines ?? [];
+  const server = await startServer({
+    port: options.port ?? 0,
+    host: '127.0.0.1',
+    store: { dataDir },
+    log: jsonLogger((line) => void logLines.push(line)),
+  });
+  const credentials = options.credentials ?? (await seedDemo(server.store.db, { now: new Date() })).credentials;
+  const demo: DemoServer = {
+    ...server,
+    dataDir,
+    credentials,
+    logLines,
+    restart: async () => {
+      await server.close();
+      return startDemoServer({ port: server.port, dataDir, credentials, logLines });
+    },
+    close: async () => {
+      await server.close();
+    },
+  };
+  return demo;
+}
+
+export function removeDemoData(server: DemoServer): void {
+  rmSync(server.dataDir, { recursive: true, force: true });
+}
