@@ -4,7 +4,7 @@ import { Contact } from './contact';
 import { Activity } from './activity';
 import { Attempt } from './attempt';
 import { CadenceState, IntelligenceSummary, ScoreResult } from './derived';
-import { Email, Id } from './primitives';
+import { Email, Id, PageCursor, pageLimit } from './primitives';
 import { Role } from './vocabulary';
 import { Domain } from './settings';
 
@@ -45,16 +45,8 @@ export const TIMELINE_PAGE_DEFAULT = 50;
  * names the last item given, so items sharing an instant are never skipped or repeated across pages.
  */
 export const TimelineQuery = z.object({
-  before: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,300}$/, 'must be the `next` cursor of an earlier page')
-    .optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, 'limit must be at least 1')
-    .max(TIMELINE_PAGE_MAX, `limit must be at most ${TIMELINE_PAGE_MAX}`)
-    .default(TIMELINE_PAGE_DEFAULT),
+  before: PageCursor.optional(),
+  limit: pageLimit(TIMELINE_PAGE_MAX, TIMELINE_PAGE_DEFAULT),
 });
 export const TimelineItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('activity'), activity: Activity }),

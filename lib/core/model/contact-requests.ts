@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Contact, ContactProfile, Pause } from './contact';
-import { Email, HttpUrl, Id, Instant, Slug } from './primitives';
+import { Email, HttpUrl, Id, Instant, PageCursor, pageLimit, Slug } from './primitives';
 import type { LifecycleStage } from './vocabulary';
 
 const Name = z.string().trim().max(200, 'must be at most 200 characters');
@@ -79,16 +79,8 @@ export const SUGGESTION_PAGE_MAX = 200;
 /** `GET /v1/suggestions?status=&before=&limit=`: newest first; `before` is the `next` of the page before. */
 export const SuggestionQuery = z.object({
   status: SuggestionStatus.default('pending'),
-  before: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,300}$/, 'must be the `next` cursor of an earlier page')
-    .optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, 'limit must be at least 1')
-    .max(SUGGESTION_PAGE_MAX, `limit must be at most ${SUGGESTION_PAGE_MAX}`)
-    .default(50),
+  before: PageCursor.optional(),
+  limit: pageLimit(SUGGESTION_PAGE_MAX, 50),
 });
 
 const UserRef = z.object({ id: Id, name: z.string(), email: Email });

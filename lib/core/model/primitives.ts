@@ -44,3 +44,16 @@ function isKnownTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** The `next` of an earlier page, handed back as `before`: opaque to the client. */
+export const PageCursor = z.string().regex(/^[A-Za-z0-9_-]{1,300}$/, 'must be the `next` cursor of an earlier page');
+
+/** A page size from the query string, 1..max. */
+export function pageLimit(max: number, fallback: number) {
+  return z.coerce
+    .number()
+    .int()
+    .min(1, 'limit must be at least 1')
+    .max(max, `limit must be at most ${max}`)
+    .default(fallback);
+}
