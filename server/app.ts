@@ -5,13 +5,18 @@ import { requireCaller } from './auth/middleware';
 import { ApiError } from './http/errors';
 import { extensionCors, limitBody, limitPerIp, limitPerToken, requestLog, securityHeaders } from './http/middleware';
 import { contentRoutes } from './routes/content';
+import { collectRoutes } from './routes/collect';
 import { contactsRoutes } from './routes/contacts';
+import { emailsRoutes } from './routes/emails';
 import { meRoutes } from './routes/me';
 import { mutationsRoutes } from './routes/mutations';
 import { reportsRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
+import { streamRoutes } from './routes/stream';
 import { suggestionsRoutes } from './routes/suggestions';
 import { syncRoutes } from './routes/sync';
+import { trackedLinksRoutes } from './routes/tracked-links';
+import { trackingRoutes } from './routes/tracking';
 import { usersRoutes } from './routes/users';
 
 /** The API of DESIGN §4: one Hono app, a route file per resource. */
@@ -23,6 +28,10 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   });
   app.use('*', requestLog, securityHeaders);
   app.get('/healthz', (c) => c.json({ ok: true }));
+  // Public, without a token: /t.js, /o/:token, /c/:token, and /v1/collect. Registered before the /v1 router, so a
+  // request they answer never reaches its authentication (Hono runs matching handlers in the order they were added).
+  app.route('/', trackingRoutes);
+  app.route('/v1/collect', collectRoutes);
 
   const v1 = new Hono<AppEnv>();
   v1.use('*', extensionCors, limitPerIp(deps.limits.perIp), limitBody(), requireCaller, limitPerToken(deps.limits.perToken));
@@ -35,6 +44,9 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/content', contentRoutes);
   v1.route('/users', usersRoutes);
   v1.route('/reports', reportsRoutes);
+  v1.route('/emails', emailsRoutes);
+  v1.route('/tracked-links', trackedLinksRoutes);
+  v1.route('/stream', streamRoutes);
   app.route('/v1', v1);
 
   app.notFound((c) => c.json(new ApiError('not_found', `no route for ${c.req.method} ${c.req.path}`).body, 404));

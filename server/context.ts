@@ -2,6 +2,7 @@ import type { Role } from '../lib/core/model/vocabulary';
 import type { WorkspaceSettings } from '../lib/core/model/settings';
 import type { Db, Store } from './store/db';
 import type { Logger } from './http/logger';
+import type { ActivityBus } from './tracking/bus';
 
 /** Who is calling: the workspace always comes from the token, never from the request. */
 export interface Caller {
@@ -14,6 +15,8 @@ export interface RateLimits {
   /** Requests a minute a token may make, and a client address may make, before 429. */
   perToken: number;
   perIp: number;
+  /** Website batches a minute one site key may send (per process), before 429. */
+  perSiteKey: number;
 }
 
 /** What every route may use; tests build it with their own clock and limits. */
@@ -25,6 +28,16 @@ export interface ServerDeps {
   limits: RateLimits;
   /** Exact extension origins allowed by CORS; empty allows any chrome-extension:// or moz-extension:// origin. */
   extensionOrigins: readonly string[];
+  /** Where the public routes are reachable (`PUBLIC_URL`): the base of pixel, tracked-link and t.js URLs. */
+  publicUrl: string;
+  /** Behind a load balancer (`TRUST_PROXY`): take the client's address from the last `X-Forwarded-For` entry. */
+  trustProxy: boolean;
+  /** New activity, as it commits, to /v1/stream (across processes on PostgreSQL). */
+  activityBus: ActivityBus;
+  /** Aborted when the server closes: open event streams end so the server can stop. */
+  closing: AbortSignal;
+  /** Milliseconds between the heartbeat comments of /v1/stream. */
+  streamHeartbeatMs: number;
 }
 
 export interface AppEnv {

@@ -1,12 +1,18 @@
 import { serve as serveHttp, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
-import type { RateLimits } from './context';
+import type { RateLimits, ServerDeps } from './context';
 import { jsonLogger, type Logger } from './http/logger';
 import { openStore, type Store, type StoreOptions } from './store/db';
 import { pruneAppliedMutations } from './domain/mutations/prune';
+import { localActivityBus, postgresActivityBus, type ActivityBus } from './tracking/bus';
+import { pruneVisitorEvents } from './tracking/retention';
 
-/** How often applied-mutation records older than their 30 days are pruned. */
+/** How often applied-mutation records older than their 30 days (and old website events) are pruned. */
 const PRUNE_EVERY_MS = 60 * 60_000;
+/** Heartbeat comments on /v1/stream: well inside the idle timeouts of common proxies (60 s). */
+export const STREAM_HEARTBEAT_MS = 15_000;
+/** How long close() lets open responses finish before it cuts their connections. */
+const CLOSE_GRACE_MS = 2_000;
 
 export interface ServeOptions {
   port: number;
@@ -16,6 +22,11 @@ export interface ServeOptions {
   log?: Logger;
   now?: () => Date;
   extensionOrigins?: string[];
+  /** The public base URL of pixels, tracked links and t.js; default PUBLIC_URL, else http://host:port. */
+  publicUrl?: string;
+  /** Take client addresses from X-Forwarded-For (behind a load balancer); default TRUST_PROXY=1|true. */
+  trustProxy?: boolean;
+  streamHeartbeatMs?: number;
 }
 
 export interface RunningServer {
@@ -25,42 +36,76 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_LIMITS: RateLimits = { perToken: 600, perIp: 1200 };
+export const DEFAULT_LIMITS: RateLimits = { perToken: 600, perIp: 1200, perSiteKey: 6000 };
 
-/** Opens the store (migrating it), then listens. `close` stops taking requests and closes the database. */
+/** Opens the store (migrating it), then listens. `close` ends open streams, stops taking requests and closes the database. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = await openStore(options.store);
   const log = options.log ?? jsonLogger();
-  const app = createApp({
+  const now = options.now ?? (() => new Date());
+  let activityBus: ActivityBus;
+  try {
+    activityBus = 'databaseUrl' in options.store ? await postgresActivityBus(options.store.databaseUrl, store.db, log) : localActivityBus(log);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const closing = new AbortController();
+  const deps: ServerDeps = {
     store,
     db: store.db,
-    now: options.now ?? (() => new Date()),
+    now,
     log,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     extensionOrigins: options.extensionOrigins ?? [],
-  });
+    // Set once the port is known (below), before the first request can arrive.
+    publicUrl: '',
+    trustProxy: options.trustProxy ?? /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? ''),
+    activityBus,
+    closing: closing.signal,
+    streamHeartbeatMs: options.streamHeartbeatMs ?? STREAM_HEARTBEAT_MS,
+  };
+  const app = createApp(deps);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serveHttp({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
   });
-  const now = options.now ?? (() => new Date());
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host}:${port}`;
+  deps.publicUrl = (options.publicUrl ?? process.env.PUBLIC_URL ?? url).replace(/\/+$/, '');
+  if (!options.publicUrl && !process.env.PUBLIC_URL && /^(0\.0\.0\.0|::)$/.test(options.host)) {
+    log.warn('PUBLIC_URL is not set: tracked links and pixels will point at an address nobody can reach', { publicUrl: deps.publicUrl });
+  }
+
   const prune = () =>
-    pruneAppliedMutations(store.db, now()).catch((err: unknown) => log.error('prune failed', { err: String(err) }));
+    Promise.all([pruneAppliedMutations(store.db, now()), pruneVisitorEvents(store.db, now())]).catch((err: unknown) =>
+      log.error('prune failed', { err: String(err) }),
+    );
   void prune();
   const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
   pruneTimer.unref();
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    url: `http://${options.host}:${port}`,
+    url,
     port,
     store,
     close: async () => {
       clearInterval(pruneTimer);
+      // Open event streams end first: a stream never ends by itself, and server.close() waits for every response.
+      closing.abort();
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // A response still going after the grace (a stream to a client that stopped reading) is cut.
+        const cut = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, CLOSE_GRACE_MS);
+        cut.unref();
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         // Idle keep-alive sockets would hold close() open until they time out.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await activityBus.close();
       await store.close();
     },
   };

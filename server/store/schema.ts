@@ -119,7 +119,12 @@ export const activities = pgTable(
     trustReason: text('trust_reason').notNull(),
     version: version(),
   },
-  (t) => [index('activities_contact_at').on(t.contactId, t.at), index('activities_contact_version').on(t.contactId, t.version)],
+  (t) => [
+    index('activities_contact_at').on(t.contactId, t.at),
+    index('activities_contact_version').on(t.contactId, t.version),
+    // A click is judged with the other clicks on its email (link scanners click them all at once).
+    index('activities_email').on(t.emailId, t.type),
+  ],
 );
 
 export const attempts = pgTable(
@@ -239,3 +244,88 @@ export const suggestedLeads = pgTable(
 
 export const VERSIONED_TABLES = ['workspaces', 'contacts', 'activities', 'attempts', 'content', 'scope_entries', 'scope_exits'] as const;
 export const nextVersionSql = sql`nextval('row_version')`;
+
+/**
+ * The secrets that sign a workspace's tracking tokens (pixels, tracked links, identification). One key signs (the one
+ * not retired); a key retired by rotation still verifies for TRACKING_KEY_GRACE_DAYS, so links already sent keep working.
+ */
+export const trackingKeys = pgTable(
+  'tracking_keys',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    keyId: text('key_id').notNull(),
+    /** 32 random bytes, base64url. */
+    secret: text('secret').notNull(),
+    createdAt: instant('created_at').notNull(),
+    retiredAt: instant('retired_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.keyId] }),
+    // At most one signing key a workspace, even when two processes create the first one at once.
+    uniqueIndex('tracking_keys_active').on(t.workspaceId).where(sql`${t.retiredAt} is null`),
+  ],
+);
+
+/** Emails a rep registered before sending: their opens and clicks are judged against when they left and their links. */
+export const trackedEmails = pgTable(
+  'tracked_emails',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    subject: text('subject'),
+    sentAt: instant('sent_at').notNull(),
+    linkCount: integer('link_count').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('tracked_emails_workspace_contact').on(t.workspaceId, t.contactId)],
+);
+
+/** A browser the website snippet has seen (an anonymous first-party id), and who it turned out to be. */
+export const visitors = pgTable(
+  'visitors',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    visitorId: text('visitor_id').notNull(),
+    contactId: text('contact_id').references(() => contacts.id),
+    firstSeen: instant('first_seen').notNull(),
+    lastSeen: instant('last_seen').notNull(),
+    identifiedAt: instant('identified_at'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.visitorId] }), index('visitors_contact').on(t.contactId)],
+);
+
+/**
+ * Every website event received, keyed by the snippet's event id: a replayed batch finds its events here and stores
+ * nothing twice. An anonymous visitor's history waits here until they identify; it then becomes the contact's activities.
+ */
+export const visitorEvents = pgTable(
+  'visitor_events',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    eventId: text('event_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    type: text('type').notNull(),
+    at: instant('at').notNull(),
+    url: text('url').notNull(),
+    title: text('title'),
+    contentId: text('content_id'),
+    receivedAt: instant('received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.eventId] }),
+    index('visitor_events_visitor').on(t.workspaceId, t.visitorId, t.at),
+    index('visitor_events_received').on(t.receivedAt),
+  ],
+);

@@ -40,7 +40,7 @@ describe.each(STORE_KINDS)('/v1/settings on %s', (kind) => {
     expect(settings.policies).toHaveLength(1);
     expect(settings.policies[0]).toMatchObject({ isDefault: true, firstTouchBusinessHours: 4, attempts: 5, windowDays: 14, followUpBusinessHours: [16, 16, 24, 24] });
     expect(settings.sla).toEqual({ mqlsPerRepPerMonth: 100, firstTouchTarget: 0.9 });
-    expect(settings.tracking).toEqual({ enabled: true, createLeadsFromForms: true, siteOrigins: [] });
+    expect(settings.tracking).toEqual({ mode: 'legitimate_interest', createLeadsFromForms: true, siteOrigins: [] });
     expect(settings.domains).toEqual([`settings${made}.example`]);
     expect(settings.scoring).toMatchObject({ mqlFitThreshold: 30, mqlEngagementThreshold: 25, halfLifeDays: 30 });
   });
@@ -78,7 +78,7 @@ describe.each(STORE_KINDS)('/v1/settings on %s', (kind) => {
       calendar: { ...settings.calendar, week: { ...settings.calendar.week, fri: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '15:30' }] } },
       policies: [...settings.policies, demoPolicy],
       sla: { mqlsPerRepPerMonth: 120, firstTouchTarget: 0.95 },
-      tracking: { enabled: true, createLeadsFromForms: false, siteOrigins: ['https://www.settings.example'] },
+      tracking: { mode: 'consent', createLeadsFromForms: false, siteOrigins: ['https://www.settings.example'] },
       domains: ['settings.example', 'settings-corp.example'],
     };
     const res = await put(ws.users.admin!.token, changed);

@@ -86,7 +86,11 @@ export const TrackedLinkRequest = z
     path: ['url'],
   });
 export type TrackedLinkRequest = z.infer<typeof TrackedLinkRequest>;
-export const TrackedLinkResponse = z.object({ url: HttpUrl });
+/**
+ * `tracked` is false when nothing would be recorded (tracking off, the contact opted out): `url` is then the plain
+ * destination, so the email carries no tracking at all.
+ */
+export const TrackedLinkResponse = z.object({ url: HttpUrl, tracked: z.boolean() });
 export type TrackedLinkResponse = z.infer<typeof TrackedLinkResponse>;
 
 export const MAX_EMAIL_LINKS = 50;
@@ -102,8 +106,10 @@ export type EmailRegistration = z.infer<typeof EmailRegistration>;
 
 export const EmailRegistrationResponse = z.object({
   emailId: Id,
-  /** An <img> of this URL in the email's HTML records its opens. */
-  pixelUrl: HttpUrl,
+  /** False when nothing would be recorded (tracking off, the contact opted out): no pixel, the links as they were. */
+  tracked: z.boolean(),
+  /** An <img> of this URL in the email's HTML records its opens; null when not tracked. */
+  pixelUrl: HttpUrl.nullable(),
   /** Each link of the request, in order, with the URL to put in its place. */
   links: z.array(z.object({ url: HttpUrl, trackedUrl: HttpUrl })),
 });

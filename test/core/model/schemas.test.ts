@@ -103,7 +103,7 @@ describe('workspace settings', () => {
   it('accepts a full set and lower-cases domains', () => {
     const s = WorkspaceSettings.parse(base);
     expect(s.domains).toEqual(['leadside.app']);
-    expect(s.tracking).toEqual({ enabled: true, createLeadsFromForms: true, siteOrigins: [] });
+    expect(s.tracking).toEqual({ mode: 'legitimate_interest', createLeadsFromForms: true, siteOrigins: [] });
     expect(s.scoring.halfLifeDays).toBe(30);
   });
   it.each([

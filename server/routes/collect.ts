@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { sql } from 'drizzle-orm';
+import { CollectBatch, MAX_COLLECT_BYTES } from '../../lib/core/model/tracking';
+import type { AppEnv } from '../context';
+import { ApiError } from '../http/errors';
+import { limitBody } from '../http/middleware';
+import { jsonBody } from '../http/validate';
+import { workspaces } from '../store/schema';
+import { collect, findSite } from '../tracking/collect';
+import { enforceIpLimit, overLimit, tooManyRequests } from '../tracking/limits';
+import { isSiteOrigin, trackingPolicyOf } from '../tracking/policy';
+
+/**
+ * POST /v1/collect: website events from t.js, public, by site key (DESIGN §4). Mounted before the authenticated /v1
+ * router, so no token is asked for. CORS admits only the site key's workspace's origins; a browser page on another
+ * origin is refused outright (403), so nobody's site can write into someone else's workspace from a visitor's browser.
+ */
+export const collectRoutes = new Hono<AppEnv>()
+  .options('/', async (c) => {
+    enforceIpLimit(c);
+    c.header('Vary', 'Origin');
+    const origin = c.req.header('origin');
+    // A preflight carries no body, so no site key: admit an origin some workspace lists. The POST checks its own.
+    // (t.js never preflights: it sends text/plain.)
+    if (origin && (await someSiteHasOrigin(c.get('deps').db, origin))) {
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Access-Control-Allow-Methods', 'POST');
+      c.header('Access-Control-Allow-Headers', 'Content-Type');
+      c.header('Access-Control-Max-Age', '600');
+    }
+    return c.body(null, 204);
+  })
+  .post('/', limitBody(MAX_COLLECT_BYTES), async (c) => {
+    enforceIpLimit(c);
+    c.header('Vary', 'Origin');
+    const deps = c.get('deps');
+    const batch = await jsonBody(c, CollectBatch, 'batch');
+    const site = await findSite(deps.db, batch.siteKey);
+    if (!site) throw new ApiError('not_found', 'no site has this key: copy the snippet from the tracking settings again');
+    const origin = c.req.header('origin') ?? null;
+    if (isSiteOrigin(trackingPolicyOf(site.settings), origin)) c.header('Access-Control-Allow-Origin', origin);
+    else if (origin !== null) throw new ApiError('forbidden', `${origin} is not one of this site's origins; a marketer can add it in the tracking settings`);
+    const wait = overLimit(c, 'siteKey', site.id);
+    if (wait > 0) throw tooManyRequests(wait);
+    const result = await collect(deps, site, batch, { globalPrivacyControl: c.req.header('sec-gpc') === '1', now: deps.now() });
+    return c.json(result);
+  });
+
+async function someSiteHasOrigin(db: AppEnv['Variables']['deps']['db'], origin: string): Promise<boolean> {
+  let normalized: string;
+  try {
+    normalized = new URL(origin).origin;
+  } catch {
+    return false;
+  }
+  if (normalized === 'null') return false;
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(workspaces)
+    .where(sql`${workspaces.settings} -> 'tracking' -> 'siteOrigins' @> ${JSON.stringify([normalized])}::jsonb`)
+    .limit(1);
+  return rows.length > 0;
+}
