@@ -27,10 +27,14 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Leadside',
     description: 'Lead intelligence and the follow-up clock beside your inbox and CRM.',
-    // Only what is used: the side panel (Chrome) and an alarm for the minute sync. Access to the rep's server is
-    // optional and asked at sign-in, for that one origin.
-    permissions: browser === 'firefox' ? ['alarms'] : ['sidePanel', 'alarms'],
+    // Only what is used: the side panel (Chrome), an alarm for the minute sync, and `storage` for session storage,
+    // where the background keeps each tab's detected contacts for the panel (lib/routing; no install warning). Access
+    // to the rep's server is optional and asked at sign-in, for that one origin.
+    permissions: browser === 'firefox' ? ['alarms', 'storage'] : ['sidePanel', 'alarms', 'storage'],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // The `mailto:` reader runs only on sites the rep turns on: `scripting` is asked then, with that site's origin
+    // (lib/routing/mailto-sites.ts). The CRM and mail hosts' readers are manifest content scripts.
+    optional_permissions: ['scripting'],
     action: { default_title: 'Open Leadside' },
     ...(browser === 'firefox' && {
       browser_specific_settings: { gecko: { id: 'extension@leadside.app', strict_min_version: '115.0' } },

@@ -1,5 +1,6 @@
 import type { WxtBrowser } from 'wxt/browser';
 import type { DetectedContact } from '../messages/protocol';
+import { watchPanelContacts } from '../routing/watch-panel';
 
 /** What the content script on the panel's active tab detected. */
 export interface PageContacts {
@@ -28,7 +29,11 @@ export interface Platform {
   writeClipboard(text: string): Promise<void>;
 }
 
-export function browserPlatform(browser: WxtBrowser): Platform {
+/**
+ * `pinnedTabId`: follow that tab's contacts instead of the active tab's (the panel opened as a page with `?tab=<id>`,
+ * as the end-to-end suite and a rep's pop-out window do).
+ */
+export function browserPlatform(browser: WxtBrowser, options: { pinnedTabId?: number | null } = {}): Platform {
   const root = new URL(browser.runtime.getURL('/'));
   return {
     self: { id: browser.runtime.id, origin: `${root.protocol}//${root.host}` },
@@ -36,16 +41,7 @@ export function browserPlatform(browser: WxtBrowser): Platform {
     hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     requestHostPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
     openOptionsPage: () => browser.runtime.openOptionsPage(),
-    watchPageContacts: (onChange) => watchPageContactsIn(browser, onChange),
+    watchPageContacts: (onChange) => watchPanelContacts(browser, onChange, options.pinnedTabId ?? null),
     writeClipboard: (text) => navigator.clipboard.writeText(text),
   };
-}
-
-/**
- * Until the background's tab routing lands (issue 6), nothing is detected: the panel shows the queue. Replaced by the
- * routing's session-storage reader.
- */
-function watchPageContactsIn(_browser: WxtBrowser, onChange: (page: PageContacts | null) => void): () => void {
-  onChange(null);
-  return () => {};
 }

@@ -27,18 +27,19 @@ describe('the built extensions', () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
-    expect(m.permissions).toEqual(['sidePanel', 'alarms']);
+    expect(m.permissions).toEqual(['sidePanel', 'alarms', 'storage']);
+    expect(m.optional_permissions).toEqual(['scripting']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     expect(m.options_ui).toEqual({ open_in_tab: true, page: 'options.html' });
     expect(m.background).toEqual({ service_worker: 'background.js' });
   });
 
-  it('Firefox MV3 opens the sidebar and asks only for the alarm', () => {
+  it('Firefox MV3 opens the sidebar and asks only for the alarm and storage', () => {
     const m = manifest('firefox-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
-    expect(m.permissions).toEqual(['alarms']);
+    expect(m.permissions).toEqual(['alarms', 'storage']);
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: 'extension@leadside.app' } });
   });
 });

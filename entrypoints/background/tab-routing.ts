@@ -1,0 +1,64 @@
+import { browser } from 'wxt/browser';
+import { leadsideDb } from '../../lib/db/database';
+import { PAGE_ASK } from '../../lib/detect/report';
+import type { Handlers } from '../../lib/messages';
+import {
+  createTabRouter,
+  exclusionsFrom,
+  listenTabRouting,
+  MAILTO_SCRIPT_FILE,
+  MAILTO_SCRIPT_ID,
+  MAILTO_SITES_KEY,
+  mailtoMatches,
+  pageContactsHandler,
+} from '../../lib/routing';
+import { readMeta } from '../../lib/sync/meta';
+
+/**
+ * The panel follows the active tab (lib/routing): per-tab contacts and each window's active tab in session storage,
+ * cleared on navigation and tab close. Also keeps the run-time `mailto:` reader registered for the sites the rep
+ * turned on. Returns the `page.contacts` handler for the message receiver.
+ */
+export function setupTabRouting(): NonNullable<Handlers['page.contacts']> {
+  const router = createTabRouter({
+    storage: browser.storage.session,
+    exclusions: async () => {
+      const db = leadsideDb();
+      return exclusionsFrom(await readMeta(db, 'me'), await readMeta(db, 'settings'));
+    },
+    askTab: (tabId) => browser.tabs.sendMessage(tabId, PAGE_ASK, { frameId: 0 }),
+    now: () => new Date(),
+  });
+  listenTabRouting(browser, router, (error) => console.warn('Leadside tab routing:', error));
+  setupMailtoReader();
+  return pageContactsHandler(router);
+}
+
+function setupMailtoReader(): void {
+  const sync = () => void syncMailtoReader().catch((error: unknown) => console.warn('Leadside mailto reader:', error));
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && MAILTO_SITES_KEY in changes) sync();
+  });
+  sync();
+}
+
+/** Registers, updates or removes the one `mailto:` content script to match the enabled and granted sites. */
+async function syncMailtoReader(): Promise<void> {
+  // `scripting` is an optional permission: until the rep turns a site on, the API is not there.
+  if (!browser.scripting?.registerContentScripts) return;
+  const [{ [MAILTO_SITES_KEY]: sites }, { origins = [] }] = await Promise.all([
+    browser.storage.local.get(MAILTO_SITES_KEY),
+    browser.permissions.getAll(),
+  ]);
+  const matches = mailtoMatches(sites, origins);
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [MAILTO_SCRIPT_ID] });
+  if (matches.length === 0) {
+    if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [MAILTO_SCRIPT_ID] });
+    return;
+  }
+  const script = { id: MAILTO_SCRIPT_ID, js: [MAILTO_SCRIPT_FILE], matches, runAt: 'document_idle' as const };
+  if (registered.length > 0) await browser.scripting.updateContentScripts([script]);
+  else await browser.scripting.registerContentScripts([script]);
+}
