@@ -1,32 +1,27 @@
 import type { ReactNode } from 'react';
 
 export interface PanelShellProps {
-  /** What the panel shows under its header; the empty state until a workspace is connected. */
-  children?: ReactNode;
+  /** Beside the product name: the panel's views and tools. */
+  nav?: ReactNode;
+  /** Between the header and the main region: sync state and changes the server refused. */
+  notices?: ReactNode;
+  /** The main region's accessible name ("Lead", "Queue"). */
+  label: string;
+  children: ReactNode;
 }
 
-/** The side panel's frame: a header naming the product and one main region. */
-export function PanelShell({ children }: PanelShellProps) {
+/** The side panel's frame: a header naming the product, notices, and one main region. */
+export function PanelShell({ nav, notices, label, children }: PanelShellProps) {
   return (
     <div className="panel">
       <header className="panel__header">
         <h1 className="panel__title">Leadside</h1>
+        {nav}
       </header>
-      <main className="panel__main" aria-label="Lead">
-        {children ?? <NotConnected />}
+      {notices}
+      <main className="panel__main" aria-label={label}>
+        {children}
       </main>
     </div>
-  );
-}
-
-function NotConnected() {
-  return (
-    <section className="panel__empty" aria-labelledby="not-connected-title">
-      <h2 id="not-connected-title">Not connected to a workspace</h2>
-      <p>
-        Leadside shows the lead on your screen, its score and your follow-up clock once it is signed in to your team's
-        Leadside server.
-      </p>
-    </section>
   );
 }

@@ -8,6 +8,8 @@ export interface Services {
   platform: Platform;
   now: () => Date;
   fetch?: typeof fetch;
+  /** Fresh ids for local writes; crypto.randomUUID when not given (tests pass a counter). */
+  newId?: () => string;
 }
 
 const ServicesContext = createContext<Services | null>(null);

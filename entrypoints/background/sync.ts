@@ -6,8 +6,36 @@ import { updateSyncState } from '../../lib/sync/meta';
 
 const ALARM = 'leadside-sync';
 
-/** Runs one sync now (force: even while backing off, as when the rep just logged something). */
-export async function runSync(force: boolean): Promise<SyncOutcome> {
+let inFlight: Promise<SyncOutcome> | null = null;
+let again = false;
+let againForced = false;
+
+/**
+ * Runs a sync now (force: even while backing off, as when the rep just logged something). A request that arrives while
+ * one runs is not dropped: one more sync follows, so an undo logged mid-sync still leaves within seconds.
+ */
+export function runSync(force: boolean): Promise<SyncOutcome> {
+  if (inFlight) {
+    again = true;
+    againForced ||= force;
+    return inFlight;
+  }
+  inFlight = (async () => {
+    let outcome = await syncNow(force);
+    while (again) {
+      const forced = againForced;
+      again = false;
+      againForced = false;
+      outcome = await syncNow(forced);
+    }
+    return outcome;
+  })().finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+async function syncNow(force: boolean): Promise<SyncOutcome> {
   const db = leadsideDb();
   return syncOnce({ db, api: await storedApi(db), now: () => new Date(), random: Math.random }, { force });
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { LookupResponse, Me, TimelinePage } from '../core/model/api';
 import { ErrorBody, MutationResponse, type Mutation } from '../core/model/mutations';
 import { SyncPage } from '../core/model/sync';
+import { TrackedLinkResponse } from '../core/model/tracking';
 import { ApiFailure, kindForStatus, parseRetryAfter } from './errors';
 
 export interface ApiClientOptions {
@@ -21,6 +22,14 @@ export function createApiClient(options: ApiClientOptions) {
   const now = options.now ?? (() => Date.now());
   const timeoutMs = options.timeoutMs ?? 30_000;
 
+  /** Turns a failed answer into an ApiFailure with the server's message. */
+  async function failure(res: Response): Promise<ApiFailure> {
+    const body: unknown = await res.json().catch(() => null);
+    const parsed = ErrorBody.safeParse((body as { error?: unknown } | null)?.error);
+    const message = parsed.success ? parsed.data.message : `the server answered ${res.status}`;
+    return new ApiFailure(kindForStatus(res.status), message, res.status, parseRetryAfter(res.headers.get('retry-after'), now()));
+  }
+
   async function call<S extends z.ZodType>(path: string, schema: S | null, init: RequestInit = {}): Promise<z.infer<S>> {
     let res: Response;
     try {
@@ -32,12 +41,7 @@ export function createApiClient(options: ApiClientOptions) {
     } catch (err) {
       throw new ApiFailure('offline', `could not reach ${base}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (!res.ok) {
-      const body: unknown = await res.json().catch(() => null);
-      const parsed = ErrorBody.safeParse((body as { error?: unknown } | null)?.error);
-      const message = parsed.success ? parsed.data.message : `the server answered ${res.status}`;
-      throw new ApiFailure(kindForStatus(res.status), message, res.status, parseRetryAfter(res.headers.get('retry-after'), now()));
-    }
+    if (!res.ok) throw await failure(res);
     if (schema === null) return undefined as z.infer<S>;
     let json: unknown;
     try {
@@ -69,6 +73,29 @@ export function createApiClient(options: ApiClientOptions) {
       const q = new URLSearchParams({ limit: String(limit) });
       if (before) q.set('before', before);
       return call(`/v1/contacts/${encodeURIComponent(contactId)}/timeline?${q}`, TimelinePage);
+    },
+    /** A signed tracked link for this contact to a URL or a library item (a 404 from a server without tracking). */
+    trackedLink: (contactId: string, target: { url: string } | { contentId: string }) =>
+      call('/v1/tracked-links', TrackedLinkResponse, { method: 'POST', body: JSON.stringify({ contactId, ...target }) }),
+    /**
+     * Opens /v1/stream (server-sent events) and answers the open response, whose body the caller reads until it ends
+     * or `signal` aborts. No timeout: the stream is meant to stay open.
+     */
+    stream: async (signal: AbortSignal): Promise<Response> => {
+      let res: Response;
+      try {
+        res = await doFetch(`${base}/v1/stream`, {
+          headers: { authorization: `Bearer ${options.token}`, accept: 'text/event-stream' },
+          cache: 'no-store',
+          signal,
+        });
+      } catch (err) {
+        if (signal.aborted) throw err;
+        throw new ApiFailure('offline', `could not reach ${base}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      if (!res.ok) throw await failure(res);
+      if (!res.body) throw new ApiFailure('server', 'the stream answered without a body', res.status);
+      return res;
     },
   };
 }

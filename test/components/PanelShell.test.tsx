@@ -6,20 +6,17 @@ import { PanelShell } from '../../components/PanelShell';
 afterEach(cleanup);
 
 describe('PanelShell', () => {
-  it('names the product and says plainly that no workspace is connected', () => {
-    render(<PanelShell />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Leadside' })).toBeTruthy();
-    const main = screen.getByRole('main', { name: 'Lead' });
-    expect(main.textContent).toContain('Not connected to a workspace');
-  });
-
-  it('shows what it is given instead of the empty state', () => {
+  it('names the product in the banner and puts the view in one named main region', () => {
     render(
-      <PanelShell>
+      <PanelShell label="Lead" nav={<nav aria-label="Views" />} notices={<p role="status">Offline.</p>}>
         <p>Dana Reyes</p>
       </PanelShell>,
     );
-    expect(screen.getByRole('main').textContent).toBe('Dana Reyes');
-    expect(screen.queryByText('Not connected to a workspace')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Leadside' })).toBeTruthy();
+    expect(screen.getByRole('banner').contains(screen.getByRole('navigation', { name: 'Views' }))).toBe(true);
+    expect(screen.getByRole('main', { name: 'Lead' }).textContent).toBe('Dana Reyes');
+    expect(screen.getByRole('status').textContent).toBe('Offline.');
+    // No leftover demo copy.
+    expect(document.body.textContent).not.toContain('Not connected');
   });
 });

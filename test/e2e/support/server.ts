@@ -24,16 +24,19 @@ export async function startDemoServer(options: { port?: number; dataDir?: string
     log: jsonLogger((line) => void logLines.push(line)),
   });
   const credentials = options.credentials ?? (await seedDemo(server.store.db, { now: new Date() })).credentials;
+  let closed = false;
   const demo: DemoServer = {
     ...server,
     dataDir,
     credentials,
     logLines,
     restart: async () => {
-      await server.close();
+      await demo.close();
       return startDemoServer({ port: server.port, dataDir, credentials, logLines });
     },
     close: async () => {
+      if (closed) return;
+      closed = true;
       await server.close();
     },
   };

@@ -1,0 +1,32 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Activity } from '../../lib/core/model/activity';
+import type { Attempt } from '../../lib/core/model/attempt';
+import type { Contact } from '../../lib/core/model/contact';
+import type { WorkspaceSettings } from '../../lib/core/model/settings';
+import { useServices } from '../services';
+
+/** What the lead view reads from the cache for one contact. */
+export interface LeadData {
+  contact: Contact;
+  activities: Activity[];
+  attempts: Attempt[];
+  settings: WorkspaceSettings;
+}
+
+/**
+ * A cached contact with its history and the workspace settings, live: undefined while loading, null when the contact
+ * (or the settings) is not in the cache. A logged attempt changes it at once, so the countdown moves at once.
+ */
+export function useLeadData(contactId: string): LeadData | null | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => {
+    const [contact, settings, activities, attempts] = await Promise.all([
+      db.contacts.get(contactId),
+      db.meta.get('settings'),
+      db.activities.where('contactId').equals(contactId).toArray(),
+      db.attempts.where('contactId').equals(contactId).toArray(),
+    ]);
+    if (!contact || !settings) return null;
+    return { contact, activities, attempts, settings: settings.value as WorkspaceSettings };
+  }, [db, contactId]);
+}

@@ -1,0 +1,63 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import type { Activity } from '../../lib/core/model/activity';
+import type { Attempt } from '../../lib/core/model/attempt';
+import type { Contact } from '../../lib/core/model/contact';
+import { leadPicture } from '../../lib/core/lead';
+import { policyForLeadType } from '../../lib/core/model/policy';
+import type { WorkspaceSettings } from '../../lib/core/model/settings';
+import { groupQueue, type QueueGroup, type QueueLead } from '../../lib/panel/queue';
+import { useServices } from '../services';
+import { useNow } from './useNow';
+
+interface QueueRows {
+  contacts: Contact[];
+  activities: Map<string, Activity[]>;
+  attempts: Map<string, Attempt[]>;
+  settings: WorkspaceSettings;
+}
+
+/** The queue refreshes its statuses this often (it shows minutes, not seconds). */
+const QUEUE_REFRESH_MS = 30_000;
+
+/**
+ * The signed-in rep's own leads, grouped and ordered for the day (lib/panel/queue), live from the cache: undefined
+ * while loading, null before the workspace settings have synced.
+ */
+export function useQueue(ownerId: string): QueueGroup[] | null | undefined {
+  const { db } = useServices();
+  const rows = useLiveQuery(async (): Promise<QueueRows | null> => {
+    const [contacts, settings] = await Promise.all([db.contacts.where('ownerId').equals(ownerId).toArray(), db.meta.get('settings')]);
+    if (!settings) return null;
+    const ids = contacts.map((c) => c.id);
+    const [activities, attempts] = await Promise.all([
+      db.activities.where('contactId').anyOf(ids).toArray(),
+      db.attempts.where('contactId').anyOf(ids).toArray(),
+    ]);
+    return { contacts, activities: byContact(activities), attempts: byContact(attempts), settings: settings.value as WorkspaceSettings };
+  }, [db, ownerId]);
+  const now = useNow(QUEUE_REFRESH_MS);
+  return useMemo(() => {
+    if (rows === undefined || rows === null) return rows;
+    const leads: QueueLead[] = rows.contacts.map((contact) => {
+      const picture = leadPicture(contact, rows.activities.get(contact.id) ?? [], rows.attempts.get(contact.id) ?? [], rows.settings, now);
+      return {
+        contact,
+        score: picture.score,
+        cadence: picture.cadence,
+        dueSoonMinutes: policyForLeadType(rows.settings.policies, contact.leadType).dueSoonBusinessMinutes,
+      };
+    });
+    return groupQueue(leads);
+  }, [rows, now]);
+}
+
+function byContact<T extends { contactId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.contactId);
+    if (list) list.push(row);
+    else map.set(row.contactId, [row]);
+  }
+  return map;
+}

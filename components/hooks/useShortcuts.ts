@@ -1,0 +1,23 @@
+import { useEffect, useRef } from 'react';
+import { shortcutFor, type ShortcutAction } from '../../lib/panel/keyboard';
+
+/**
+ * Calls `onAction` for the panel's keyboard shortcuts (lib/panel/keyboard: never while typing). Answer true when the
+ * action was handled, so the key does nothing else.
+ */
+export function useShortcuts(onAction: (action: ShortcutAction) => boolean, enabled = true): void {
+  const latest = useRef(onAction);
+  useEffect(() => {
+    latest.current = onAction;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const listener = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const action = shortcutFor(event);
+      if (action && latest.current(action)) event.preventDefault();
+    };
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, [enabled]);
+}

@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import type { ContentSuggestion } from '../../lib/core/model/derived';
+import { leadPicture } from '../../lib/core/lead';
+import { policyForLeadType } from '../../lib/core/model/policy';
+import { useLeadData, type LeadData } from '../hooks/useLeadData';
+import { useMeta } from '../hooks/useMeta';
+import { useServices } from '../services';
+import { AttemptPanel } from './AttemptPanel';
+import { CadenceSection } from './CadenceSection';
+import { ContentSection } from './ContentSection';
+import { IntelligenceSection } from './IntelligenceSection';
+import { LeadHeader } from './LeadHeader';
+import { StageSection } from './StageSection';
+import { TimelineSection } from './TimelineSection';
+
+/**
+ * A cached lead, live from the cache: nothing until the query answers (no empty flash), then the lead. Key it by
+ * contact id where the contact can change, so one lead's data never shows under another's name.
+ */
+export function LeadView({ contactId }: { contactId: string }) {
+  const data = useLeadData(contactId);
+  const me = useMeta('me');
+  if (data === undefined || me === undefined) return null;
+  if (data === null) {
+    return (
+      <p role="status" className="notice">
+        This lead is not in your Leadside cache (any more): it may have been reassigned or removed.
+      </p>
+    );
+  }
+  return <LeadCard data={data} meId={me?.user.id ?? null} />;
+}
+
+type Attachment = Pick<ContentSuggestion, 'contentId' | 'title'>;
+
+/**
+ * The lead card. Its picture (summary, score, cadence) comes from lib/core at the time of the last change: a write
+ * to the cache, or the countdown telling it the status moved on (due → overdue). The countdown ticks on its own, so
+ * this card renders on changes, not every second.
+ */
+function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
+  const { now } = useServices();
+  const headingId = useId();
+  // When the countdown says the status moved on, `refresh` asks lib/core again at the clock's new time.
+  const [askedAt, setAskedAt] = useState(now);
+  const refresh = useCallback(() => setAskedAt(now()), [now]);
+  const picture = useMemo(
+    () => leadPicture(data.contact, data.activities, data.attempts, data.settings, new Date(Math.max(now().getTime(), askedAt.getTime()))),
+    [data, now, askedAt],
+  );
+  const policy = useMemo(() => policyForLeadType(data.settings.policies, data.contact.leadType), [data.settings.policies, data.contact.leadType]);
+
+  // "Active now" lapses a few minutes after the last visit: look again each minute while it shows.
+  const activeNow = picture.summary.activeNow;
+  useEffect(() => {
+    if (!activeNow) return;
+    const timer = setInterval(refresh, 60_000);
+    return () => clearInterval(timer);
+  }, [activeNow, refresh]);
+
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const onCopied = useCallback(
+    (item: ContentSuggestion) =>
+      setAttachments((list) => (list.some((a) => a.contentId === item.contentId) ? list : [...list, { contentId: item.contentId, title: item.title }])),
+    [],
+  );
+  const clearAttachments = useCallback(() => setAttachments([]), []);
+  const removeAttachment = useCallback((id: string) => setAttachments((list) => list.filter((a) => a.contentId !== id)), []);
+
+  return (
+    <article className="lead" aria-labelledby={headingId}>
+      <LeadHeader contact={data.contact} score={picture.score} activeNow={activeNow} meId={meId} headingId={headingId} />
+      <CadenceSection
+        cadence={picture.cadence}
+        calendar={data.settings.calendar}
+        pauses={data.contact.pauses}
+        dueSoonMinutes={policy.dueSoonBusinessMinutes}
+        onStatusChange={refresh}
+      />
+      <AttemptPanel contactId={data.contact.id} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} />
+      <IntelligenceSection summary={picture.summary} activities={data.activities} />
+      <ContentSection contact={data.contact} activities={data.activities} attempts={data.attempts} onCopied={onCopied} />
+      <StageSection contact={data.contact} />
+      <TimelineSection activities={data.activities} attempts={data.attempts} />
+    </article>
+  );
+}

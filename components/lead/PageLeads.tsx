@@ -1,0 +1,131 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState } from 'react';
+import type { LookupEntry } from '../../lib/core/model/api';
+import type { DetectedContact } from '../../lib/messages/protocol';
+import { sendTyped } from '../../lib/messages';
+import type { PageContacts } from '../../lib/platform';
+import { orderPageContacts } from '../../lib/panel/page-contacts';
+import { resolveEmails } from '../../lib/sync';
+import { useApi } from '../hooks/useApi';
+import { useServices } from '../services';
+import { LeadView } from './LeadView';
+import { LookedUpLead } from './LookedUpLead';
+import { NotInLeadside } from './NotInLeadside';
+
+/** Up to this many people, the switcher is a row of buttons (one click); more, a select. */
+const MAX_SWITCHER_BUTTONS = 4;
+
+/** The people on the active tab: a switcher when there are several (the external sender first), then the chosen one. */
+export function PageLeads({ page }: { page: PageContacts }) {
+  const contacts = orderPageContacts(page.contacts);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const current = contacts.find((c) => c.email === chosen) ?? contacts[0];
+  if (!current) return null;
+  return (
+    <>
+      {contacts.length > 1 && <Switcher contacts={contacts} current={current.email} onChoose={setChosen} />}
+      <PageLead key={current.email} contact={current} seenOn={page.url} />
+    </>
+  );
+}
+
+function Switcher({ contacts, current, onChoose }: { contacts: DetectedContact[]; current: string; onChoose: (email: string) => void }) {
+  const selectId = useId();
+  if (contacts.length > MAX_SWITCHER_BUTTONS) {
+    return (
+      <div className="switcher">
+        <label htmlFor={selectId}>Person on this page</label>
+        <select id={selectId} value={current} onChange={(e) => onChoose(e.target.value)}>
+          {contacts.map((c) => (
+            <option key={c.email} value={c.email}>
+              {c.name ? `${c.name} <${c.email}>` : c.email}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  return (
+    <div role="group" aria-label="People on this page" className="switcher switcher--buttons">
+      {contacts.map((c) => (
+        <button key={c.email} type="button" aria-pressed={c.email === current} title={`${c.email} (${c.role})`} onClick={() => onChoose(c.email)}>
+          {c.name ?? c.email}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** One address: the cached lead when there is one, else what the server says about it. */
+function PageLead({ contact, seenOn }: { contact: DetectedContact; seenOn: string }) {
+  const { db } = useServices();
+  const cachedId = useLiveQuery(async () => (await db.contacts.where('email').equals(contact.email).first())?.id ?? null, [db, contact.email]);
+  if (cachedId === undefined) return null;
+  if (cachedId !== null) return <LeadView key={cachedId} contactId={cachedId} />;
+  return <LookupLead contact={contact} seenOn={seenOn} />;
+}
+
+type Lookup = { kind: 'working' } | { kind: 'found'; entry: LookupEntry } | { kind: 'unknown' } | { kind: 'failed'; message: string };
+
+/** Asks the server about an address the cache does not hold (its answer is cached too, so a glance later is instant). */
+function LookupLead({ contact, seenOn }: { contact: DetectedContact; seenOn: string }) {
+  const { db, now, platform } = useServices();
+  const api = useApi();
+  const [lookup, setLookup] = useState<Lookup>({ kind: 'working' });
+  const [attempt, setAttempt] = useState(0);
+  const [slow, setSlow] = useState(false);
+
+  useEffect(() => {
+    if (api === undefined) return;
+    let live = true;
+    const slowTimer = setTimeout(() => live && setSlow(true), 400);
+    resolveEmails(db, api, [contact.email], now())
+      .then(([answer]) => {
+        if (!live) return;
+        if (answer?.state === 'looked_up') {
+          setLookup({ kind: 'found', entry: answer.entry });
+          // The lookup put the contact in the rep's scope: pull now rather than at the next alarm.
+          void sendTyped(platform.sendMessage, 'sync.request', { reason: 'panel_open' }).catch(() => null);
+        } else if (answer?.state === 'unknown' || answer === undefined) {
+          setLookup(api === null && answer === undefined ? { kind: 'failed', message: 'You are signed out.' } : { kind: 'unknown' });
+        }
+        // 'cached': the live query above takes over.
+      })
+      .catch((err: unknown) => live && setLookup({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }))
+      .finally(() => clearTimeout(slowTimer));
+    return () => {
+      live = false;
+      clearTimeout(slowTimer);
+    };
+  }, [db, api, contact.email, now, platform, attempt]);
+
+  switch (lookup.kind) {
+    case 'working':
+      return slow ? (
+        <p role="status" className="notice">
+          Looking up {contact.email}…
+        </p>
+      ) : null;
+    case 'found':
+      return <LookedUpLead entry={lookup.entry} />;
+    case 'unknown':
+      return <NotInLeadside email={contact.email} name={contact.name} seenOn={seenOn} />;
+    case 'failed':
+      return (
+        <div role="alert" className="notice notice--danger">
+          <p>
+            Could not look up {contact.email}: {lookup.message}
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              setLookup({ kind: 'working' });
+              setAttempt((n) => n + 1);
+            }}
+          >
+            Try again
+          </button>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,59 @@
+import { memo, useId, useMemo } from 'react';
+import type { Activity } from '../../lib/core/model/activity';
+import type { Attempt } from '../../lib/core/model/attempt';
+import { formatFullMoment, formatMoment } from '../../lib/panel/format';
+import { timelineRows, type TimelineRow } from '../../lib/panel/timeline';
+import { VirtualList } from '../common/VirtualList';
+import { useServices } from '../services';
+
+/** Each timeline row is this tall (two short lines), so the list can window without measuring. */
+export const TIMELINE_ROW_HEIGHT = 44;
+/** The timeline scrolls inside this height once it has more rows than fit. */
+export const TIMELINE_HEIGHT = 8 * TIMELINE_ROW_HEIGHT;
+
+/** Everything the person and the reps did, newest first; windowed so years of history cost a few dozen rows. */
+export const TimelineSection = memo(function TimelineSection({ activities, attempts }: { activities: readonly Activity[]; attempts: readonly Attempt[] }) {
+  const headingId = useId();
+  const { now } = useServices();
+  const rows = useMemo(() => timelineRows(activities, attempts), [activities, attempts]);
+  const at = now();
+  return (
+    <section className="section timeline" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        Timeline <span className="muted">({rows.length})</span>
+      </h3>
+      {rows.length === 0 ? (
+        <p className="muted">Nothing yet.</p>
+      ) : (
+        <VirtualList
+          items={rows}
+          rowHeight={TIMELINE_ROW_HEIGHT}
+          height={TIMELINE_HEIGHT}
+          label={`Timeline, ${rows.length} entries, newest first`}
+          itemKey={(r) => r.key}
+          renderItem={(r) => <Row row={r} now={at} />}
+        />
+      )}
+    </section>
+  );
+});
+
+function Row({ row, now }: { row: TimelineRow; now: Date }) {
+  const date = new Date(row.at);
+  return (
+    <div className={`trow trow--${row.by}${row.faded ? ' trow--faded' : ''}`} title={row.fadedReason ?? undefined}>
+      <div className="trow__main">
+        <span className="trow__text">{row.text}</span>
+        <time className="trow__time" dateTime={row.at} title={formatFullMoment(date)}>
+          {formatMoment(date, now)}
+        </time>
+      </div>
+      {(row.detail || row.fadedReason) && (
+        <div className="trow__detail">
+          {row.fadedReason ? `Not counted: ${row.fadedReason}` : row.detail}
+          {row.fadedReason && row.detail ? ` · ${row.detail}` : ''}
+        </div>
+      )}
+    </div>
+  );
+}

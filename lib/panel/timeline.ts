@@ -1,0 +1,69 @@
+import type { Activity } from '../core/model/activity';
+import type { Attempt } from '../core/model/attempt';
+import { ACTIVITY_LABELS, CHANNEL_LABELS, OUTCOME_LABELS } from './labels';
+import { shortUrl } from './format';
+
+/** One line of a lead's timeline: what happened, who did it, and whether it counts. */
+export interface TimelineRow {
+  key: string;
+  at: string;
+  by: 'contact' | 'rep';
+  /** "Viewed Pricing", "Call · No answer". */
+  text: string;
+  /** The rep's note, or the page or link. */
+  detail: string | null;
+  /** Machine activity or an undone attempt: shown faded, not counted. */
+  faded: boolean;
+  /** Why it is faded ("Apple Mail Privacy Protection prefetch", "Undone"). */
+  fadedReason: string | null;
+}
+
+/** Activities and attempts together, newest first (ties by id, so the order never wobbles). */
+export function timelineRows(activities: readonly Activity[], attempts: readonly Attempt[]): TimelineRow[] {
+  const rows: TimelineRow[] = [...activities.map(activityRow), ...attempts.map(attemptRow)];
+  return rows.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+}
+
+function activityRow(a: Activity): TimelineRow {
+  const machine = a.trust.label === 'machine';
+  const where = a.title ?? (a.url ? shortUrl(a.url) : null);
+  let text: string = ACTIVITY_LABELS[a.type];
+  if ((a.type === 'page_view' || a.type === 'content_download') && where) text = `${text} ${where}`;
+  if (a.type === 'email_reply' && a.outOfOffice) text = 'Out-of-office reply';
+  const detail = a.type === 'page_view' || a.type === 'content_download' ? (a.title && a.url ? shortUrl(a.url) : null) : a.url ? shortUrl(a.url) : null;
+  return {
+    key: `activity:${a.id}`,
+    at: a.at,
+    by: 'contact',
+    text: machine ? `${text} (machine)` : text,
+    detail,
+    faded: machine,
+    fadedReason: machine ? a.trust.reason : null,
+  };
+}
+
+function attemptRow(a: Attempt): TimelineRow {
+  const text = a.outcome ? `${CHANNEL_LABELS[a.channel]} · ${OUTCOME_LABELS[a.outcome]}` : CHANNEL_LABELS[a.channel];
+  const undone = a.undoneAt !== null;
+  return {
+    key: `attempt:${a.id}`,
+    at: a.at,
+    by: 'rep',
+    text: undone ? `${text} (undone)` : text,
+    detail: a.note,
+    faded: undone,
+    fadedReason: undone ? 'Undone: it does not count' : null,
+  };
+}
+
+/** The reasons machine activity of a kind was not counted, most frequent first: "Apple Mail Privacy Protection (2)". */
+export function machineReasons(activities: readonly Activity[], type: Activity['type']): string[] {
+  const counts = new Map<string, number>();
+  for (const a of activities) {
+    if (a.type !== type || a.trust.label !== 'machine') continue;
+    counts.set(a.trust.reason, (counts.get(a.trust.reason) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([reason, n]) => (n > 1 ? `${reason} (${n})` : reason));
+}

@@ -1,0 +1,55 @@
+import type { PageContacts, Platform } from '../../../lib/platform';
+
+/**
+ * The browser adapter for component tests: records what the panel asks of the browser and lets a test drive the
+ * active tab's contacts by hand.
+ */
+export class TestPlatform implements Platform {
+  readonly self = { id: 'test-extension', origin: 'chrome-extension://test-extension' };
+  readonly sent: { type: string; data: unknown }[] = [];
+  readonly clipboard: string[] = [];
+  optionsOpened = 0;
+  /** What the background answers to sync.request; a test can make it fail. */
+  syncReply: () => Promise<unknown> = async () => ({ ok: true, value: { kind: 'done' } });
+  clipboardFails: Error | null = null;
+  private page: PageContacts | null;
+  private listeners = new Set<(page: PageContacts | null) => void>();
+
+  constructor(page: PageContacts | null = null) {
+    this.page = page;
+  }
+
+  sendMessage = async (message: unknown): Promise<unknown> => {
+    const m = message as { type: string; data: unknown };
+    this.sent.push({ type: m.type, data: m.data });
+    if (m.type === 'sync.request') return this.syncReply();
+    return { ok: true, value: null };
+  };
+
+  /** The sync reasons sent so far, in order. */
+  syncReasons(): string[] {
+    return this.sent.filter((m) => m.type === 'sync.request').map((m) => (m.data as { reason: string }).reason);
+  }
+
+  hasHostPermission = async () => true;
+  requestHostPermission = async () => true;
+  openOptionsPage = async () => {
+    this.optionsOpened++;
+  };
+  writeClipboard = async (text: string) => {
+    if (this.clipboardFails) throw this.clipboardFails;
+    this.clipboard.push(text);
+  };
+
+  watchPageContacts = (onChange: (page: PageContacts | null) => void): (() => void) => {
+    this.listeners.add(onChange);
+    onChange(this.page);
+    return () => this.listeners.delete(onChange);
+  };
+
+  /** The rep switched tabs or the page changed. */
+  setPage(page: PageContacts | null): void {
+    this.page = page;
+    for (const l of this.listeners) l(page);
+  }
+}

@@ -1,0 +1,129 @@
+import { and, eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attempts, contacts, suggestedLeads } from '../../server/store/schema';
+import { keepEvidenceOnFailure } from './support/evidence';
+import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
+import { openHostTab, signInThroughOptions, until } from './support/flows';
+import { serveHostPages, type HostPages } from './support/host-pages';
+import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
+
+// The built extension in real Chromium against the real server with the demo workspace, on stand-in host pages.
+
+const THREAD = '/gmail/mail/u/0/';
+const THREAD_HASH = '#inbox/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW';
+const UNKNOWN = 'kofi.mensah@buyer.example';
+
+describe('a rep’s day, end to end', () => {
+  let server: DemoServer;
+  let ext: LoadedExtension;
+  let pages: HostPages;
+  let extensionDir: string;
+  let panel: Page;
+  let mayaId: string;
+
+  keepEvidenceOnFailure(() => ({ ext, server }));
+
+  beforeAll(async () => {
+    extensionDir = buildE2eExtension();
+    server = await startDemoServer();
+    pages = await serveHostPages([
+      {
+        path: THREAD,
+        fixture: 'gmail/thread-several.html',
+        // The thread's external sender becomes the demo's showcase lead (Maya's MQL, follow-up due soon).
+        replace: [
+          ['Dana.Ruiz@Buyer.Example', 'dana.reyes@brightwave.example'],
+          ['dana.ruiz@buyer.example', 'dana.reyes@brightwave.example'],
+          ['Dana Ruiz', 'Dana Reyes'],
+        ],
+      },
+    ]);
+    ext = await launchWithExtension(extensionDir);
+    const maya = server.credentials.find((c) => c.email === 'maya.chen@northwind.example')!;
+    mayaId = 'u_demo_maya';
+    await signInThroughOptions(ext, server.url, maya.token);
+  }, 180_000);
+
+  afterAll(async () => {
+    await ext?.close();
+    await pages?.close();
+    await server?.close();
+    if (server) removeDemoData(server);
+  });
+
+  async function danaAttempts() {
+    return server.store.db.select().from(attempts).where(and(eq(attempts.contactId, await danaId()), eq(attempts.userId, mayaId)));
+  }
+  async function danaId(): Promise<string> {
+    const [row] = await server.store.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, 'dana.reyes@brightwave.example'));
+    return row!.id;
+  }
+
+  it('opening the thread shows that lead in the panel: name, grade, engagement and the countdown', async () => {
+    const { tabId } = await openHostTab(ext, pages.url(THREAD + THREAD_HASH));
+    panel = await ext.openPage(`sidepanel.html?tab=${tabId}`);
+    await panel.getByRole('heading', { name: 'Dana Reyes' }).waitFor({ timeout: 30_000 });
+    await panel.getByRole('heading', { name: 'Log an attempt' }).waitFor({ timeout: 30_000 });
+    const text = (await panel.locator('main').textContent()) ?? '';
+    expect(text).toMatch(/Grade [ABCD]/);
+    expect(text).toContain('Log an attempt');
+    expect(text).toMatch(/Due in|Overdue by|SLA breached/);
+  }, 60_000);
+
+  it('logging a call with an outcome reaches the server exactly once and the countdown moves; undo undoes it', async () => {
+    const before = (await danaAttempts()).length;
+    const countdownBefore = await panel.locator('.cadence').innerText().catch(() => '');
+    await panel.getByRole('group', { name: 'Outcome (optional)' }).getByRole('button', { name: 'No answer' }).click();
+    await panel.getByRole('group', { name: 'Log now' }).getByRole('button', { name: 'Call', exact: true }).click();
+    const logged = await until(async () => {
+      const rows = await danaAttempts();
+      return rows.length === before + 1 ? rows : null;
+    }, 'the call on the server');
+    const call = logged.find((a) => a.channel === 'call' && a.outcome === 'no_answer' && a.undoneAt === null);
+    expect(call).toBeDefined();
+    expect(await panel.locator('.cadence').innerText()).not.toBe(countdownBefore);
+
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await until(async () => (await danaAttempts()).find((a) => a.id === call!.id && a.undoneAt !== null), 'the undo on the server');
+    expect((await danaAttempts()).length).toBe(before + 1);
+  }, 60_000);
+
+  it('with the server down an attempt waits in the outbox, and is applied exactly once when it is back', async () => {
+    const before = (await danaAttempts()).length;
+    await server.close();
+    await panel.getByRole('group', { name: 'Log now' }).getByRole('button', { name: 'Email', exact: true }).click();
+    await panel.getByText('Offline.').waitFor({ timeout: 30_000 });
+    server = await server.restart();
+    await panel.getByRole('button', { name: 'Retry' }).click();
+    await until(async () => ((await danaAttempts()).length === before + 1 ? true : null), 'the email on the restarted server');
+    // Another sync sends nothing twice.
+    await panel.reload();
+    await panel.getByRole('heading', { name: 'Dana Reyes' }).waitFor();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await danaAttempts()).length).toBe(before + 1);
+  }, 90_000);
+
+  it('an address Leadside does not know can be suggested as a lead, and reaches the review queue', async () => {
+    const people = panel.getByLabel('Person on this page');
+    const kofi = await people.locator('option', { hasText: 'Kofi' }).getAttribute('value');
+    await people.selectOption(kofi!);
+    await panel.getByText('Not in Leadside.').waitFor();
+    await panel.getByRole('button', { name: 'Suggest as lead' }).click();
+    const row = await until(async () => {
+      const [s] = await server.store.db.select().from(suggestedLeads).where(eq(suggestedLeads.email, UNKNOWN));
+      return s ?? null;
+    }, 'the suggestion on the server');
+    expect(row).toMatchObject({ status: 'pending', suggestedBy: mayaId });
+  }, 60_000);
+
+  it('the queue puts breached and overdue leads first, with counts', async () => {
+    await panel.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Queue/ }).click();
+    await panel.getByRole('heading', { name: 'Your follow-up queue' }).waitFor();
+    const groups = (await panel.getByRole('heading', { level: 3 }).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(groups.map((g) => g.replace(/ \d+$/, ''))).toEqual(['Breached & overdue', 'Due soon', 'New leads', 'On track']);
+    // Every group shows its count.
+    const counts = groups.map((g) => Number(/(\d+)$/.exec(g)?.[1]));
+    expect(counts.every((n) => n > 0)).toBe(true);
+  }, 30_000);
+});
