@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output', '.wxt', 'node_modules', 'coverage', '.leadside'] },
+  { ignores: ['.output', '.wxt', 'node_modules', 'coverage', '.leadside', 'bench/out', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
