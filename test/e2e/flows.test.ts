@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attempts, contacts, suggestedLeads } from '../../server/store/schema';
+import { attempts, contacts, content, suggestedLeads } from '../../server/store/schema';
 import { keepEvidenceOnFailure } from './support/evidence';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
 import { openHostTab, signInThroughOptions, until } from './support/flows';
@@ -69,6 +69,26 @@ describe('a rep’s day, end to end', () => {
     expect(text).toMatch(/Grade [ABCD]/);
     expect(text).toContain('Log an attempt');
     expect(text).toMatch(/Due in|Overdue by|SLA breached/);
+  }, 60_000);
+
+  it('"Copy link" puts a signed tracked link for this lead on the clipboard, and it redirects to the content', async () => {
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await panel.bringToFront();
+    const copy = panel.getByRole('button', { name: /^Copy link to / }).first();
+    const title = ((await copy.getAttribute('aria-label')) ?? '').replace(/^Copy link to /, '');
+    await copy.click();
+    const copied = await until(async () => {
+      const text = await panel.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+      return text.startsWith(`${server.url}/c/`) ? text : null;
+    }, 'a tracked link on the clipboard');
+    const res = await fetch(copied, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const [item] = await server.store.db.select().from(content).where(eq(content.title, title));
+    // To the item itself; on the workspace's own site it also carries the visitor-identification parameter for t.js.
+    const location = new URL(res.headers.get('location')!);
+    expect(`${location.origin}${location.pathname}`).toBe(item!.url);
+    // A forged token goes nowhere.
+    expect((await fetch(`${copied.slice(0, -4)}AAAA`, { redirect: 'manual' })).status).toBe(404);
   }, 60_000);
 
   it('logging a call with an outcome reaches the server exactly once and the countdown moves; undo undoes it', async () => {
