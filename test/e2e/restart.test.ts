@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attempts, contacts } from '../../server/store/schema';
+import { keepEvidenceOnFailure } from './support/evidence';
+import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
+import { openHostTab, signInThroughOptions, until } from './support/flows';
+import { serveHostPages, type HostPages } from './support/host-pages';
+import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
+
+const THREAD = '/gmail/mail/u/0/';
+const THREAD_HASH = '#inbox/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW';
+
+describe('nothing logged is lost when the browser restarts with the outbox full', () => {
+  let server: DemoServer;
+  let ext: LoadedExtension;
+  let pages: HostPages;
+  let extensionDir: string;
+  const profile = mkdtempSync(join(tmpdir(), 'leadside-e2e-restart-'));
+
+  keepEvidenceOnFailure(() => ({ ext, server }));
+
+  beforeAll(async () => {
+    extensionDir = buildE2eExtension();
+    server = await startDemoServer();
+    pages = await serveHostPages([
+      {
+        path: THREAD,
+        fixture: 'gmail/thread-several.html',
+        replace: [
+          ['Dana.Ruiz@Buyer.Example', 'dana.reyes@brightwave.example'],
+          ['dana.ruiz@buyer.example', 'dana.reyes@brightwave.example'],
+          ['Dana Ruiz', 'Dana Reyes'],
+        ],
+      },
+    ]);
+    ext = await launchWithExtension(extensionDir, profile);
+    const maya = server.credentials.find((c) => c.email === 'maya.chen@northwind.example')!;
+    await signInThroughOptions(ext, server.url, maya.token);
+  }, 180_000);
+
+  afterAll(async () => {
+    await ext?.close();
+    await pages?.close();
+    await server?.close();
+    if (server) removeDemoData(server);
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function danaAttempts() {
+    const [dana] = await server.store.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, 'dana.reyes@brightwave.example'));
+    return server.store.db.select().from(attempts).where(and(eq(attempts.contactId, dana!.id), eq(attempts.userId, 'u_demo_maya')));
+  }
+
+  it('logs two attempts offline, survives the browser closing, and the server gets each exactly once', async () => {
+    const { tabId } = await openHostTab(ext, pages.url(THREAD + THREAD_HASH));
+    let panel = await ext.openPage(`sidepanel.html?tab=${tabId}`);
+    await panel.getByRole('heading', { name: 'Log an attempt' }).waitFor({ timeout: 30_000 });
+    const before = (await danaAttempts()).length;
+
+    await server.close();
+    const channels = panel.getByRole('group', { name: 'Log now' });
+    await channels.getByRole('button', { name: 'Voicemail', exact: true }).click();
+    await panel.getByRole('button', { name: 'Undo' }).waitFor();
+    await channels.getByRole('button', { name: 'Social', exact: true }).click();
+    await panel.getByText('Offline.').waitFor({ timeout: 30_000 });
+
+    // The browser goes away with both attempts only in the outbox.
+    await ext.context.close();
+    server = await server.restart();
+    ext = await launchWithExtension(extensionDir, profile);
+    const again = await openHostTab(ext, pages.url(THREAD + THREAD_HASH));
+    panel = await ext.openPage(`sidepanel.html?tab=${again.tabId}`);
+    await panel.getByRole('heading', { name: 'Dana Reyes' }).waitFor({ timeout: 30_000 });
+    // Opening the panel asks for a sync; Retry forces one past any backoff left from the offline tries.
+    const retry = panel.getByRole('button', { name: 'Retry' });
+    if (await retry.isVisible().catch(() => false)) await retry.click();
+    const rows = await until(async () => {
+      const all = await danaAttempts();
+      return all.length === before + 2 ? all : null;
+    }, 'both attempts on the server', 30_000);
+    expect(rows.filter((a) => a.channel === 'voicemail' || a.channel === 'social')).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await danaAttempts()).length).toBe(before + 2);
+  }, 120_000);
+});
