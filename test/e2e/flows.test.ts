@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attempts, contacts, content, suggestedLeads } from '../../server/store/schema';
+import { writeInWorkspace } from '../../server/store/db';
+import { trackingPolicyOf } from '../../server/tracking/policy';
+import { attempts, contacts, content, suggestedLeads, workspaces } from '../../server/store/schema';
 import { keepEvidenceOnFailure } from './support/evidence';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
 import { openHostTab, signInThroughOptions, until } from './support/flows';
@@ -13,6 +15,7 @@ import { removeDemoData, startDemoServer, type DemoServer } from './support/serv
 const THREAD = '/gmail/mail/u/0/';
 const THREAD_HASH = '#inbox/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW';
 const UNKNOWN = 'kofi.mensah@buyer.example';
+const SITE = '/site/pricing';
 
 describe('a rep’s day, end to end', () => {
   let server: DemoServer;
@@ -39,6 +42,21 @@ describe('a rep’s day, end to end', () => {
         ],
       },
     ]);
+    const [demo] = await server.store.db.select().from(workspaces).where(eq(workspaces.id, 'ws_demo'));
+    // The company's website: a pricing page with the t.js snippet and a contact form.
+    await pages.add({
+      path: SITE,
+      html: `<!doctype html><html><head><title>Pricing | Northwind</title>
+<script async src="${server.url}/t.js?k=${demo!.siteKey}"></script></head><body><h1>Pricing</h1>
+<form action="${SITE}" method="get"><input type="email" name="email" aria-label="Work email"><button type="submit">Talk to sales</button></form>
+</body></html>`,
+    });
+    await writeInWorkspace(server.store.db, 'ws_demo', (tx) =>
+      tx
+        .update(workspaces)
+        .set({ settings: { ...demo!.settings, tracking: { ...trackingPolicyOf(demo!.settings), siteOrigins: [pages.origin] } } })
+        .where(eq(workspaces.id, 'ws_demo')),
+    );
     ext = await launchWithExtension(extensionDir);
     const maya = server.credentials.find((c) => c.email === 'maya.chen@northwind.example')!;
     mayaId = 'u_demo_maya';
@@ -146,4 +164,24 @@ describe('a rep’s day, end to end', () => {
     const counts = groups.map((g) => Number(/(\d+)$/.exec(g)?.[1]));
     expect(counts.every((n) => n > 0)).toBe(true);
   }, 30_000);
+
+  it('a visit to the company site shows in the open panel within seconds: the lead is active now', async () => {
+    await panel.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /This page/ }).click();
+    const people = panel.getByLabel('Person on this page');
+    const dana = await people.locator('option', { hasText: 'Dana Reyes' }).getAttribute('value');
+    await people.selectOption(dana!);
+    await panel.getByRole('heading', { name: 'Dana Reyes' }).waitFor();
+    // Dana has browsed recently in the demo, so watch her page-view count move rather than the badge appear.
+    const views = async () => Number(/^(\d+)/.exec(((await panel.locator('dt', { hasText: 'Page views' }).locator('xpath=following-sibling::dd[1]').textContent()) ?? '').trim())?.[1]);
+    const before = await views();
+    expect(before).toBeGreaterThan(0);
+    const site = await ext.context.newPage();
+    await site.goto(pages.url(SITE));
+    await site.getByLabel('Work email').fill('dana.reyes@brightwave.example');
+    await site.getByRole('button', { name: 'Talk to sales' }).click();
+    // t.js → /v1/collect → identify → /v1/stream → the panel's cache → the lead card.
+    await until(async () => ((await views()) === before + 1 ? true : null), 'the visit in the open panel', 20_000);
+    expect(await panel.locator('.badge--live', { hasText: 'Active now' }).count()).toBe(1);
+    await site.close();
+  }, 60_000);
 });

@@ -14,6 +14,8 @@ export interface HostPage {
 
 export interface HostPages {
   origin: string;
+  /** Serves one more page, given as HTML. */
+  add(page: { path: string; html: string }): Promise<void>;
   url(path: string): string;
   close(): Promise<void>;
 }
@@ -24,8 +26,14 @@ export interface HostPages {
  */
 export async function serveHostPages(pages: HostPage[]): Promise<HostPages> {
   const byPath = new Map(pages.map((p) => [p.path, p]));
+  const literal = new Map<string, string>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const given = literal.get(path);
+    if (given !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(given);
+      return;
+    }
     const page = byPath.get(path);
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -41,6 +49,9 @@ export async function serveHostPages(pages: HostPage[]): Promise<HostPages> {
   const origin = `http://localhost:${port}`;
   return {
     origin,
+    add: async ({ path, html }) => {
+      literal.set(path, html);
+    },
     url: (path) => `${origin}${path}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
