@@ -7,6 +7,7 @@ import { attempts, contacts, content, suggestedLeads, workspaces } from '../../s
 import { keepEvidenceOnFailure } from './support/evidence';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
 import { openHostTab, signInThroughOptions, until } from './support/flows';
+import { screenshotForReadme } from './support/screenshots';
 import { serveHostPages, type HostPages } from './support/host-pages';
 import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
 
@@ -81,8 +82,11 @@ describe('a rep’s day, end to end', () => {
   it('opening the thread shows that lead in the panel: name, grade, engagement and the countdown', async () => {
     const { tabId } = await openHostTab(ext, pages.url(THREAD + THREAD_HASH));
     panel = await ext.openPage(`sidepanel.html?tab=${tabId}`);
+    // As wide as Chrome's side panel opens by default.
+    await panel.setViewportSize({ width: 360, height: 900 });
     await panel.getByRole('heading', { name: 'Dana Reyes' }).waitFor({ timeout: 30_000 });
     await panel.getByRole('heading', { name: 'Log an attempt' }).waitFor({ timeout: 30_000 });
+    await screenshotForReadme(panel, 'lead-view');
     const text = (await panel.locator('main').textContent()) ?? '';
     expect(text).toMatch(/Grade [ABCD]/);
     expect(text).toContain('Log an attempt');
@@ -163,6 +167,7 @@ describe('a rep’s day, end to end', () => {
     // Every group shows its count.
     const counts = groups.map((g) => Number(/(\d+)$/.exec(g)?.[1]));
     expect(counts.every((n) => n > 0)).toBe(true);
+    await screenshotForReadme(panel, 'queue');
   }, 30_000);
 
   it('a visit to the company site shows in the open panel within seconds: the lead is active now', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
 import { keepEvidenceOnFailure } from './support/evidence';
+import { screenshotForReadme } from './support/screenshots';
 import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
 
 describe('signing in, in real Chromium', () => {
@@ -30,5 +31,7 @@ describe('signing in, in real Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Signed in' }).waitFor();
     expect(await page.locator('.options__signed-in').textContent()).toContain(`${rep.name} (${rep.email}) in Northwind Demo`);
+    await page.setViewportSize({ width: 720, height: 420 });
+    await screenshotForReadme(page, 'options');
   }, 60_000);
 });
