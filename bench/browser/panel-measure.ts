@@ -1,0 +1,119 @@
+/**
+ * Runs inside the measuring panel page (the built sidepanel.html, or bench-panel.html) through Playwright's
+ * page.evaluate, so it must stay self-contained: no imports, only what the page has (chrome.*, indexedDB, the DOM).
+ *
+ * Each round: switch the window's active tab to a host page whose contact the content script has detected (t0, just
+ * before chrome.tabs.update), and wait until the panel's lead card heading (h2.lead__name) names that contact (t1,
+ * when the DOM holds it). The limit, in the same page and round: read the same contact from the extension's
+ * IndexedDB by email with its activities, attempts and the settings (one readonly transaction, no Dexie), and write
+ * its name as a heading into the page.
+ */
+export interface Target {
+  tabId: number;
+  email: string;
+  name: string;
+}
+
+export interface SwitchResult {
+  panelMs: number[];
+  /** From the switch to the first session-storage change the panel page hears of (the background's routing). */
+  routedMs: number[];
+  /** Wall-clock time (timeOrigin + now, ms) of each measured switch, to line up with the service worker's clock. */
+  switchedAt: number[];
+  limitMs: number[];
+  failures: string[];
+}
+
+export async function measureSwitches(args: { targets: Target[]; rounds: number; warmup: number; timeoutMs: number; pauseMs: number; budgetMs: number }): Promise<SwitchResult> {
+  const chromeApi = (
+    globalThis as unknown as {
+      chrome: {
+        tabs: { update(id: number, p: { active: boolean }): Promise<unknown> };
+        storage: { onChanged: { addListener(l: (c: unknown, area: string) => void): void; removeListener(l: (c: unknown, area: string) => void): void } };
+      };
+    }
+  ).chrome;
+  let changedAt: number | null = null;
+  const onChanged = (_changes: unknown, area: string) => {
+    if (area === 'session' && changedAt === null) changedAt = performance.now();
+  };
+  chromeApi.storage.onChanged.addListener(onChanged);
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const waitFor = (test: () => boolean, timeoutMs: number) =>
+    new Promise<number>((resolve, reject) => {
+      if (test()) {
+        resolve(performance.now());
+        return;
+      }
+      const observer = new MutationObserver(() => {
+        if (!test()) return;
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(performance.now());
+      });
+      observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error('timed out'));
+      }, timeoutMs);
+    });
+  const names = (selector: string) => [...document.querySelectorAll(selector)].map((h) => h.textContent?.trim());
+  const request = <T,>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const db = await request(indexedDB.open('leadside'));
+  const box = document.createElement('div');
+  box.id = 'bench-limit';
+  document.body.append(box);
+
+  const panelMs: number[] = [];
+  const routedMs: number[] = [];
+  const switchedAt: number[] = [];
+  const limitMs: number[] = [];
+  const failures: string[] = [];
+  const started = performance.now();
+  try {
+    for (let i = 0; i < args.warmup + args.rounds && performance.now() - started < args.budgetMs; i++) {
+      const target = args.targets[i % args.targets.length]!;
+      // The panel: switch tabs, wait for the card.
+      changedAt = null;
+      const t0 = performance.now();
+      void chromeApi.tabs.update(target.tabId, { active: true });
+      try {
+        const t1 = await waitFor(() => names('h2.lead__name').includes(target.name), args.timeoutMs);
+        if (i >= args.warmup) {
+          panelMs.push(t1 - t0);
+          switchedAt.push(performance.timeOrigin + t0);
+          if (changedAt !== null) routedMs.push((changedAt as number) - t0);
+        }
+      } catch {
+        failures.push(`switch ${i}: no card for ${target.email} within ${args.timeoutMs} ms (headings: ${names('h2').join(' | ')})`);
+      }
+      await sleep(args.pauseMs);
+      // The limit: raw IndexedDB reads of what the card shows, and a heading.
+      const l0 = performance.now();
+      const tx = db.transaction(['contacts', 'activities', 'attempts', 'meta'], 'readonly');
+      const contact = (await request(tx.objectStore('contacts').index('email').get(target.email))) as { id: string; name: string | null } | undefined;
+      if (!contact) throw new Error(`${target.email} is not in the cache`);
+      await Promise.all([
+        request(tx.objectStore('activities').index('contactId').getAll(contact.id)),
+        request(tx.objectStore('attempts').index('contactId').getAll(contact.id)),
+        request(tx.objectStore('meta').get('settings')),
+      ]);
+      const h = document.createElement('h2');
+      h.className = 'bench-limit__name';
+      h.textContent = contact.name ?? target.email;
+      box.replaceChildren(h);
+      const l1 = await waitFor(() => names('h2.bench-limit__name').includes(target.name), args.timeoutMs);
+      if (i >= args.warmup) limitMs.push(l1 - l0);
+      await sleep(args.pauseMs);
+    }
+  } finally {
+    chromeApi.storage.onChanged.removeListener(onChanged);
+    db.close();
+    box.remove();
+  }
+  return { panelMs, routedMs, switchedAt, limitMs, failures };
+}
