@@ -17,6 +17,7 @@ const THREAD = '/gmail/mail/u/0/';
 const THREAD_HASH = '#inbox/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW';
 const UNKNOWN = 'kofi.mensah@buyer.example';
 const SITE = '/site/pricing';
+const HUBSPOT = '/hubspot/contacts/21234567/record/0-1/51234';
 
 describe('a rep’s day, end to end', () => {
   let server: DemoServer;
@@ -40,6 +41,15 @@ describe('a rep’s day, end to end', () => {
           ['Dana.Ruiz@Buyer.Example', 'dana.reyes@brightwave.example'],
           ['dana.ruiz@buyer.example', 'dana.reyes@brightwave.example'],
           ['Dana Ruiz', 'Dana Reyes'],
+        ],
+      },
+      {
+        path: HUBSPOT,
+        fixture: 'hubspot/contact-record.html',
+        // Another of Maya's showcase leads, on a CRM record.
+        replace: [
+          ['dana.ruiz@buyer.example', 'leo.martins@quantaloop.example'],
+          ['Dana Ruiz', 'Leo Martins'],
         ],
       },
     ]);
@@ -189,4 +199,19 @@ describe('a rep’s day, end to end', () => {
     expect(await panel.locator('.badge--live', { hasText: 'Active now' }).count()).toBe(1);
     await site.close();
   }, 60_000);
+
+  it('the panel follows the active tab: switching from the CRM record to the thread switches the lead', async () => {
+    const follower = await ext.openPage('sidepanel.html');
+    const crm = await ext.context.newPage();
+    await crm.goto(pages.url(HUBSPOT));
+    await crm.bringToFront();
+    await follower.getByRole('heading', { name: 'Leo Martins' }).waitFor({ timeout: 30_000 });
+    const thread = ext.context.pages().find((p) => p.url().includes(THREAD))!;
+    await thread.bringToFront();
+    await follower.getByRole('heading', { name: 'Dana Reyes' }).waitFor({ timeout: 30_000 });
+    await crm.bringToFront();
+    await follower.getByRole('heading', { name: 'Leo Martins' }).waitFor({ timeout: 30_000 });
+    await follower.close();
+    await crm.close();
+  }, 90_000);
 });
