@@ -2,9 +2,10 @@ import { defineConfig } from 'wxt';
 
 // Chrome gets `side_panel`; Firefox (built with --mv3) gets `sidebar_action` from the same entrypoint.
 /**
- * The end-to-end build (LEADSIDE_E2E=1) is the only one whose content scripts also read stand-in host pages served
- * from http://localhost/<host>/…, and which holds access to a loopback server up front (a headless browser cannot
- * answer the permission prompt). Nothing else differs.
+ * The end-to-end and demo build (LEADSIDE_E2E=1: the browser suite and `npm start`) is the only one whose content
+ * scripts also read stand-in host pages served from http://localhost/<host>/…, and which holds access to a loopback
+ * server up front (a headless browser cannot answer the permission prompt). Nothing else differs; `npm run build` and
+ * the store zips never carry it.
  */
 const E2E = process.env.LEADSIDE_E2E === '1';
 

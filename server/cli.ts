@@ -10,6 +10,7 @@ import { addUser, createToken, createWorkspace, findUserByEmail } from './domain
 import type { Logger } from './http/logger';
 import { demoSignIn } from './seed/credentials';
 import { hasAnyWorkspace, seedDemo, type SeededDemo } from './seed/demo';
+import { serveDemoPages, type DemoPages } from './seed/demo-pages';
 import { startServer, type RunningServer } from './serve';
 import { openStore, type Store, type StoreOptions } from './store/db';
 import { workspaces } from './store/schema';
@@ -84,13 +85,20 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const port = checked(z.coerce.number().int().min(0).max(65535), values.port ?? env.PORT ?? '8787', '--port');
         const host = values.host ?? env.HOST ?? '127.0.0.1';
         const server = await startServer({ port, host, store: storeOptions, log: options.log });
+        const pages = values.demo ? await startDemoPages(port === 0 ? 0 : port + 1, out) : null;
         try {
           if (values.demo) printDemoSignIn(await demoSignIn(server.store.db, now()), out);
           out(`Leadside API on ${server.url} (database: ${server.store.kind}, ${server.store.location})`);
           printExtensionHelp(server.url, out);
+          if (pages) {
+            out(`Demo pages (sign in as Maya Chen, then open one; the panel shows that lead):`);
+            out(`  Gmail thread with Dana Reyes:  ${pages.urls.gmail}`);
+            out(`  HubSpot record of Leo Martins: ${pages.urls.hubspot}`);
+          }
           await (options.whileServing ?? untilStopped)(server);
           return 0;
         } finally {
+          await pages?.close();
           await server.close();
         }
       }
@@ -190,6 +198,16 @@ function printDemoSignIn(signIn: Awaited<ReturnType<typeof demoSignIn>>, out: (l
 function printCredentials(seeded: SeededDemo, out: (line: string) => void, heading = true): void {
   if (heading) out(`Demo workspace "${seeded.workspaceName}" is ready. Sign in with one of these tokens:`);
   for (const c of seeded.credentials) out(`  ${c.role.padEnd(9)} ${c.name.padEnd(16)} ${c.email.padEnd(34)} ${c.token}`);
+}
+
+/** The stand-in host pages beside the API; a port in use only costs the demo pages, never the server. */
+async function startDemoPages(port: number, out: (line: string) => void): Promise<DemoPages | null> {
+  try {
+    return await serveDemoPages(port);
+  } catch (err) {
+    out(`Demo pages not served (port ${port}: ${err instanceof Error ? err.message : String(err)})`);
+    return null;
+  }
 }
 
 function printExtensionHelp(serverUrl: string, out: (line: string) => void): void {

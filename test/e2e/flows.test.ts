@@ -48,6 +48,7 @@ describe('a rep’s day, end to end', () => {
         fixture: 'hubspot/contact-record.html',
         // Another of Maya's showcase leads, on a CRM record.
         replace: [
+          ['Dana.Ruiz@Buyer.Example', 'leo.martins@quantaloop.example'],
           ['dana.ruiz@buyer.example', 'leo.martins@quantaloop.example'],
           ['Dana Ruiz', 'Leo Martins'],
         ],
@@ -206,6 +207,9 @@ describe('a rep’s day, end to end', () => {
     await crm.goto(pages.url(HUBSPOT));
     await crm.bringToFront();
     await follower.getByRole('heading', { name: 'Leo Martins' }).waitFor({ timeout: 30_000 });
+    // A lead Leadside knows (the card, not "Not in Leadside").
+    await follower.getByRole('heading', { name: 'Log an attempt' }).waitFor({ timeout: 30_000 });
+    expect(await follower.getByText('leo.martins@quantaloop.example').count()).toBeGreaterThan(0);
     const thread = ext.context.pages().find((p) => p.url().includes(THREAD))!;
     await thread.bringToFront();
     await follower.getByRole('heading', { name: 'Dana Reyes' }).waitFor({ timeout: 30_000 });
