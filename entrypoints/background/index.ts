@@ -9,8 +9,9 @@ export default defineBackground(() => {
   setupSync();
   setupMessages({
     'page.contacts': setupTabRouting(),
-    'sync.request': async ({ reason }) => {
-      const outcome = await runSync(reason !== 'panel_open');
+    'sync.request': async () => {
+      // Every request comes from the rep (the panel opening, a write, Retry): try now; only the alarm waits out a backoff.
+      const outcome = await runSync(true);
       return { kind: outcome.kind };
     },
     'auth.changed': async ({ signedIn }) => {

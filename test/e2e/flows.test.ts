@@ -8,21 +8,20 @@ import { keepEvidenceOnFailure } from './support/evidence';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
 import { openHostTab, signInThroughOptions, until } from './support/flows';
 import { screenshotForReadme } from './support/screenshots';
+import { serveDemoPages, type DemoPages } from '../../server/seed/demo-pages';
 import { serveHostPages, type HostPages } from './support/host-pages';
 import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
 
 // The built extension in real Chromium against the real server with the demo workspace, on stand-in host pages.
 
-const THREAD = '/gmail/mail/u/0/';
-const THREAD_HASH = '#inbox/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW';
 const UNKNOWN = 'kofi.mensah@buyer.example';
 const SITE = '/site/pricing';
-const HUBSPOT = '/hubspot/contacts/21234567/record/0-1/51234';
 
 describe('a rep’s day, end to end', () => {
   let server: DemoServer;
   let ext: LoadedExtension;
   let pages: HostPages;
+  let hosts: DemoPages;
   let extensionDir: string;
   let panel: Page;
   let mayaId: string;
@@ -32,28 +31,9 @@ describe('a rep’s day, end to end', () => {
   beforeAll(async () => {
     extensionDir = buildE2eExtension();
     server = await startDemoServer();
-    pages = await serveHostPages([
-      {
-        path: THREAD,
-        fixture: 'gmail/thread-several.html',
-        // The thread's external sender becomes the demo's showcase lead (Maya's MQL, follow-up due soon).
-        replace: [
-          ['Dana.Ruiz@Buyer.Example', 'dana.reyes@brightwave.example'],
-          ['dana.ruiz@buyer.example', 'dana.reyes@brightwave.example'],
-          ['Dana Ruiz', 'Dana Reyes'],
-        ],
-      },
-      {
-        path: HUBSPOT,
-        fixture: 'hubspot/contact-record.html',
-        // Another of Maya's showcase leads, on a CRM record.
-        replace: [
-          ['Dana.Ruiz@Buyer.Example', 'leo.martins@quantaloop.example'],
-          ['dana.ruiz@buyer.example', 'leo.martins@quantaloop.example'],
-          ['Dana Ruiz', 'Leo Martins'],
-        ],
-      },
-    ]);
+    // The demo pages `npm start` serves: a Gmail thread from Dana Reyes, a HubSpot record of Leo Martins.
+    hosts = await serveDemoPages(0);
+    pages = await serveHostPages();
     const [demo] = await server.store.db.select().from(workspaces).where(eq(workspaces.id, 'ws_demo'));
     // The company's website: a pricing page with the t.js snippet and a contact form.
     await pages.add({
@@ -78,6 +58,7 @@ describe('a rep’s day, end to end', () => {
   afterAll(async () => {
     await ext?.close();
     await pages?.close();
+    await hosts?.close();
     await server?.close();
     if (server) removeDemoData(server);
   });
@@ -91,7 +72,7 @@ describe('a rep’s day, end to end', () => {
   }
 
   it('opening the thread shows that lead in the panel: name, grade, engagement and the countdown', async () => {
-    const { tabId } = await openHostTab(ext, pages.url(THREAD + THREAD_HASH));
+    const { tabId } = await openHostTab(ext, hosts.urls.gmail);
     panel = await ext.openPage(`sidepanel.html?tab=${tabId}`);
     // As wide as Chrome's side panel opens by default.
     await panel.setViewportSize({ width: 360, height: 900 });
@@ -204,13 +185,13 @@ describe('a rep’s day, end to end', () => {
   it('the panel follows the active tab: switching from the CRM record to the thread switches the lead', async () => {
     const follower = await ext.openPage('sidepanel.html');
     const crm = await ext.context.newPage();
-    await crm.goto(pages.url(HUBSPOT));
+    await crm.goto(hosts.urls.hubspot);
     await crm.bringToFront();
     await follower.getByRole('heading', { name: 'Leo Martins' }).waitFor({ timeout: 30_000 });
     // A lead Leadside knows (the card, not "Not in Leadside").
     await follower.getByRole('heading', { name: 'Log an attempt' }).waitFor({ timeout: 30_000 });
     expect(await follower.getByText('leo.martins@quantaloop.example').count()).toBeGreaterThan(0);
-    const thread = ext.context.pages().find((p) => p.url().includes(THREAD))!;
+    const thread = ext.context.pages().find((p) => p.url().includes('/gmail/'))!;
     await thread.bringToFront();
     await follower.getByRole('heading', { name: 'Dana Reyes' }).waitFor({ timeout: 30_000 });
     await crm.bringToFront();

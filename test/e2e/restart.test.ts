@@ -7,16 +7,14 @@ import { attempts, contacts } from '../../server/store/schema';
 import { keepEvidenceOnFailure } from './support/evidence';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
 import { openHostTab, signInThroughOptions, until } from './support/flows';
-import { serveHostPages, type HostPages } from './support/host-pages';
+import { serveDemoPages, type DemoPages } from '../../server/seed/demo-pages';
 import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
 
-const THREAD = '/gmail/mail/u/0/';
-const THREAD_HASH = '#inbox/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW';
 
 describe('nothing logged is lost when the browser restarts with the outbox full', () => {
   let server: DemoServer;
   let ext: LoadedExtension;
-  let pages: HostPages;
+  let pages: DemoPages;
   let extensionDir: string;
   const profile = mkdtempSync(join(tmpdir(), 'leadside-e2e-restart-'));
 
@@ -25,17 +23,7 @@ describe('nothing logged is lost when the browser restarts with the outbox full'
   beforeAll(async () => {
     extensionDir = buildE2eExtension();
     server = await startDemoServer();
-    pages = await serveHostPages([
-      {
-        path: THREAD,
-        fixture: 'gmail/thread-several.html',
-        replace: [
-          ['Dana.Ruiz@Buyer.Example', 'dana.reyes@brightwave.example'],
-          ['dana.ruiz@buyer.example', 'dana.reyes@brightwave.example'],
-          ['Dana Ruiz', 'Dana Reyes'],
-        ],
-      },
-    ]);
+    pages = await serveDemoPages(0);
     ext = await launchWithExtension(extensionDir, profile);
     const maya = server.credentials.find((c) => c.email === 'maya.chen@northwind.example')!;
     await signInThroughOptions(ext, server.url, maya.token);
@@ -55,7 +43,7 @@ describe('nothing logged is lost when the browser restarts with the outbox full'
   }
 
   it('logs two attempts offline, survives the browser closing, and the server gets each exactly once', async () => {
-    const { tabId } = await openHostTab(ext, pages.url(THREAD + THREAD_HASH));
+    const { tabId } = await openHostTab(ext, pages.urls.gmail);
     let panel = await ext.openPage(`sidepanel.html?tab=${tabId}`);
     await panel.getByRole('heading', { name: 'Log an attempt' }).waitFor({ timeout: 30_000 });
     const before = (await danaAttempts()).length;
@@ -71,7 +59,7 @@ describe('nothing logged is lost when the browser restarts with the outbox full'
     await ext.context.close();
     server = await server.restart();
     ext = await launchWithExtension(extensionDir, profile);
-    const again = await openHostTab(ext, pages.url(THREAD + THREAD_HASH));
+    const again = await openHostTab(ext, pages.urls.gmail);
     panel = await ext.openPage(`sidepanel.html?tab=${again.tabId}`);
     await panel.getByRole('heading', { name: 'Dana Reyes' }).waitFor({ timeout: 30_000 });
     // Opening the panel asks for a sync; Retry forces one past any backoff left from the offline tries.
