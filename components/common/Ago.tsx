@@ -1,4 +1,4 @@
-import { formatAgo, formatFullMoment } from '../../lib/panel/format';
+import { formatAgo, formatFullMoment } from '../../lib/view-model/format';
 import { useNow } from '../hooks/useNow';
 
 /** "12 min ago", kept current on its own (every 30 s) so nothing around it re-renders; the full time in its title. */

@@ -1,5 +1,5 @@
 import { useState, type ReactNode, type UIEvent } from 'react';
-import { visibleWindow } from '../../lib/panel/windowing';
+import { visibleWindow } from '../../lib/view-model/windowing';
 
 export interface VirtualListProps<T> {
   items: readonly T[];

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { WriteContext } from '../../lib/db/writes';
 import { sendTyped } from '../../lib/messages';
-import { readMeta } from '../../lib/sync/meta';
+import { readMeta } from '../../lib/db/meta';
 import { useServices } from '../services';
 
 function randomId(): string {

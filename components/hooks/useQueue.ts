@@ -6,7 +6,7 @@ import type { Contact } from '../../lib/core/model/contact';
 import { leadPicture } from '../../lib/core/lead';
 import { policyForLeadType } from '../../lib/core/model/policy';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
-import { groupQueue, type QueueGroup, type QueueLead } from '../../lib/panel/queue';
+import { groupQueue, type QueueGroup, type QueueLead } from '../../lib/view-model/queue';
 import { useServices } from '../services';
 import { useNow } from './useNow';
 
@@ -21,7 +21,7 @@ interface QueueRows {
 const QUEUE_REFRESH_MS = 30_000;
 
 /**
- * The signed-in rep's own leads, grouped and ordered for the day (lib/panel/queue), live from the cache: undefined
+ * The signed-in rep's own leads, grouped and ordered for the day (lib/view-model/queue), live from the cache: undefined
  * while loading, null before the workspace settings have synced.
  */
 export function useQueue(ownerId: string): QueueGroup[] | null | undefined {

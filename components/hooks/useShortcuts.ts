@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { shortcutFor, type ShortcutAction } from '../../lib/panel/keyboard';
+import { shortcutFor, type ShortcutAction } from '../../lib/view-model/keyboard';
 
 /**
- * Calls `onAction` for the panel's keyboard shortcuts (lib/panel/keyboard: never while typing). Answer true when the
+ * Calls `onAction` for the panel's keyboard shortcuts (lib/view-model/keyboard: never while typing). Answer true when the
  * action was handled, so the key does nothing else.
  */
 export function useShortcuts(onAction: (action: ShortcutAction) => boolean, enabled = true): void {

@@ -2,8 +2,8 @@ import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ContentSuggestion } from '../../lib/core/model/derived';
 import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, type AttemptChannel, type AttemptOutcome } from '../../lib/core/model/vocabulary';
 import { logAttempt, undoAttempt } from '../../lib/db/writes';
-import { keyFor, type ShortcutAction } from '../../lib/panel/keyboard';
-import { CHANNEL_LABELS, OUTCOME_LABELS } from '../../lib/panel/labels';
+import { keyFor, type ShortcutAction } from '../../lib/view-model/keyboard';
+import { CHANNEL_LABELS, OUTCOME_LABELS } from '../../lib/view-model/labels';
 import { useLocalWrite } from '../hooks/useLocalWrite';
 import { useShortcuts } from '../hooks/useShortcuts';
 
@@ -35,7 +35,7 @@ interface Logged {
  *
  * The write is local (attempt and outbox in one transaction), so the countdown moves as soon as it resolves, online
  * or offline; an Undo shows for eight seconds. Keyboard: c, e, v, s log; 1–6 pick an outcome; n goes to the note;
- * z undoes (see lib/panel/keyboard).
+ * z undoes (see lib/view-model/keyboard).
  */
 export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments, onAttachmentsUsed, onRemoveAttachment }: AttemptPanelProps) {
   const write = useLocalWrite();

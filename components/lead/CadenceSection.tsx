@@ -2,7 +2,7 @@ import { memo, useId } from 'react';
 import type { WorkCalendar } from '../../lib/core/model/calendar';
 import type { Pause } from '../../lib/core/model/contact';
 import type { CadenceState } from '../../lib/core/model/derived';
-import { formatFullMoment, formatMoment } from '../../lib/panel/format';
+import { formatFullMoment, formatMoment } from '../../lib/view-model/format';
 import { useServices } from '../services';
 import { Countdown } from './Countdown';
 

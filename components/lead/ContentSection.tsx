@@ -5,7 +5,7 @@ import type { Activity } from '../../lib/core/model/activity';
 import type { Attempt } from '../../lib/core/model/attempt';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ContentSuggestion } from '../../lib/core/model/derived';
-import { suggestContent } from '../../lib/core/suggestions';
+import { suggestContent } from '../../lib/core/content-suggestions';
 import { useApi } from '../hooks/useApi';
 import { useServices } from '../services';
 

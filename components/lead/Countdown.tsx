@@ -4,8 +4,8 @@ import { businessMinutesBetween, isWorking } from '../../lib/core/calendar';
 import type { WorkCalendar } from '../../lib/core/model/calendar';
 import type { Pause } from '../../lib/core/model/contact';
 import type { CadenceState } from '../../lib/core/model/derived';
-import { cadenceHeadline, liveStatus, STATUS_LABELS, type LiveClock } from '../../lib/panel/cadence';
-import { formatMoment } from '../../lib/panel/format';
+import { cadenceHeadline, liveStatus, STATUS_LABELS, type LiveClock } from '../../lib/view-model/cadence';
+import { formatMoment } from '../../lib/view-model/format';
 import { useServices } from '../services';
 
 export interface CountdownProps {

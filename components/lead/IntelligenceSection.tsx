@@ -1,9 +1,9 @@
 import { memo, useId, type ReactNode } from 'react';
 import type { Activity } from '../../lib/core/model/activity';
 import type { IntelligenceSummary } from '../../lib/core/model/derived';
-import { shortUrl } from '../../lib/panel/format';
-import { formatCount } from '../../lib/panel/labels';
-import { machineReasons } from '../../lib/panel/timeline';
+import { shortUrl } from '../../lib/view-model/format';
+import { formatCount } from '../../lib/view-model/labels';
+import { machineReasons } from '../../lib/view-model/timeline';
 import { Ago } from '../common/Ago';
 
 export interface IntelligenceSectionProps {

@@ -2,7 +2,7 @@ import { memo, useId, useState } from 'react';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ScoreResult } from '../../lib/core/model/derived';
 import { explainPart } from '../../lib/core/scoring';
-import { humanizeSlug, STAGE_LABELS } from '../../lib/panel/labels';
+import { humanizeSlug, STAGE_LABELS } from '../../lib/view-model/labels';
 
 export interface LeadHeaderProps {
   contact: Contact;

@@ -4,7 +4,7 @@ import type { LookupEntry } from '../../lib/core/model/api';
 import type { DetectedContact } from '../../lib/messages/protocol';
 import { sendTyped } from '../../lib/messages';
 import type { PageContacts } from '../../lib/platform';
-import { orderPageContacts } from '../../lib/panel/page-contacts';
+import { orderPageContacts } from '../../lib/view-model/page-contacts';
 import { resolveEmails } from '../../lib/sync';
 import { useApi } from '../hooks/useApi';
 import { useServices } from '../services';

@@ -1,7 +1,7 @@
 import { memo, useId, useRef, useState, useEffect, type FormEvent } from 'react';
 import type { Contact } from '../../lib/core/model/contact';
 import { changeStage, type StageChange } from '../../lib/db/writes';
-import { STAGE_LABELS } from '../../lib/panel/labels';
+import { STAGE_LABELS } from '../../lib/view-model/labels';
 import { useLocalWrite } from '../hooks/useLocalWrite';
 
 /** The server's rule for a recycle or disqualify reason (lib/core/model/mutations). */

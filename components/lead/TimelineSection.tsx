@@ -1,8 +1,8 @@
 import { memo, useId, useMemo } from 'react';
 import type { Activity } from '../../lib/core/model/activity';
 import type { Attempt } from '../../lib/core/model/attempt';
-import { formatFullMoment, formatMoment } from '../../lib/panel/format';
-import { timelineRows, type TimelineRow } from '../../lib/panel/timeline';
+import { formatFullMoment, formatMoment } from '../../lib/view-model/format';
+import { timelineRows, type TimelineRow } from '../../lib/view-model/timeline';
 import { VirtualList } from '../common/VirtualList';
 import { useServices } from '../services';
 

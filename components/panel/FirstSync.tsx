@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { SyncState } from '../../lib/db/types';
-import { formatCount } from '../../lib/panel/labels';
+import { formatCount } from '../../lib/view-model/labels';
 
 /** The first sync, with how far it got: the queue would be misleadingly empty until it ends. */
 export function FirstSync({ sync }: { sync: SyncState }) {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import type { Mutation } from '../../lib/core/model/mutations';
-import { CHANNEL_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../../lib/panel/labels';
+import { CHANNEL_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../../lib/view-model/labels';
 import { useServices } from '../services';
 
 /** A refused change in words: "Call (no answer) for Dana Reyes", "Move Dana Reyes to SQL". */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { SHORTCUTS } from '../../lib/panel/keyboard';
+import { SHORTCUTS } from '../../lib/view-model/keyboard';
 
 /** The keyboard shortcuts, in a popover the header's button (or "?") opens; Escape closes it. */
 export function ShortcutsHelp({ open, onToggle }: { open: boolean; onToggle: (open: boolean) => void }) {

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { SyncState } from '../../lib/db/types';
 import { sendTyped } from '../../lib/messages';
-import { plural } from '../../lib/panel/labels';
+import { plural } from '../../lib/view-model/labels';
 import { useServices } from '../services';
 
 /** What is waiting in the outbox, in words: "2 attempts waiting to send", "1 attempt and 1 other change waiting to send". */

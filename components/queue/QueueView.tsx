@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import { cadenceHeadline } from '../../lib/panel/cadence';
-import { formatMoment } from '../../lib/panel/format';
-import { STAGE_LABELS } from '../../lib/panel/labels';
-import { displayName, type QueueGroup, type QueueLead } from '../../lib/panel/queue';
+import { cadenceHeadline } from '../../lib/view-model/cadence';
+import { formatMoment } from '../../lib/view-model/format';
+import { STAGE_LABELS } from '../../lib/view-model/labels';
+import { displayName, type QueueGroup, type QueueLead } from '../../lib/view-model/queue';
 import { useQueue } from '../hooks/useQueue';
 import { useServices } from '../services';
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { leadsideDb } from '../../lib/db/database';
 import { storedApi } from '../../lib/session';
 import { syncOnce, type SyncOutcome } from '../../lib/sync';
-import { updateSyncState } from '../../lib/sync/meta';
+import { updateSyncState } from '../../lib/db/meta';
 
 const ALARM = 'leadside-sync';
 

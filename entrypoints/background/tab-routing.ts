@@ -12,7 +12,7 @@ import {
   mailtoMatches,
   pageContactsHandler,
 } from '../../lib/routing';
-import { readMeta } from '../../lib/sync/meta';
+import { readMeta } from '../../lib/db/meta';
 
 /**
  * The panel follows the active tab (lib/routing): per-tab contacts and each window's active tab in session storage,

@@ -4,7 +4,7 @@ import type { Me } from '../core/model/api';
 import { parseInput } from '../core/model/parse';
 import type { LeadsideDatabase } from '../db/database';
 import type { ServerConnection } from '../db/types';
-import { INITIAL_SYNC_STATE, readMeta, writeMeta } from '../sync/meta';
+import { INITIAL_SYNC_STATE, readMeta, writeMeta } from '../db/meta';
 
 /** The sign-in form's input. Plain http is allowed only for this machine (a local or demo server). */
 export const SignInForm = z.strictObject({

@@ -3,7 +3,7 @@ import type { Contact } from '../core/model/contact';
 import type { SyncPage } from '../core/model/sync';
 import type { LeadsideDatabase } from '../db/database';
 import type { OutboxEntry } from '../db/types';
-import { writeMeta } from './meta';
+import { writeMeta } from '../db/meta';
 
 /**
  * Applies one page from the server and stores its cursor in the same transaction, so a crash mid-sync never leaves

@@ -5,4 +5,4 @@ export { pullChanges } from './pull-changes';
 export { applyServerChanges } from './apply-server-changes';
 export { resolveEmails, type ResolvedEmail } from './lookup-contacts';
 export { backoffDelay } from './backoff';
-export { readSyncState, readMeta, writeMeta } from './meta';
+export { readSyncState, readMeta, writeMeta } from '../db/meta';

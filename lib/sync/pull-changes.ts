@@ -2,7 +2,7 @@ import type { ApiClient } from '../api/client';
 import { applyServerChanges } from './apply-server-changes';
 import { PULL_PAGE_SIZE, type SyncContext } from './context';
 import { evictOldestHistory, isQuotaError } from './evict-history';
-import { readMeta } from './meta';
+import { readMeta } from '../db/meta';
 
 /** Pulls every page newer than the stored cursor, applying each with its cursor; reports progress as it goes. */
 export async function pullChanges(ctx: SyncContext, api: ApiClient): Promise<{ pages: number; rows: number }> {

@@ -2,7 +2,7 @@ import { ApiFailure } from '../api/errors';
 import type { SyncState } from '../db/types';
 import { backoffDelay } from './backoff';
 import type { SyncContext } from './context';
-import { readMeta, readSyncState, updateSyncState } from './meta';
+import { readMeta, readSyncState, updateSyncState } from '../db/meta';
 import { pullChanges } from './pull-changes';
 import { pushOutbox } from './push-outbox';
 import { runExclusive } from './lock';

@@ -6,7 +6,7 @@ import { LeadsideDatabase } from '../../../lib/db/database';
 import { cachedLeadPicture } from '../../../lib/db/queries/lead-picture';
 import { changeStage, logAttempt, suggestLead, undoAttempt, type WriteContext } from '../../../lib/db/writes';
 import { evictOldestHistory, isQuotaError } from '../../../lib/sync/evict-history';
-import { activity, attempt, contact } from '../../core/fixtures';
+import { activity, attempt, contact } from '../core/fixtures';
 
 let db: LeadsideDatabase;
 let ctx: WriteContext;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readGmail, threadIdOf } from '../../../lib/detect/gmail';
+import { PROTOCOL } from '../../../lib/messages';
+import { loadFixture } from './load';
+
+const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW';
+
+describe('readGmail', () => {
+  it.each([
+    [
+      'a thread with several people: senders in order, then recipients; the rep kept without "me"; quoted history, the list behind and the typed text left out; the inline reply chip added',
+      'thread-several.html',
+      THREAD,
+      [
+        { email: 'dana.ruiz@buyer.example', name: 'Dana Ruiz', role: 'sender' },
+        { email: 'sam@acme.example', name: null, role: 'sender' },
+        { email: 'kofi.mensah@buyer.example', name: 'Kofi Mensah', role: 'sender' },
+        { email: 'priya.n@buyer.example', name: 'Priya Natarajan', role: 'recipient' },
+        { email: 'jo@acme.example', name: 'Jo Park', role: 'recipient' },
+        { email: 'cfo@buyer.example', name: null, role: 'recipient' },
+      ],
+    ],
+    ['the same thread under a label', 'thread-several.html', 'https://mail.google.com/mail/u/1/#label/Prospects/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW', 6],
+    ['the thread page once the rep went back to the inbox (nodes kept): only the reply chips', 'thread-several.html', 'https://mail.google.com/mail/u/0/#inbox', [
+      { email: 'kofi.mensah@buyer.example', name: 'Kofi Mensah', role: 'recipient' },
+      { email: 'cfo@buyer.example', name: null, role: 'recipient' },
+    ]],
+    ['a thread still loading', 'thread-loading.html', THREAD, []],
+    ['the inbox list: rows are not contacts', 'inbox.html', 'https://mail.google.com/mail/u/0/#inbox', []],
+    [
+      'compose windows: peoplekit chips (name, or none when data-name is the address) and classic hidden inputs; the body, the alias and the half-typed address left out',
+      'compose-popup.html',
+      'https://mail.google.com/mail/u/0/#inbox?compose=new',
+      [
+        { email: 'dana.ruiz@buyer.example', name: 'Dana Ruiz', role: 'recipient' },
+        { email: 'ops@buyer.example', name: null, role: 'recipient' },
+        { email: 'jo@acme.example', name: 'Jo Park', role: 'recipient' },
+        { email: 'crm-dropbox@acme-crm.example', name: 'CRM', role: 'recipient' },
+        { email: 'lena@other-prospect.example', name: 'Ortiz, Lena', role: 'recipient' },
+      ],
+    ],
+  ] as const)('%s', (_case, file, url, expected) => {
+    const page = loadFixture('gmail', file, url);
+    const contacts = readGmail(page.doc, page.url);
+    if (typeof expected === 'number') expect(contacts).toHaveLength(expected);
+    else expect(contacts).toEqual(expected);
+    // Whatever a reader returns, the background's schema accepts.
+    expect(() => PROTOCOL['page.contacts'].request.parse({ host: 'gmail', url, contacts })).not.toThrow();
+  });
+});
+
+describe('threadIdOf', () => {
+  it.each([
+    ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW', 'FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW'],
+    ['https://mail.google.com/mail/u/0/#search/dana+ruiz/18e4b2c3d4e5f601', '18e4b2c3d4e5f601'],
+    ['https://mail.google.com/mail/u/0/#label/Prospects%2FQ3/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW?compose=new', 'FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW'],
+    ['https://mail.google.com/mail/u/0/#inbox', null],
+    ['https://mail.google.com/mail/u/0/#inbox/p2', null],
+    ['https://mail.google.com/mail/u/0/#settings/general', null],
+    ['https://mail.google.com/mail/u/0/', null],
+  ])('%s → %s', (url, id) => {
+    expect(threadIdOf(new URL(url))).toBe(id);
+  });
+});
+
+it('reads the same thread if Gmail drops both message hooks (data-message-id, div.adn): the whole thread area, list rows still left out', () => {
+  const page = loadFixture('gmail', 'thread-several.html', THREAD);
+  const full = readGmail(page.doc, page.url);
+  for (const message of page.doc.querySelectorAll('[data-message-id]')) {
+    message.removeAttribute('data-message-id');
+    message.classList.remove('adn');
+  }
+  expect(page.doc.querySelectorAll('[data-message-id], div.adn')).toHaveLength(0);
+  expect(readGmail(page.doc, page.url)).toEqual(full);
+});

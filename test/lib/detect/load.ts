@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+
+/**
+ * How LWC's shadow roots look from a content script: `native` (real open shadow roots, which `querySelectorAll` does
+ * not enter) or `synthetic` (the page's patched DOM methods do not apply in the isolated world: plain light DOM).
+ */
+export type ShadowMode = 'native' | 'synthetic';
+
+/** A saved host page in JSDOM at its URL. `<template shadowrootmode>` (JSDOM does not parse it) becomes `shadow`. */
+export function loadFixture(host: string, file: string, url: string, shadow: ShadowMode = 'native') {
+  const html = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'hosts', host, file), 'utf8');
+  const dom = new JSDOM(html, { url });
+  applyDeclarativeShadow(dom.window.document, shadow);
+  return { dom, doc: dom.window.document, url: new URL(url) };
+}
+
+function applyDeclarativeShadow(root: Document | ShadowRoot | DocumentFragment, mode: ShadowMode): void {
+  for (const template of [...root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]')]) {
+    const host = template.parentElement!;
+    const content = template.content;
+    applyDeclarativeShadow(content, mode);
+    if (mode === 'native') {
+      host.attachShadow({ mode: 'open' }).append(content);
+      template.remove();
+    } else {
+      template.replaceWith(content);
+    }
+  }
+}
