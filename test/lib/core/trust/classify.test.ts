@@ -83,7 +83,8 @@ describe('rule 2: Apple Mail Privacy Protection (opens)', () => {
     ['170.1.1.1 is not Apple', { ip: '170.1.1.1' }, HUMAN_OPEN],
     ['IPv6 is not matched', { ip: '2620:149:a44::1' }, HUMAN_OPEN],
     ['a full iPhone Mail UA from elsewhere', {}, HUMAN_OPEN],
-    ['no user agent, no address', { userAgent: null, ip: null }, HUMAN_OPEN],
+    // every mail client names itself: no user agent is an automatic fetch (rule 2 runs first)
+    ['no user agent, no address', { userAgent: null, ip: null }, machine('no browser named itself: an automatic fetch')],
   ])('%s', (_, overrides, expected) => {
     expect(classifyActivityTrust(open(overrides))).toEqual(expected);
   });
