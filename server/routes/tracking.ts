@@ -77,5 +77,5 @@ export const trackingRoutes = new Hono<AppEnv>()
 
 function hitOf(c: Context<AppEnv>): Hit {
   const deps = c.get('deps');
-  return { at: deps.now(), userAgent: c.req.header('user-agent') ?? null, ip: requestAddress(c, deps.trustProxy) };
+  return { at: deps.now(), userAgent: c.req.header('user-agent') ?? null, ip: requestAddress(c, deps.trustProxy), method: c.req.method };
 }

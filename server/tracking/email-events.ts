@@ -1,7 +1,7 @@
 import { and, between, eq, inArray, isNull } from 'drizzle-orm';
 import type { Trust } from '../../lib/core/model/activity';
 import { IDENTIFY_PARAM } from '../../lib/core/model/tracking';
-import { classifyActivityTrust, TRUST_THRESHOLDS, type RecordedClick } from '../../lib/core/trust';
+import { classifyActivityTrust, linkScanBurst, TRUST_THRESHOLDS, type RecordedClick } from '../../lib/core/trust';
 import { newId } from '../auth/tokens';
 import type { ServerDeps } from '../context';
 import type { Tx } from '../store/db';
@@ -19,6 +19,8 @@ export interface Hit {
   at: Date;
   userAgent: string | null;
   ip: string | null;
+  /** The HTTP method: a HEAD is never a person. */
+  method: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function recordOpen(deps: Deps, claims: OpenClaims, hit: Hit): Prom
     if (!target) return false;
     const email = await emailOf(tx, claims.workspaceId, claims.contactId, claims.emailId);
     if (!email) return false;
-    const trust = classifyActivityTrust({ type: 'email_open', at: hit.at, userAgent: hit.userAgent, ip: hit.ip, sentAt: email.sentAt });
+    const trust = classifyActivityTrust({ type: 'email_open', at: hit.at, userAgent: hit.userAgent, ip: hit.ip, method: hit.method, sentAt: email.sentAt });
     announce(
       await tx
         .insert(activities)
@@ -83,9 +85,18 @@ interface EmailRow {
 
 async function insertClick(tx: Tx, claims: ClickClaims, email: EmailRow | null, hit: Hit, announce: Announce): Promise<Trust> {
   const others = await otherClicks(tx, claims, email, hit.at);
-  const judge = (at: Date, url: string, userAgent: string | null, ip: string | null, rest: readonly RecordedClick[]) =>
-    classifyActivityTrust({ type: 'email_click', at, userAgent, ip, url, sentAt: email?.sentAt ?? null, otherClicks: rest, linkCount: email?.linkCount ?? null });
-  const trust = judge(hit.at, claims.url, hit.userAgent, hit.ip, others);
+  const linkCount = email?.linkCount ?? null;
+  const trust = classifyActivityTrust({
+    type: 'email_click',
+    at: hit.at,
+    userAgent: hit.userAgent,
+    ip: hit.ip,
+    method: hit.method,
+    url: claims.url,
+    sentAt: email?.sentAt ?? null,
+    otherClicks: others,
+    linkCount,
+  });
 
   const id = newId('a');
   const common = { workspaceId: claims.workspaceId, contactId: claims.contactId, at: hit.at, emailId: email?.id ?? null, trustLabel: trust.label, trustReason: trust.reason };
@@ -99,12 +110,12 @@ async function insertClick(tx: Tx, claims: ClickClaims, email: EmailRow | null, 
   announce(rows);
 
   // A scanner walks every link in a burst: the first clicks of the burst looked like a person when they came. With
-  // this click known, judge the burst's earlier clicks again (the rules that need the user agent already spoke).
+  // this click known, judge the burst's earlier clicks again (only the burst can change; the request rules already spoke).
   const all: RecordedClick[] = [...others, { at: hit.at, url: claims.url }];
   for (const other of others) {
     if (other.trustLabel === 'machine' || hit.at.getTime() - other.at.getTime() > TRUST_THRESHOLDS.scannerSpanMs) continue;
-    const again = judge(other.at, other.url, null, null, all);
-    if (again.label !== 'machine') continue;
+    const again = linkScanBurst({ at: other.at, url: other.url, otherClicks: all, linkCount });
+    if (again === null) continue;
     announce(
       await tx
         .update(activities)

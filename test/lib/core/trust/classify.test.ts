@@ -83,7 +83,8 @@ describe('rule 2: Apple Mail Privacy Protection (opens)', () => {
     ['170.1.1.1 is not Apple', { ip: '170.1.1.1' }, HUMAN_OPEN],
     ['IPv6 is not matched', { ip: '2620:149:a44::1' }, HUMAN_OPEN],
     ['a full iPhone Mail UA from elsewhere', {}, HUMAN_OPEN],
-    ['no user agent, no address', { userAgent: null, ip: null }, HUMAN_OPEN],
+    // every mail client names itself: no user agent is an automatic fetch (rule 2 runs first)
+    ['no user agent, no address', { userAgent: null, ip: null }, machine('no browser named itself: an automatic fetch')],
   ])('%s', (_, overrides, expected) => {
     expect(classifyActivityTrust(open(overrides))).toEqual(expected);
   });
@@ -229,6 +230,12 @@ describe('rule order', () => {
       click({ at: after(3000), url: 'https://acme.com/2', linkCount: 2, otherClicks: [{ at: after(2000), url: 'https://acme.com/1' }] }),
       machine('clicked 3 s after delivery: a link scanner'),
     ],
+    // the request's own shape comes first: a HEAD, then a missing agent, then a named one
+    ['a HEAD from Googlebot', click({ userAgent: GOOGLEBOT, method: 'HEAD' }), machine('HEAD request: a link check, not a person')],
+    ['no agent from an Apple address', open({ userAgent: null, ip: APPLE_IP }), machine('no browser named itself: an automatic fetch')],
+    // a named agent beats the network it comes from; a network beats the timing
+    ['Proofpoint naming itself from Microsoft 365', click({ userAgent: 'Proofpoint URL Defense', ip: '40.107.96.45' }), machine('security scanner (Proofpoint)')],
+    ['Chrome from Microsoft 365, 3 s after delivery', click({ ip: '40.107.96.45', at: after(3000) }), machine('security gateway (Microsoft 365 network)')],
     ['Outlook desktop an hour later', open({ userAgent: OUTLOOK_DESKTOP }), HUMAN_OPEN],
     ['Chrome click an hour later', click(), HUMAN_CLICK],
   ])('%s', (_, input, expected) => {
