@@ -71,6 +71,21 @@ describe('the lead on the active tab', () => {
     expect(await screen.findByRole('button', { name: 'Call' })).toBeTruthy();
   });
 
+  it('a recipient comes before a CRM record in the switcher (sender, recipients, records, links)', async () => {
+    const platform = new TestPlatform(
+      gmail([
+        { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'record' },
+        { email: 'leo.martins@quantaloop.example', name: 'Leo Martins', role: 'recipient' },
+      ]),
+    );
+    renderWith(<SidePanel />, { db, now: MONDAY_10AM, platform, route: lookups });
+    const switcher = await screen.findByRole('group', { name: 'People on this page' });
+    expect(within(switcher).getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([
+      ['Leo Martins', 'true'],
+      ['Dana Reyes', 'false'],
+    ]);
+  });
+
   it('an address Leadside does not know: "Not in Leadside" and "Suggest as lead" with the page it was seen on', async () => {
     const platform = new TestPlatform(gmail([{ email: 'newbie@startup.example', name: 'Nia Newbie', role: 'sender' }]));
     const h = renderWith(<SidePanel />, { db, now: MONDAY_10AM, platform, route: lookups });
