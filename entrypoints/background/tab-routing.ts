@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { leadsideDb } from '../../lib/db/database';
-import { PAGE_ASK } from '../../lib/detect/report';
+import { PAGE_ASK } from '../../lib/messages/page-protocol';
 import type { Handlers } from '../../lib/messages';
 import {
   createTabRouter,

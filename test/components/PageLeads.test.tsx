@@ -6,7 +6,7 @@ import { SidePanel } from '../../components/panel/SidePanel';
 import { leadPicture } from '../../lib/core/lead';
 import { defaultWorkspaceSettings } from '../../lib/core/model/defaults';
 import type { LeadsideDatabase } from '../../lib/db/database';
-import type { PageContacts } from '../../lib/platform';
+import type { PanelContacts } from '../../lib/routing/panel';
 import { dana, dropDb, lead, MONDAY_10AM, seedSession, testDb, ZONE } from './support/data';
 import { TestPlatform } from './support/platform';
 import { json, renderWith, type FakeRoute } from './support/render';
@@ -22,8 +22,8 @@ afterEach(async () => {
   await dropDb(db);
 });
 
-function gmail(contacts: PageContacts['contacts']): PageContacts {
-  return { tabId: 7, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', host: 'gmail', contacts };
+function gmail(contacts: PanelContacts['contacts']): PanelContacts {
+  return { tabId: 7, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', host: 'gmail', contacts, at: new Date(MONDAY_10AM).toISOString() };
 }
 
 /** The server knows Leo (owned by another rep) and nobody else. */
