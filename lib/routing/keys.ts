@@ -15,6 +15,9 @@
  * The panel: `readPanelContacts(browser.storage.session, windowId)` (lib/routing/panel.ts) with its own window's id
  * (`(await browser.windows.getCurrent()).id`), read again whenever `browser.storage.session.onChanged` reports a key
  * for which `isRoutingKey(key)` holds.
+ *
+ * Unlike the settings in `storage.local` (lib/stored), these keys are not versioned items: most are dynamic (one per
+ * tab or window), they last one browser session, and an entry that fails its check (`TabContacts`) reads as none.
  */
 export const tabKey = (tabId: number): string => `tab:${tabId}`;
 export const activeKey = (windowId: number): string => `active:${windowId}`;
