@@ -14,7 +14,7 @@ async function syncNow(force: boolean): Promise<SyncOutcome> {
   return syncOnce({ db, api: await storedApi(db), now: () => new Date(), random: Math.random }, { force });
 }
 
-/** Sync triggers (DESIGN §5): an alarm each minute and the browser coming back online; messages add the rest. */
+/** Sync triggers (docs/sync.md): an alarm each minute and the browser coming back online; messages add the rest. */
 export function setupSync(): void {
   void browser.alarms.create(ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {

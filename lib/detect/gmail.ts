@@ -3,7 +3,7 @@ import type { WatchRoots } from './watch';
 
 /**
  * Gmail: the open thread's participants (each message's sender, then its To/Cc) and the recipients of any compose
- * window, popup or inline reply. Selectors and their sources: ../shared/HOSTS.md § Gmail.
+ * window, popup or inline reply. Selectors and their sources: docs/hosts.md § Gmail.
  *
  * Modelled on:
  * - https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW (a thread with several people)
