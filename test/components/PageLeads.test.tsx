@@ -7,15 +7,13 @@ import { leadPicture } from '../../lib/core/lead';
 import { defaultWorkspaceSettings } from '../../lib/core/model/defaults';
 import type { LeadsideDatabase } from '../../lib/db/database';
 import type { PanelContacts } from '../../lib/routing/panel';
-import { dana, dropDb, lead, MONDAY_10AM, seedSession, testDb, ZONE } from './support/data';
+import { cacheWithDana, dropDb, lead, MONDAY_10AM, ZONE } from './support/data';
 import { TestPlatform } from './support/platform';
 import { json, renderWith, type FakeRoute } from './support/render';
 
 let db: LeadsideDatabase;
 beforeEach(async () => {
-  db = testDb();
-  await seedSession(db);
-  await db.contacts.put(dana());
+  db = await cacheWithDana();
 });
 afterEach(async () => {
   cleanup();
@@ -35,6 +33,20 @@ const lookups: FakeRoute = (method, url) => {
   return json({ contacts: known, unknown: asked.filter((e) => e !== leo.email) });
 };
 
+/** The panel on a page with these people, once its switcher shows. */
+async function showSwitcher(contacts: PanelContacts['contacts']) {
+  const platform = new TestPlatform(gmail(contacts));
+  renderWith(<SidePanel />, { db, now: MONDAY_10AM, platform, route: lookups });
+  return { platform, switcher: await screen.findByRole('group', { name: 'People on this page' }) };
+}
+
+/** The switcher's buttons as [name, aria-pressed], in order. */
+function buttons(switcher: HTMLElement): [string | null, string | null][] {
+  return within(switcher)
+    .getAllByRole('button')
+    .map((b) => [b.textContent, b.getAttribute('aria-pressed')]);
+}
+
 describe('the lead on the active tab', () => {
   it('shows the cached lead for the page’s contact, not the queue', async () => {
     const platform = new TestPlatform(gmail([{ email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'sender' }]));
@@ -46,15 +58,11 @@ describe('the lead on the active tab', () => {
   });
 
   it('several people: a switcher with the external sender first, one click to switch', async () => {
-    const platform = new TestPlatform(
-      gmail([
-        { email: 'leo.martins@quantaloop.example', name: 'Leo Martins', role: 'recipient' },
-        { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'sender' },
-      ]),
-    );
-    renderWith(<SidePanel />, { db, now: MONDAY_10AM, platform, route: lookups });
-    const switcher = await screen.findByRole('group', { name: 'People on this page' });
-    expect(within(switcher).getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([
+    const { platform, switcher } = await showSwitcher([
+      { email: 'leo.martins@quantaloop.example', name: 'Leo Martins', role: 'recipient' },
+      { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'sender' },
+    ]);
+    expect(buttons(switcher)).toEqual([
       ['Dana Reyes', 'true'],
       ['Leo Martins', 'false'],
     ]);
@@ -72,15 +80,11 @@ describe('the lead on the active tab', () => {
   });
 
   it('a recipient comes before a CRM record in the switcher (sender, recipients, records, links)', async () => {
-    const platform = new TestPlatform(
-      gmail([
-        { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'record' },
-        { email: 'leo.martins@quantaloop.example', name: 'Leo Martins', role: 'recipient' },
-      ]),
-    );
-    renderWith(<SidePanel />, { db, now: MONDAY_10AM, platform, route: lookups });
-    const switcher = await screen.findByRole('group', { name: 'People on this page' });
-    expect(within(switcher).getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([
+    const { switcher } = await showSwitcher([
+      { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'record' },
+      { email: 'leo.martins@quantaloop.example', name: 'Leo Martins', role: 'recipient' },
+    ]);
+    expect(buttons(switcher)).toEqual([
       ['Leo Martins', 'true'],
       ['Dana Reyes', 'false'],
     ]);
