@@ -8,7 +8,8 @@
  * |--------------------|--------------------------------------------------------------------------------------------|
  * | `tab:<tabId>`      | `TabContacts` `{url, host, contacts, at}`: the leads detected on that tab's page, the rep's |
  * |                    | own address and the workspace's domains already dropped, in panel order (external sender,  |
- * |                    | recipients, records, links), each address once. Absent: nothing read on that page.        |
+ * |                    | recipients, records, links: lib/messages/contact-order.ts), each address once. Absent:     |
+ * |                    | nothing read on that page.                                                                 |
  * | `active:<windowId>`| the id of that window's active tab (a number)                                              |
  * | `focused`          | the id of the last focused browser window (a number)                                       |
  *
