@@ -28,8 +28,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Leadside',
     description: 'Lead intelligence and the follow-up clock beside your inbox and CRM.',
-    // Only what is used: the side panel (Chrome), an alarm for the minute sync, and `storage` for session storage,
-    // where the background keeps each tab's detected contacts for the panel (lib/routing; no install warning). Access
+    // Only what is used: the side panel (Chrome), an alarm for the minute sync, and `storage` (no install warning):
+    // session storage for each tab's detected contacts (lib/routing), local for the rep's settings (lib/stored). Access
     // to the rep's server is optional and asked at sign-in, for that one origin.
     permissions: browser === 'firefox' ? ['alarms', 'storage'] : ['sidePanel', 'alarms', 'storage'],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState, type ButtonHTMLAttributes } from 'react';
 import type { ContentSuggestion } from '../../lib/core/model/derived';
 import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, type AttemptChannel, type AttemptOutcome } from '../../lib/core/model/vocabulary';
 import { logAttempt, undoAttempt } from '../../lib/db/writes';
@@ -125,40 +125,32 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
     <section className="section attempts" aria-labelledby={headingId}>
       <h3 id={headingId}>Log an attempt</h3>
       <div role="group" aria-label="Outcome (optional)" className="chips">
-        {ATTEMPT_OUTCOMES.map((o) => {
-          const key = keyFor({ kind: 'outcome', outcome: o });
-          return (
-            <button
-              key={o}
-              type="button"
-              className="chip-button"
-              aria-pressed={outcome === o}
-              aria-keyshortcuts={key ?? undefined}
-              title={`Outcome for the next log (${key})`}
-              onClick={() => toggleOutcome(o)}
-            >
-              {OUTCOME_LABELS[o]}
-            </button>
-          );
-        })}
+        {ATTEMPT_OUTCOMES.map((o) => (
+          <ShortcutButton
+            key={o}
+            action={{ kind: 'outcome', outcome: o }}
+            className="chip-button"
+            aria-pressed={outcome === o}
+            purpose="Outcome for the next log"
+            onClick={() => toggleOutcome(o)}
+          >
+            {OUTCOME_LABELS[o]}
+          </ShortcutButton>
+        ))}
       </div>
       <div role="group" aria-label="Log now" className="channels">
-        {ATTEMPT_CHANNELS.map((c) => {
-          const key = keyFor({ kind: 'log', channel: c });
-          return (
-            <button
-              key={c}
-              type="button"
-              className="channel-button"
-              aria-busy={busy || undefined}
-              aria-keyshortcuts={key ?? undefined}
-              title={`Log ${CHANNEL_LABELS[c].toLowerCase()} now${outcome ? `: ${OUTCOME_LABELS[outcome].toLowerCase()}` : ''} (${key?.toUpperCase()})`}
-              onClick={() => void log(c)}
-            >
-              {CHANNEL_LABELS[c]}
-            </button>
-          );
-        })}
+        {ATTEMPT_CHANNELS.map((c) => (
+          <ShortcutButton
+            key={c}
+            action={{ kind: 'log', channel: c }}
+            className="channel-button"
+            aria-busy={busy || undefined}
+            purpose={`Log ${CHANNEL_LABELS[c].toLowerCase()} now${outcome ? `: ${OUTCOME_LABELS[outcome].toLowerCase()}` : ''}`}
+            onClick={() => void log(c)}
+          >
+            {CHANNEL_LABELS[c]}
+          </ShortcutButton>
+        ))}
       </div>
       <label htmlFor={noteId} className="attempts__note-label">
         Note (optional)
@@ -211,3 +203,9 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
     </section>
   );
 });
+
+/** A button with a keyboard shortcut (lib/view-model/keyboard): the key is announced and shown in its title. */
+function ShortcutButton({ action, purpose, ...button }: { action: ShortcutAction; purpose: string } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'title'>) {
+  const key = keyFor(action);
+  return <button type="button" aria-keyshortcuts={key ?? undefined} title={`${purpose} (${key?.toUpperCase()})`} {...button} />;
+}

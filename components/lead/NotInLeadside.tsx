@@ -12,7 +12,7 @@ export interface NotInLeadsideProps {
   seenOn: string | null;
 }
 
-/** An address Leadside does not know: it is offered as a lead for review, never created silently (DESIGN §6). */
+/** An address Leadside does not know: it is offered as a lead for review, never created silently (docs/architecture.md § Pages the extension reads). */
 export function NotInLeadside({ email, name, seenOn }: NotInLeadsideProps) {
   const { db } = useServices();
   const write = useLocalWrite();

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import type { LookupEntry } from '../../lib/core/model/api';
+import { inPanelOrder } from '../../lib/messages/contact-order';
 import type { DetectedContact } from '../../lib/messages/protocol';
 import { sendTyped } from '../../lib/messages';
-import type { PageContacts } from '../../lib/platform';
-import { orderPageContacts } from '../../lib/view-model/page-contacts';
+import type { PanelContacts } from '../../lib/routing/panel';
 import { resolveEmails } from '../../lib/sync';
 import { useApi } from '../hooks/useApi';
 import { useServices } from '../services';
@@ -16,8 +16,8 @@ import { NotInLeadside } from './NotInLeadside';
 const MAX_SWITCHER_BUTTONS = 4;
 
 /** The people on the active tab: a switcher when there are several (the external sender first), then the chosen one. */
-export function PageLeads({ page }: { page: PageContacts }) {
-  const contacts = orderPageContacts(page.contacts);
+export function PageLeads({ page }: { page: PanelContacts }) {
+  const contacts = inPanelOrder(page.contacts);
   const [chosen, setChosen] = useState<string | null>(null);
   const current = contacts.find((c) => c.email === chosen) ?? contacts[0];
   if (!current) return null;

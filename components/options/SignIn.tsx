@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { ApiFailure } from '../../lib/api/errors';
 import { sendTyped } from '../../lib/messages';
 import { apiFor, originPattern, parseSignInForm, PendingChangesError, signIn, signOut } from '../../lib/session';
@@ -21,8 +21,6 @@ function SignInFormView() {
   const [token, setToken] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const urlId = useId();
-  const tokenId = useId();
 
   function validate() {
     const parsed = parseSignInForm({ url: url.trim(), token });
@@ -71,39 +69,25 @@ function SignInFormView() {
   return (
     <form className="options__form" onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
       <h2 id="sign-in-title">Sign in to your Leadside server</h2>
-      <label htmlFor={urlId}>Server address</label>
-      <input
-        id={urlId}
+      <Field
+        label="Server address"
+        error={fieldErrors.url}
         type="url"
         inputMode="url"
         autoComplete="url"
         placeholder="https://leadside.example.com"
         value={url}
         onChange={(e) => setUrl(e.target.value)}
-        aria-invalid={fieldErrors.url ? true : undefined}
-        aria-describedby={fieldErrors.url ? `${urlId}-error` : undefined}
       />
-      {fieldErrors.url && (
-        <p id={`${urlId}-error`} className="options__field-error">
-          {fieldErrors.url}
-        </p>
-      )}
-      <label htmlFor={tokenId}>Token</label>
-      <input
-        id={tokenId}
+      <Field
+        label="Token"
+        error={fieldErrors.token}
         type="password"
         autoComplete="off"
         placeholder="lsk_…"
         value={token}
         onChange={(e) => setToken(e.target.value)}
-        aria-invalid={fieldErrors.token ? true : undefined}
-        aria-describedby={fieldErrors.token ? `${tokenId}-error` : undefined}
       />
-      {fieldErrors.token && (
-        <p id={`${tokenId}-error`} className="options__field-error">
-          {fieldErrors.token}
-        </p>
-      )}
       <div className="options__actions">
         <button type="button" onClick={testConnection} disabled={busy}>
           Test connection
@@ -179,4 +163,20 @@ function describeFailure(err: unknown): string {
     return `The server refused: ${err.message}`;
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/** A labelled input with its error under it, tied to it for screen readers. */
+function Field({ label, error, ...input }: { label: string; error: string | undefined } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...input} />
+      {error && (
+        <p id={`${id}-error`} className="options__field-error">
+          {error}
+        </p>
+      )}
+    </>
+  );
 }

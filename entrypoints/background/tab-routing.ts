@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { leadsideDb } from '../../lib/db/database';
-import { PAGE_ASK } from '../../lib/detect/report';
+import { PAGE_ASK } from '../../lib/messages/page-protocol';
 import type { Handlers } from '../../lib/messages';
 import {
   createTabRouter,
@@ -8,11 +8,11 @@ import {
   listenTabRouting,
   MAILTO_SCRIPT_FILE,
   MAILTO_SCRIPT_ID,
-  MAILTO_SITES_KEY,
   mailtoMatches,
   pageContactsHandler,
 } from '../../lib/routing';
 import { readMeta } from '../../lib/db/meta';
+import { mailtoSites } from '../../lib/stored';
 
 /**
  * The panel follows the active tab (lib/routing): per-tab contacts and each window's active tab in session storage,
@@ -38,9 +38,7 @@ function setupMailtoReader(): void {
   const sync = () => void syncMailtoReader().catch((error: unknown) => console.warn('Leadside mailto reader:', error));
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && MAILTO_SITES_KEY in changes) sync();
-  });
+  mailtoSites().watch(sync);
   sync();
 }
 
@@ -48,10 +46,7 @@ function setupMailtoReader(): void {
 async function syncMailtoReader(): Promise<void> {
   // `scripting` is an optional permission: until the rep turns a site on, the API is not there.
   if (!browser.scripting?.registerContentScripts) return;
-  const [{ [MAILTO_SITES_KEY]: sites }, { origins = [] }] = await Promise.all([
-    browser.storage.local.get(MAILTO_SITES_KEY),
-    browser.permissions.getAll(),
-  ]);
+  const [sites, { origins = [] }] = await Promise.all([mailtoSites().get(), browser.permissions.getAll()]);
   const matches = mailtoMatches(sites, origins);
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [MAILTO_SCRIPT_ID] });
   if (matches.length === 0) {

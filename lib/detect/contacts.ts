@@ -1,14 +1,12 @@
-import type { DetectedContact } from '../messages/protocol';
+import { onePerAddress } from '../messages/contact-order';
+import { MAX_CONTACTS, type ContactRole, type DetectedContact } from '../messages/page-protocol';
 
-// Type-only import: the message schema (zod) stays out of the content scripts' bundles. The rules below match it.
-export type { DetectedContact };
-export type ContactRole = DetectedContact['role'];
+// No import of the message schema: zod stays out of the content scripts' bundles. The rules below match it.
+export type { ContactRole, DetectedContact };
 
 /** A page reader: a document and its URL in, the contacts it shows out. Pure: no browser API, no clock. */
 export type PageReader = (doc: Document, url: URL) => DetectedContact[];
 
-/** The message schema takes at most 50 contacts a page (`page.contacts`). */
-export const MAX_CONTACTS = 50;
 const MAX_NAME = 200;
 
 /**
@@ -64,29 +62,19 @@ export function parseAddressList(text: string | null | undefined): { email: stri
   return found;
 }
 
-const RANK: Record<ContactRole, number> = { sender: 0, recipient: 1, record: 2, link: 3 };
-
 /**
  * Collects contacts in page order, once per address: a repeat keeps the first place, fills in a missing name and
- * keeps the stronger role (sender > recipient > record > link).
+ * keeps the stronger role (lib/messages/contact-order.ts). Invalid addresses are left out.
  */
 export function contactCollector() {
-  const byEmail = new Map<string, DetectedContact>();
+  const found: DetectedContact[] = [];
   return {
     add(rawEmail: string | null | undefined, rawName: string | null | undefined, role: ContactRole): void {
       const email = toEmail(rawEmail);
-      if (!email) return;
-      const name = toName(rawName, email);
-      const seen = byEmail.get(email);
-      if (!seen) {
-        byEmail.set(email, { email, name, role });
-        return;
-      }
-      if (!seen.name && name) seen.name = name;
-      if (RANK[role] < RANK[seen.role]) seen.role = role;
+      if (email) found.push({ email, name: toName(rawName, email), role });
     },
     list(): DetectedContact[] {
-      return [...byEmail.values()].slice(0, MAX_CONTACTS).map((c) => ({ ...c }));
+      return onePerAddress(found).slice(0, MAX_CONTACTS);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { WatchRoots } from './watch';
 
 /**
  * Gmail: the open thread's participants (each message's sender, then its To/Cc) and the recipients of any compose
- * window, popup or inline reply. Selectors and their sources: ../shared/HOSTS.md § Gmail.
+ * window, popup or inline reply. Selectors and their sources: docs/hosts.md § Gmail.
  *
  * Modelled on:
  * - https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW (a thread with several people)
@@ -30,7 +30,7 @@ export function readGmail(doc: Document, url: URL): DetectedContact[] {
       for (const person of message.querySelectorAll('[email]')) {
         if (person.closest(BODY)) continue;
         const role = person.closest('span.hb') ? 'recipient' : person.matches(SENDER) ? 'sender' : null;
-        if (role) found.add(person.getAttribute('email'), personName(person.getAttribute('name')), role);
+        if (role) found.add(person.getAttribute('email'), unlessMe(person.getAttribute('name')), role);
       }
     }
   }
@@ -60,7 +60,7 @@ function outermost(elements: NodeListOf<Element>): Element[] {
 }
 
 /** Gmail calls the signed-in rep "me" (in the UI language); that is not a name. */
-function personName(name: string | null): string | null {
+function unlessMe(name: string | null): string | null {
   return name && /^(me|moi|ich|yo|eu|io|mij|jag)$/i.test(name.trim()) ? null : name;
 }
 

@@ -3,7 +3,7 @@ import type { WatchRoots } from './watch';
 
 /**
  * HubSpot CRM: the email of a contact record; on a company record, the contacts associated with it. Selectors and
- * their sources: ../shared/HOSTS.md § HubSpot.
+ * their sources: docs/hosts.md § HubSpot.
  *
  * Modelled on:
  * - https://app.hubspot.com/contacts/21234567/record/0-1/51234 (contact, About card in read mode)

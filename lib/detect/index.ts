@@ -1,5 +1,5 @@
 import type { PageReader } from './contacts';
-import type { PageHost } from './report';
+import type { PageHost } from '../messages/page-protocol';
 import { readGmail } from './gmail';
 import { readHubSpot } from './hubspot';
 import { readMailto } from './mailto';
@@ -9,7 +9,7 @@ import { readSalesforce } from './salesforce';
 
 export { readGmail, readHubSpot, readMailto, readOutlook, readPipedrive, readSalesforce };
 export type { DetectedContact, PageReader } from './contacts';
-export type { PageHost } from './report';
+export type { PageHost } from '../messages/page-protocol';
 
 /**
  * The reader for a page's host: the five hosts Leadside reads by default. Any other https page gets the `mailto:`

@@ -5,7 +5,7 @@ import type { WatchRoots } from './watch';
  * Any page the rep turns on: explicit `mailto:` links only, decoded (`%40`), the query (`?subject=`) dropped, several
  * addresses split. The link's text is the name unless it is an address (or a sentence of one: "Write to us").
  * Addresses in plain text, and obfuscated ones (`name [at] domain [dot] tld`), are deliberately left alone: only a link
- * says "this is someone to write to". See ../shared/HOSTS.md § Generic pages.
+ * says "this is someone to write to". See docs/hosts.md § Generic pages (mailto).
  *
  * Modelled on: https://www.example.com/team (a team page), https://www.example.com/contact (a contact form page with
  * a multi-address link and a link with a subject).

@@ -3,7 +3,7 @@ import type { WatchRoots } from './watch';
 
 /**
  * Outlook on the web: the reading pane's From, To and Cc, and the recipients of an open compose form. Selectors and
- * their sources: ../shared/HOSTS.md § Outlook.
+ * their sources: docs/hosts.md § Outlook.
  *
  * Modelled on:
  * - https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNTcwLWI2NTEtMDACLTAwCgAQAKhqsJ4Z8UxJpM7%2B2a2j7dE%3D

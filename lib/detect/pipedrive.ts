@@ -3,7 +3,7 @@ import type { WatchRoots } from './watch';
 
 /**
  * Pipedrive: the email addresses of a person, and of the person on a deal. Selectors and their sources:
- * ../shared/HOSTS.md § Pipedrive, the least grounded host (no public capture of the person sidebar was found): the
+ * docs/hosts.md § Pipedrive, the least grounded host (no public capture of the person sidebar was found): the
  * field hooks (`data-test-key="email"`) are the ones Pipedrive's own grid and forms carry.
  *
  * Modelled on:

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageReader } from './contacts';
-import { isPageAsk, pageContacts, pageContactsMessage, type PageHost } from './report';
+import { isPageAsk, pageReportMessage, type PageHost } from '../messages/page-protocol';
+import { pageReport } from './report';
 import { watchPage, type PageWatch, type Timers, type WatchRoots } from './watch';
 
 /** What a content script needs from `browser.runtime` (entrypoints pass WXT's `browser.runtime`). */
@@ -41,14 +42,14 @@ export function runPageReader(
     href: () => win.location.href,
     send: async (contacts, href) => {
       if (ctx.isInvalid) return;
-      await runtime.sendMessage(pageContactsMessage(pageContacts(spec.host, href, contacts)));
+      await runtime.sendMessage(pageReportMessage(pageReport(spec.host, href, contacts)));
     },
     timers,
   });
   const answer: AskListener = (message, _sender, sendResponse) => {
     if (!isPageAsk(message) || ctx.isInvalid) return undefined;
     const { href, contacts } = watch.readNow();
-    sendResponse(pageContacts(spec.host, href, contacts));
+    sendResponse(pageReport(spec.host, href, contacts));
     return undefined;
   };
   runtime.onMessage.addListener(answer);

@@ -4,7 +4,7 @@ import { deepQuerySelector, deepQuerySelectorAll, deepText, queryScopes, shadowS
 
 /**
  * Salesforce Lightning: the email and name of a lead or contact record, read through shadow roots (see ./shadow.ts).
- * Selectors and their sources: ../shared/HOSTS.md § Salesforce.
+ * Selectors and their sources: docs/hosts.md § Salesforce.
  *
  * Modelled on:
  * - https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view (native shadow; synthetic shadow)

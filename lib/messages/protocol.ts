@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { Email, HttpUrl } from '../core/model/primitives';
-
-/** Hosts a content script reads contacts from (DESIGN §6). */
-export const PAGE_HOSTS = ['gmail', 'outlook', 'hubspot', 'salesforce', 'pipedrive', 'mailto'] as const;
+import { CONTACT_ROLES, MAX_CONTACTS, PAGE_HOSTS } from './page-protocol';
 
 export const DetectedContact = z.strictObject({
   email: Email,
   name: z.string().trim().max(200).nullable().default(null),
-  /** Where on the page: the thread's sender, a recipient, a CRM record… (the routing orders by it). */
-  role: z.enum(['sender', 'recipient', 'record', 'link']).default('record'),
+  /** Where on the page: the thread's sender, a recipient, a CRM record… (the panel orders by it: ./contact-order.ts). */
+  role: z.enum(CONTACT_ROLES).default('record'),
 });
 export type DetectedContact = z.infer<typeof DetectedContact>;
 
@@ -16,7 +14,7 @@ const SyncReason = z.enum(['panel_open', 'local_write', 'manual', 'signed_in']);
 
 /**
  * Every message between the extension's parts: who may send it, what it carries and what it answers. Each is parsed
- * with zod on receipt and its sender checked against `from` (DESIGN §7).
+ * with zod on receipt and its sender checked against `from` (docs/promises.md § Security).
  */
 export const PROTOCOL = {
   /** A content script saw these contacts on its page (empty when there are none any more). */
@@ -25,7 +23,7 @@ export const PROTOCOL = {
     request: z.strictObject({
       host: z.enum(PAGE_HOSTS),
       url: HttpUrl,
-      contacts: z.array(DetectedContact).max(50),
+      contacts: z.array(DetectedContact).max(MAX_CONTACTS),
     }),
     response: z.null(),
   },

@@ -1,14 +1,6 @@
 import type { WxtBrowser } from 'wxt/browser';
-import type { DetectedContact } from '../messages/protocol';
+import type { PanelContacts } from '../routing/panel';
 import { watchPanelContacts } from '../routing/watch-panel';
-
-/** What the content script on the panel's active tab detected. */
-export interface PageContacts {
-  tabId: number;
-  url: string;
-  host: string;
-  contacts: DetectedContact[];
-}
 
 /**
  * The few browser APIs the extension's logic needs, behind one small adapter: entrypoints build it from WXT's
@@ -25,7 +17,7 @@ export interface Platform {
    * Follows the contacts detected on the active tab of the window this page lives in (null when that tab has none),
    * calling back at once and on every change; returns an unsubscribe.
    */
-  watchPageContacts(onChange: (page: PageContacts | null) => void): () => void;
+  watchPageContacts(onChange: (page: PanelContacts | null) => void): () => void;
   writeClipboard(text: string): Promise<void>;
 }
 

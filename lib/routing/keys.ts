@@ -8,13 +8,17 @@
  * |--------------------|--------------------------------------------------------------------------------------------|
  * | `tab:<tabId>`      | `TabContacts` `{url, host, contacts, at}`: the leads detected on that tab's page, the rep's |
  * |                    | own address and the workspace's domains already dropped, in panel order (external sender,  |
- * |                    | recipients, records, links), each address once. Absent: nothing read on that page.        |
+ * |                    | recipients, records, links: lib/messages/contact-order.ts), each address once. Absent:     |
+ * |                    | nothing read on that page.                                                                 |
  * | `active:<windowId>`| the id of that window's active tab (a number)                                              |
  * | `focused`          | the id of the last focused browser window (a number)                                       |
  *
  * The panel: `readPanelContacts(browser.storage.session, windowId)` (lib/routing/panel.ts) with its own window's id
  * (`(await browser.windows.getCurrent()).id`), read again whenever `browser.storage.session.onChanged` reports a key
  * for which `isRoutingKey(key)` holds.
+ *
+ * Unlike the settings in `storage.local` (lib/stored), these keys are not versioned items: most are dynamic (one per
+ * tab or window), they last one browser session, and an entry that fails its check (`TabContacts`) reads as none.
  */
 export const tabKey = (tabId: number): string => `tab:${tabId}`;
 export const activeKey = (windowId: number): string => `active:${windowId}`;

@@ -1,17 +1,17 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { MailtoSite } from '../stored/mailto-sites';
 
 /**
  * The `mailto:` reader runs only on sites the rep turned it on for. Turning a site on (options page or panel, in the
  * click's handler):
  *
  *   await browser.permissions.request({ permissions: ['scripting'], origins: [`${origin}/*`] })
- *   → then add `origin` ("https://www.example.com") to the list under `MAILTO_SITES_KEY` in `browser.storage.local`.
+ *   → then `addMailtoSite(origin)` (lib/stored/mailto-sites.ts; `removeMailtoSite` turns it off).
  *
  * The background keeps one registered content script (`MAILTO_SCRIPT_ID`) matching the listed sites that are also
  * granted, and updates it when the list or the permissions change. `scripting` is optional, so nothing is asked at
  * install and the required permissions stay `sidePanel` and `alarms`.
  */
-export const MAILTO_SITES_KEY = 'mailtoSites';
 export const MAILTO_SCRIPT_ID = 'leadside-mailto';
 /** Where WXT builds entrypoints/mailto.content.ts. */
 export const MAILTO_SCRIPT_FILE = 'content-scripts/mailto.js';
@@ -28,18 +28,8 @@ export function mailtoMatches(sites: unknown, grantedOrigins: readonly string[])
   });
   const matches = new Set<string>();
   for (const site of sites) {
-    const origin = originOf(site);
-    if (origin && granted.some((pattern) => pattern.includes(`${origin}/`))) matches.add(`${origin}/*`);
+    const origin = MailtoSite.safeParse(site);
+    if (origin.success && granted.some((pattern) => pattern.includes(`${origin.data}/`))) matches.add(`${origin.data}/*`);
   }
   return [...matches];
-}
-
-function originOf(site: unknown): string | null {
-  if (typeof site !== 'string') return null;
-  try {
-    const url = new URL(site);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
-  } catch {
-    return null;
-  }
 }

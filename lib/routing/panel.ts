@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DetectedContact, PAGE_HOSTS } from '../messages/protocol';
+import { PAGE_HOSTS } from '../messages/page-protocol';
+import { DetectedContact } from '../messages/protocol';
 import { activeKey, FOCUSED_KEY, tabKey, type SessionArea } from './keys';
 
 /** `tab:<tabId>` in session storage (see ./keys.ts). */
@@ -12,6 +13,7 @@ export const TabContacts = z.object({
 });
 export type TabContacts = z.infer<typeof TabContacts>;
 
+/** What the panel shows: the leads on the tab it follows (its window's active tab, or the tab it is pinned to). */
 export interface PanelContacts extends TabContacts {
   tabId: number;
 }

@@ -1,10 +1,8 @@
-import { PROTOCOL, type ParsedRequest } from '../messages/protocol';
-import { reportedUrl } from '../detect/report';
+import { reportedUrl, type PageReport } from '../messages/page-protocol';
+import { PROTOCOL } from '../messages/protocol';
 import { activeKey, FOCUSED_KEY, tabKey, type SessionArea } from './keys';
 import { leadsOf, type Exclusions } from './leads';
 import { TabContacts } from './panel';
-
-export type PageReport = ParsedRequest<'page.contacts'>;
 
 export interface RouterDeps {
   /** `browser.storage.session` (see ./keys.ts for what is kept there). */

@@ -1,5 +1,6 @@
 export type { SyncContext } from './context';
 export { syncOnce, SYNC_LOCK, type SyncOutcome } from './sync-once';
+export { joinRunningSync } from './join-running';
 export { pushOutbox } from './push-outbox';
 export { pullChanges } from './pull-changes';
 export { applyServerChanges } from './apply-server-changes';

@@ -84,7 +84,7 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Listens to GET /v1/stream while the panel is open (DESIGN §5) and writes each `activity` event into the cache, so
+ * Listens to GET /v1/stream while the panel is open (docs/sync.md) and writes each `activity` event into the cache, so
  * the live queries update and "Active now" shows within seconds. fetch and a stream reader, not EventSource: the
  * request carries the Authorization header. A dropped stream reconnects with the sync engine's backoff (the server's
  * `retry:` and Retry-After when longer); a 401 or 403 stops it (the sync engine handles signing out). The stream is

@@ -21,7 +21,7 @@ export interface QueueGroup<L extends QueueLead = QueueLead> {
   leads: L[];
 }
 
-/** In the order a rep starting the day works through them (DESIGN §1). */
+/** In the order a rep starting the day works through them: breached and overdue first, then due soon. */
 export const QUEUE_GROUPS: readonly { key: QueueGroupKey; title: string; hidden: boolean }[] = [
   { key: 'urgent', title: 'Breached & overdue', hidden: false },
   { key: 'due_soon', title: 'Due soon', hidden: false },

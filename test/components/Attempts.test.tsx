@@ -5,15 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UNDO_WINDOW_MS } from '../../components/lead/AttemptPanel';
 import { LeadView } from '../../components/lead/LeadView';
 import type { LeadsideDatabase } from '../../lib/db/database';
-import { dana, dropDb, MONDAY_10AM, seedSession, testDb } from './support/data';
+import { cacheWithDana, dropDb, MONDAY_10AM } from './support/data';
 import { renderWith, settled, type Harness } from './support/render';
 
 let db: LeadsideDatabase;
 let h: Harness;
 beforeEach(async () => {
-  db = testDb();
-  await seedSession(db);
-  await db.contacts.put(dana());
+  db = await cacheWithDana();
   h = renderWith(<LeadView contactId="c_dana" />, { db, now: MONDAY_10AM });
   await screen.findByRole('heading', { level: 2, name: 'Dana Reyes' });
   await settled();

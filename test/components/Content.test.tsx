@@ -4,14 +4,12 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LeadView } from '../../components/lead/LeadView';
 import type { LeadsideDatabase } from '../../lib/db/database';
-import { dana, danaHistory, dropDb, library, MONDAY_10AM, seedSession, testDb } from './support/data';
+import { cacheWithDana, danaHistory, dropDb, library, MONDAY_10AM } from './support/data';
 import { json, renderWith, type FakeRoute, type Harness } from './support/render';
 
 let db: LeadsideDatabase;
 beforeEach(async () => {
-  db = testDb();
-  await seedSession(db);
-  await db.contacts.put(dana());
+  db = await cacheWithDana();
   await db.activities.bulkPut(danaHistory());
   await db.content.bulkPut(library());
 });

@@ -6,24 +6,22 @@ import { SidePanel } from '../../components/panel/SidePanel';
 import { leadPicture } from '../../lib/core/lead';
 import { defaultWorkspaceSettings } from '../../lib/core/model/defaults';
 import type { LeadsideDatabase } from '../../lib/db/database';
-import type { PageContacts } from '../../lib/platform';
-import { dana, dropDb, lead, MONDAY_10AM, seedSession, testDb, ZONE } from './support/data';
+import type { PanelContacts } from '../../lib/routing/panel';
+import { cacheWithDana, dropDb, lead, MONDAY_10AM, ZONE } from './support/data';
 import { TestPlatform } from './support/platform';
 import { json, renderWith, type FakeRoute } from './support/render';
 
 let db: LeadsideDatabase;
 beforeEach(async () => {
-  db = testDb();
-  await seedSession(db);
-  await db.contacts.put(dana());
+  db = await cacheWithDana();
 });
 afterEach(async () => {
   cleanup();
   await dropDb(db);
 });
 
-function gmail(contacts: PageContacts['contacts']): PageContacts {
-  return { tabId: 7, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', host: 'gmail', contacts };
+function gmail(contacts: PanelContacts['contacts']): PanelContacts {
+  return { tabId: 7, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', host: 'gmail', contacts, at: new Date(MONDAY_10AM).toISOString() };
 }
 
 /** The server knows Leo (owned by another rep) and nobody else. */
@@ -34,6 +32,20 @@ const lookups: FakeRoute = (method, url) => {
   const known = asked.includes(leo.email) ? [leadPicture(leo, [], [], defaultWorkspaceSettings(ZONE), new Date(MONDAY_10AM))] : [];
   return json({ contacts: known, unknown: asked.filter((e) => e !== leo.email) });
 };
+
+/** The panel on a page with these people, once its switcher shows. */
+async function showSwitcher(contacts: PanelContacts['contacts']) {
+  const platform = new TestPlatform(gmail(contacts));
+  renderWith(<SidePanel />, { db, now: MONDAY_10AM, platform, route: lookups });
+  return { platform, switcher: await screen.findByRole('group', { name: 'People on this page' }) };
+}
+
+/** The switcher's buttons as [name, aria-pressed], in order. */
+function buttons(switcher: HTMLElement): [string | null, string | null][] {
+  return within(switcher)
+    .getAllByRole('button')
+    .map((b) => [b.textContent, b.getAttribute('aria-pressed')]);
+}
 
 describe('the lead on the active tab', () => {
   it('shows the cached lead for the page’s contact, not the queue', async () => {
@@ -46,15 +58,11 @@ describe('the lead on the active tab', () => {
   });
 
   it('several people: a switcher with the external sender first, one click to switch', async () => {
-    const platform = new TestPlatform(
-      gmail([
-        { email: 'leo.martins@quantaloop.example', name: 'Leo Martins', role: 'recipient' },
-        { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'sender' },
-      ]),
-    );
-    renderWith(<SidePanel />, { db, now: MONDAY_10AM, platform, route: lookups });
-    const switcher = await screen.findByRole('group', { name: 'People on this page' });
-    expect(within(switcher).getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([
+    const { platform, switcher } = await showSwitcher([
+      { email: 'leo.martins@quantaloop.example', name: 'Leo Martins', role: 'recipient' },
+      { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'sender' },
+    ]);
+    expect(buttons(switcher)).toEqual([
       ['Dana Reyes', 'true'],
       ['Leo Martins', 'false'],
     ]);
@@ -69,6 +77,17 @@ describe('the lead on the active tab', () => {
     // The next sync brings him: the full lead view takes over.
     await db.contacts.put(leo);
     expect(await screen.findByRole('button', { name: 'Call' })).toBeTruthy();
+  });
+
+  it('a recipient comes before a CRM record in the switcher (sender, recipients, records, links)', async () => {
+    const { switcher } = await showSwitcher([
+      { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'record' },
+      { email: 'leo.martins@quantaloop.example', name: 'Leo Martins', role: 'recipient' },
+    ]);
+    expect(buttons(switcher)).toEqual([
+      ['Leo Martins', 'true'],
+      ['Dana Reyes', 'false'],
+    ]);
   });
 
   it('an address Leadside does not know: "Not in Leadside" and "Suggest as lead" with the page it was seen on', async () => {

@@ -4,15 +4,13 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LeadView } from '../../components/lead/LeadView';
 import type { LeadsideDatabase } from '../../lib/db/database';
-import { dana, dropDb, MONDAY_10AM, seedSession, testDb } from './support/data';
+import { cacheWithDana, dropDb, MONDAY_10AM } from './support/data';
 import { renderWith, type Harness } from './support/render';
 
 let db: LeadsideDatabase;
 let h: Harness;
 beforeEach(async () => {
-  db = testDb();
-  await seedSession(db);
-  await db.contacts.put(dana());
+  db = await cacheWithDana();
   h = renderWith(<LeadView contactId="c_dana" />, { db, now: MONDAY_10AM });
   await screen.findByRole('heading', { level: 3, name: 'Stage: MQL' });
 });

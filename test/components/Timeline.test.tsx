@@ -6,7 +6,7 @@ import { VirtualList } from '../../components/common/VirtualList';
 import { LeadView } from '../../components/lead/LeadView';
 import { TIMELINE_ROW_HEIGHT } from '../../components/lead/TimelineSection';
 import type { LeadsideDatabase } from '../../lib/db/database';
-import { act as activity, attempt, dana, dropDb, machine, MONDAY_10AM, seedSession, testDb } from './support/data';
+import { act as activity, attempt, cacheWithDana, dropDb, machine, MONDAY_10AM } from './support/data';
 import { renderWith } from './support/render';
 
 afterEach(cleanup);
@@ -45,9 +45,7 @@ describe('VirtualList', () => {
 describe('the timeline', () => {
   let db: LeadsideDatabase;
   beforeEach(async () => {
-    db = testDb();
-    await seedSession(db);
-    await db.contacts.put(dana());
+    db = await cacheWithDana();
   });
   afterEach(async () => {
     cleanup();

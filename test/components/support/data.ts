@@ -42,6 +42,14 @@ export async function dropDb(db: LeadsideDatabase): Promise<void> {
   await Dexie.delete(db.name);
 }
 
+/** A fresh cache with a signed-in rep (`seedSession`) and Dana, the lead most tests show. */
+export async function cacheWithDana(options: SeedOptions = {}): Promise<LeadsideDatabase> {
+  const db = testDb();
+  await seedSession(db, options);
+  await db.contacts.put(dana());
+  return db;
+}
+
 export interface SeedOptions {
   signedIn?: boolean;
   sync?: Partial<SyncState>;

@@ -1,4 +1,5 @@
-import type { PageContacts, Platform } from '../../../lib/platform';
+import type { Platform } from '../../../lib/platform';
+import type { PanelContacts } from '../../../lib/routing/panel';
 
 /**
  * The browser adapter for component tests: records what the panel asks of the browser and lets a test drive the
@@ -12,10 +13,10 @@ export class TestPlatform implements Platform {
   /** What the background answers to sync.request; a test can make it fail. */
   syncReply: () => Promise<unknown> = async () => ({ ok: true, value: { kind: 'done' } });
   clipboardFails: Error | null = null;
-  private page: PageContacts | null;
-  private listeners = new Set<(page: PageContacts | null) => void>();
+  private page: PanelContacts | null;
+  private listeners = new Set<(page: PanelContacts | null) => void>();
 
-  constructor(page: PageContacts | null = null) {
+  constructor(page: PanelContacts | null = null) {
     this.page = page;
   }
 
@@ -41,14 +42,14 @@ export class TestPlatform implements Platform {
     this.clipboard.push(text);
   };
 
-  watchPageContacts = (onChange: (page: PageContacts | null) => void): (() => void) => {
+  watchPageContacts = (onChange: (page: PanelContacts | null) => void): (() => void) => {
     this.listeners.add(onChange);
     onChange(this.page);
     return () => this.listeners.delete(onChange);
   };
 
   /** The rep switched tabs or the page changed. */
-  setPage(page: PageContacts | null): void {
+  setPage(page: PanelContacts | null): void {
     this.page = page;
     for (const l of this.listeners) l(page);
   }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readHubSpot } from '../../../lib/detect/hubspot';
-import { PROTOCOL } from '../../../lib/messages';
-import { loadFixture } from './load';
+import { readFixture } from './load';
 
 const CONTACT = 'https://app.hubspot.com/contacts/21234567/record/0-1/51234';
 
@@ -39,9 +38,6 @@ describe('readHubSpot', () => {
     ],
     ['a contact page read as a deal (0-3): not read', 'contact-record.html', 'https://app.hubspot.com/contacts/21234567/record/0-3/51234', []],
   ] as const)('%s', (_case, file, url, expected) => {
-    const page = loadFixture('hubspot', file, url);
-    const contacts = readHubSpot(page.doc, page.url);
-    expect(contacts).toEqual(expected);
-    expect(() => PROTOCOL['page.contacts'].request.parse({ host: 'hubspot', url, contacts })).not.toThrow();
+    expect(readFixture('hubspot', readHubSpot, file, url)).toEqual(expected);
   });
 });

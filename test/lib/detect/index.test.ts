@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { hostOf, readerFor, readGmail, readMailto } from '../../../lib/detect';
-import { pageContacts, reportedUrl, isPageAsk, PAGE_ASK } from '../../../lib/detect/report';
-import { PROTOCOL } from '../../../lib/messages';
 
 describe('the reader for a page', () => {
   it.each([
@@ -25,25 +23,5 @@ describe('the reader for a page', () => {
   it('hands back the host and its reader', () => {
     expect(readerFor(new URL('https://mail.google.com/mail/u/0/'))).toEqual({ host: 'gmail', read: readGmail });
     expect(readerFor(new URL('https://www.example.com/'))).toEqual({ host: 'mailto', read: readMailto });
-  });
-});
-
-describe('the report a content script sends', () => {
-  it('keeps short URLs, trims long ones to a URL the schema takes', () => {
-    expect(reportedUrl('https://outlook.office.com/mail/inbox/id/AAQk%3D')).toBe('https://outlook.office.com/mail/inbox/id/AAQk%3D');
-    const long = `https://outlook.office.com/mail/inbox/id/${'A'.repeat(2100)}?x=1#y`;
-    expect(reportedUrl(long)).toBe('https://outlook.office.com/');
-    const longQuery = `https://outlook.office.com/mail/inbox/id/AAQk?${'q'.repeat(2100)}`;
-    expect(reportedUrl(longQuery)).toBe('https://outlook.office.com/mail/inbox/id/AAQk');
-    const report = pageContacts('outlook', long, []);
-    expect(() => PROTOCOL['page.contacts'].request.parse(report)).not.toThrow();
-  });
-
-  it('caps contacts at 50 and recognises the background question', () => {
-    const many = Array.from({ length: 60 }, (_, i) => ({ email: `p${i}@x.example`, name: null, role: 'link' as const }));
-    expect(pageContacts('mailto', 'https://www.example.com/', many).contacts).toHaveLength(50);
-    expect(isPageAsk(PAGE_ASK)).toBe(true);
-    expect(isPageAsk({ type: 'page.contacts' })).toBe(false);
-    expect(isPageAsk(null)).toBe(false);
   });
 });

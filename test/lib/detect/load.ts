@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
+import { expect } from 'vitest';
+import type { DetectedContact, PageReader } from '../../../lib/detect/contacts';
+import { PROTOCOL } from '../../../lib/messages';
+import type { PageHost } from '../../../lib/messages/page-protocol';
 
 /**
  * How LWC's shadow roots look from a content script: `native` (real open shadow roots, which `querySelectorAll` does
@@ -14,6 +18,14 @@ export function loadFixture(host: string, file: string, url: string, shadow: Sha
   const dom = new JSDOM(html, { url });
   applyDeclarativeShadow(dom.window.document, shadow);
   return { dom, doc: dom.window.document, url: new URL(url) };
+}
+
+/** What `read` finds on a saved host page; whatever a reader returns, the background's schema must accept. */
+export function readFixture(host: PageHost, read: PageReader, file: string, url: string, shadow?: ShadowMode): DetectedContact[] {
+  const page = loadFixture(host, file, url, shadow);
+  const contacts = read(page.doc, page.url);
+  expect(() => PROTOCOL['page.contacts'].request.parse({ host, url, contacts })).not.toThrow();
+  return contacts;
 }
 
 function applyDeclarativeShadow(root: Document | ShadowRoot | DocumentFragment, mode: ShadowMode): void {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readOutlook } from '../../../lib/detect/outlook';
-import { PROTOCOL } from '../../../lib/messages';
-import { loadFixture } from './load';
+import { readFixture } from './load';
 
 const CONVERSATION =
   'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNTcwLWI2NTEtMDACLTAwCgAQAKhqsJ4Z8UxJpM7%2B2a2j7dE%3D';
@@ -42,9 +41,6 @@ describe('readOutlook', () => {
     ],
     ['a conversation still loading', 'loading.html', CONVERSATION, []],
   ] as const)('%s', (_case, file, url, expected) => {
-    const page = loadFixture('outlook', file, url);
-    const contacts = readOutlook(page.doc, page.url);
-    expect(contacts).toEqual(expected);
-    expect(() => PROTOCOL['page.contacts'].request.parse({ host: 'outlook', url, contacts })).not.toThrow();
+    expect(readFixture('outlook', readOutlook, file, url)).toEqual(expected);
   });
 });

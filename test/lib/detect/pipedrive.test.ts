@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPipedrive } from '../../../lib/detect/pipedrive';
-import { PROTOCOL } from '../../../lib/messages';
-import { loadFixture } from './load';
+import { readFixture } from './load';
 
 describe('readPipedrive', () => {
   it.each([
@@ -29,9 +28,6 @@ describe('readPipedrive', () => {
     ['a person page still loading', 'person-loading.html', 'https://acme.pipedrive.com/person/1234', []],
     ['the people list: rows are not the contact', 'persons-list.html', 'https://acme.pipedrive.com/persons/list', []],
   ] as const)('%s', (_case, file, url, expected) => {
-    const page = loadFixture('pipedrive', file, url);
-    const contacts = readPipedrive(page.doc, page.url);
-    expect(contacts).toEqual(expected);
-    expect(() => PROTOCOL['page.contacts'].request.parse({ host: 'pipedrive', url, contacts })).not.toThrow();
+    expect(readFixture('pipedrive', readPipedrive, file, url)).toEqual(expected);
   });
 });

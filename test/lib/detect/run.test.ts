@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GMAIL_ROOTS, readGmail } from '../../../lib/detect/gmail';
-import { PAGE_ASK } from '../../../lib/detect/report';
+import { PAGE_ASK } from '../../../lib/messages/page-protocol';
 import { runPageReader, type ContentRuntime } from '../../../lib/detect/run';
 import { PROTOCOL } from '../../../lib/messages';
 import { loadFixture } from './load';

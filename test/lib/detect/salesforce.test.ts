@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSalesforce } from '../../../lib/detect/salesforce';
-import { PROTOCOL } from '../../../lib/messages';
-import { loadFixture, type ShadowMode } from './load';
+import { loadFixture, readFixture, type ShadowMode } from './load';
 
 const LEAD = 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view';
 
@@ -29,10 +28,7 @@ describe.each<ShadowMode>(['native', 'synthetic'])('readSalesforce on %s shadow'
     ['an account: not a person', 'account.html', 'https://acme.lightning.force.com/lightning/r/Account/0015g00000QwErTAAV/view', []],
     ['a lead page still on its list view URL', 'lead.html', 'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent', []],
   ] as const)('%s', (_case, file, url, expected) => {
-    const page = loadFixture('salesforce', file, url, shadow);
-    const contacts = readSalesforce(page.doc, page.url);
-    expect(contacts).toEqual(expected);
-    expect(() => PROTOCOL['page.contacts'].request.parse({ host: 'salesforce', url, contacts })).not.toThrow();
+    expect(readFixture('salesforce', readSalesforce, file, url, shadow)).toEqual(expected);
   });
 });
 

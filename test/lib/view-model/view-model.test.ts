@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { orderPageContacts, pageKey } from '../../../lib/view-model/page-contacts';
+import { pageKey } from '../../../lib/view-model/page-contacts';
 import { machineReasons, timelineRows } from '../../../lib/view-model/timeline';
 import { visibleWindow } from '../../../lib/view-model/windowing';
 import { activity, attempt } from '../core/fixtures';
 
-describe('page contacts', () => {
-  it('puts the external sender first, then the record, recipients and links, each address once', () => {
-    const ordered = orderPageContacts([
-      { email: 'cc@a.example', name: null, role: 'recipient' },
-      { email: 'link@b.example', name: 'Link', role: 'link' },
-      { email: 'Dana@Brightwave.example', name: 'Dana', role: 'sender' },
-      { email: 'rec@c.example', name: null, role: 'record' },
-      { email: 'cc@a.example', name: 'Cee Cee', role: 'sender' },
-    ]);
-    expect(ordered.map((c) => [c.email, c.role, c.name])).toEqual([
-      ['cc@a.example', 'sender', 'Cee Cee'],
-      ['dana@brightwave.example', 'sender', 'Dana'],
-      ['rec@c.example', 'record', null],
-      ['link@b.example', 'link', 'Link'],
-    ]);
-  });
-
+describe('page key', () => {
   it('a page is the same page while its tab, URL and addresses are', () => {
     const page = { tabId: 1, url: 'https://mail.google.com/x', contacts: [{ email: 'a@b.example', name: null, role: 'sender' as const }] };
     expect(pageKey(page)).toBe(pageKey({ ...page }));
