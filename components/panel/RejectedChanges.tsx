@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
-import type { Mutation } from '../../lib/core/model/mutations';
+import { mutationContactId, type Mutation } from '../../lib/core/model/mutations';
 import { CHANNEL_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../../lib/view-model/labels';
 import { useServices } from '../services';
 
@@ -30,9 +30,16 @@ export function RejectedChanges() {
   const headingId = useId();
   const rejected = useLiveQuery(async () => {
     const entries = await db.outbox.where('status').equals('rejected').sortBy('seq');
-    const ids = [...new Set(entries.flatMap((e) => (e.mutation.type === 'attempt.log' ? [e.mutation.attempt.contactId] : 'contactId' in e.mutation ? [e.mutation.contactId] : [])))];
+    const ids = [...new Set(entries.flatMap((e) => mutationContactId(e.mutation) ?? []))];
     const contacts = await db.contacts.bulkGet(ids);
-    const names = new Map(contacts.flatMap((c) => (c ? [[c.id, c.name ?? c.email] as const] : [])));
+    // The name kept at the refusal first: the contact may have left the cache since (reassigned to another rep).
+    const names = new Map([
+      ...contacts.flatMap((c) => (c ? [[c.id, c.name ?? c.email] as const] : [])),
+      ...entries.flatMap((e) => {
+        const id = mutationContactId(e.mutation);
+        return id !== null && e.contactName ? [[id, e.contactName] as const] : [];
+      }),
+    ]);
     return entries.map((e) => ({ seq: e.seq!, text: describeMutation(e.mutation, names), reason: e.error?.message ?? 'refused by the server' }));
   }, [db]);
   if (!rejected || rejected.length === 0) return null;

@@ -17,6 +17,8 @@ export interface OutboxEntry {
   /** What the change replaced, so a rejection can be undone locally. */
   previous?: { stage: LifecycleStage; stageReason: string | null };
   error?: ErrorBody;
+  /** Set when the server refuses it: who the change was about, so the rep can tell even after the contact left the cache. */
+  contactName?: string;
   /** Pushes tried without an answer for this entry (shown when something is stuck). */
   tries: number;
 }

@@ -1,12 +1,13 @@
 import type { ApiClient } from '../api/client';
 import type { LeadsideDatabase } from '../db/database';
 import type { OutboxEntry } from '../db/types';
-import type { MutationResult } from '../core/model/mutations';
+import { mutationContactId, wasRefused, type MutationResult } from '../core/model/mutations';
 import { PUSH_BATCH_SIZE } from './context';
 
 /**
- * Pushes pending outbox entries oldest first, in batches. Only entries the server acknowledged (applied or duplicate)
- * leave the outbox; a rejected one stays, marked with the server's reason, and its local effect is rolled back.
+ * Pushes pending outbox entries oldest first, in batches. Only entries the server acknowledged (applied, or a duplicate
+ * of an applied one) leave the outbox; a refused one (rejected, or a duplicate of a rejection whose first answer was
+ * lost) stays, marked with the server's reason, and its local effect is rolled back.
  * A failure (offline, 5xx, 429, 401) throws before anything is deleted, so the batch is simply sent again later.
  */
 export async function pushOutbox(db: LeadsideDatabase, api: ApiClient): Promise<{ pushed: number; rejected: number }> {
@@ -23,7 +24,7 @@ export async function pushOutbox(db: LeadsideDatabase, api: ApiClient): Promise<
       for (const entry of chunk) {
         const result = byId.get(entry.id);
         if (!result) continue; // not answered: stays pending, goes again next time
-        if (result.status === 'rejected') {
+        if (wasRefused(result)) {
           rejected++;
           await markRejected(db, entry, result);
         } else {
@@ -38,11 +39,15 @@ export async function pushOutbox(db: LeadsideDatabase, api: ApiClient): Promise<
 
 /** Keeps the entry for the rep to see, and takes back what it did locally so the cache matches the server. */
 async function markRejected(db: LeadsideDatabase, entry: OutboxEntry, result: MutationResult): Promise<void> {
+  const m = entry.mutation;
+  const contactId = mutationContactId(m);
+  // Named now: the pull that follows may take the contact out of the cache (a lead reassigned away is a common refusal).
+  const contact = contactId === null ? undefined : await db.contacts.get(contactId);
   await db.outbox.update(entry.seq!, {
     status: 'rejected',
     error: result.error ?? { code: 'rejected', message: 'the server refused this change' },
+    ...(contact ? { contactName: contact.name ?? contact.email } : {}),
   });
-  const m = entry.mutation;
   if (m.type === 'attempt.log') await db.attempts.delete(m.attempt.id);
   if (m.type === 'attempt.undo') await db.attempts.update(m.attemptId, { undoneAt: null });
   if ((m.type === 'contact.stage' || m.type === 'contact.recycle') && entry.previous) {

@@ -90,6 +90,22 @@ describe('the panel’s states', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('a refused change still names its contact after the pull took the contact away', async () => {
+    await seedSession(db);
+    await db.contacts.put(dana());
+    await logAttempt(writer(), { contactId: 'c_dana', channel: 'call', outcome: 'no_answer' });
+    const [entry] = await db.outbox.toArray();
+    await db.outbox.update(entry!.seq!, {
+      status: 'rejected',
+      error: { code: 'forbidden', message: 'contact c_dana belongs to another rep; ask its owner or a manager' },
+      contactName: 'Dana Reyes',
+    });
+    await db.contacts.delete('c_dana');
+    renderWith(<SidePanel />, { db, now: MONDAY_10AM });
+    const region = await screen.findByRole('region', { name: 'Not saved on the server' });
+    expect(region.textContent).toContain('Call (no answer) for Dana Reyes: contact c_dana belongs to another rep');
+  });
+
   it('never flashes an empty state when the cache has the answer', async () => {
     await seedSession(db);
     await db.contacts.put(dana());

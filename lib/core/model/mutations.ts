@@ -57,6 +57,12 @@ export const Mutation = z.discriminatedUnion('type', [AttemptLog, AttemptUndo, C
     issue.code === 'invalid_union' ? `must be one of ${MUTATION_TYPES.join(', ')}` : undefined,
 });
 export type Mutation = z.infer<typeof Mutation>;
+
+/** The contact a mutation is about, when it names one (an undo names its attempt, a suggestion an address). */
+export function mutationContactId(m: Mutation): string | null {
+  if (m.type === 'attempt.log') return m.attempt.contactId;
+  return 'contactId' in m ? m.contactId : null;
+}
 export type MutationInput = z.input<typeof Mutation>;
 
 export const MAX_MUTATIONS_PER_REQUEST = 500;
@@ -77,7 +83,20 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const MutationResult = z.object({
   id: z.string(),
   status: z.enum(['applied', 'duplicate', 'rejected']),
+  /** On a duplicate: what the first answer was. Older servers leave it out and only carry the first answer's error. */
+  firstStatus: z.enum(['applied', 'rejected']).optional(),
   error: ErrorBody.optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
+
+/**
+ * Whether the server refused the change: `rejected`, or a `duplicate` of a first answer that was a refusal (the first
+ * answer may have been lost on the way back, so a replay is judged by the first answer it carries). An error on a
+ * duplicate counts as that refusal even when the first status is missing or says otherwise: a refusal shown by mistake
+ * can be dismissed, a change that silently vanished cannot be found again.
+ */
+export function wasRefused(result: MutationResult): boolean {
+  if (result.status === 'rejected') return true;
+  return result.status === 'duplicate' && (result.firstStatus === 'rejected' || result.error !== undefined);
+}
 export const MutationResponse = z.object({ results: z.array(MutationResult) });
