@@ -1,14 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attempts, contacts } from '../../server/store/schema';
 import { keepEvidenceOnFailure } from './support/evidence';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
 import { openHostTab, signInThroughOptions, until } from './support/flows';
 import { serveDemoPages, type DemoPages } from '../../server/seed/demo-pages';
-import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
+import { removeDemoData, serverAttempts, startDemoServer, type DemoServer } from './support/server';
 
 
 describe('nothing logged is lost when the browser restarts with the outbox full', () => {
@@ -37,10 +35,7 @@ describe('nothing logged is lost when the browser restarts with the outbox full'
     rmSync(profile, { recursive: true, force: true });
   });
 
-  async function danaAttempts() {
-    const [dana] = await server.store.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, 'dana.reyes@brightwave.example'));
-    return server.store.db.select().from(attempts).where(and(eq(attempts.contactId, dana!.id), eq(attempts.userId, 'u_demo_maya')));
-  }
+  const danaAttempts = () => serverAttempts(server, 'dana.reyes@brightwave.example', 'u_demo_maya');
 
   it('logs two attempts offline, survives the browser closing, and the server gets each exactly once', async () => {
     const { tabId } = await openHostTab(ext, pages.urls.gmail);

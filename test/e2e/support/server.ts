@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { seedDemo } from '../../../server/seed/demo';
 import { startServer, type RunningServer } from '../../../server/serve';
 import { jsonLogger } from '../../../server/http/logger';
+import { attempts, contacts } from '../../../server/store/schema';
+import { and, eq } from 'drizzle-orm';
 
 export interface DemoServer extends RunningServer {
   dataDir: string;
@@ -45,4 +47,11 @@ export async function startDemoServer(options: { port?: number; dataDir?: string
 
 export function removeDemoData(server: DemoServer): void {
   rmSync(server.dataDir, { recursive: true, force: true });
+}
+
+/** The attempts a user logged on the contact with this address, as the server has them. */
+export async function serverAttempts(server: DemoServer, email: string, userId: string) {
+  const [contact] = await server.store.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, email));
+  if (!contact) throw new Error(`no contact ${email} on the server`);
+  return server.store.db.select().from(attempts).where(and(eq(attempts.contactId, contact.id), eq(attempts.userId, userId)));
 }
