@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
 import { leadsideDb } from '../../lib/db/database';
 import { storedApi } from '../../lib/session';
-import { joinRunningSync, syncOnce, type SyncOutcome } from '../../lib/sync';
+import { ensureSyncAlarm, joinRunningSync, SYNC_ALARM, syncOnce, syncOnWake, type SyncOutcome } from '../../lib/sync';
 import { updateSyncState } from '../../lib/db/meta';
-
-const ALARM = 'leadside-sync';
 
 /** Runs a sync now, or joins the one running (lib/sync/join-running.ts). */
 export const runSync = joinRunningSync(syncNow);
@@ -14,13 +12,17 @@ async function syncNow(force: boolean): Promise<SyncOutcome> {
   return syncOnce({ db, api: await storedApi(db), now: () => new Date(), random: Math.random }, { force });
 }
 
-/** Sync triggers (docs/sync.md): an alarm each minute and the browser coming back online; messages add the rest. */
+/**
+ * Sync triggers (docs/sync.md): the minute alarm (kept, not recreated, across worker starts), a worker starting with
+ * changes waiting, and the browser coming back online; messages add the rest. Listeners first, in the first turn.
+ */
 export function setupSync(): void {
-  void browser.alarms.create(ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void runSync(false);
+    if (alarm.name === SYNC_ALARM) void runSync(false);
   });
   globalThis.addEventListener?.('online', () => void runSync(true));
+  void ensureSyncAlarm(browser.alarms).catch((error: unknown) => console.warn('Leadside sync alarm:', error));
+  void syncOnWake(leadsideDb(), runSync).catch((error: unknown) => console.warn('Leadside sync on wake:', error));
 }
 
 /** After sign-in the first sync starts at once; after sign-out the state says so. */

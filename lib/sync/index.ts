@@ -6,4 +6,5 @@ export { pullChanges } from './pull-changes';
 export { applyServerChanges } from './apply-server-changes';
 export { resolveEmails, type ResolvedEmail } from './lookup-contacts';
 export { backoffDelay } from './backoff';
+export { ensureSyncAlarm, syncOnWake, SYNC_ALARM, SYNC_PERIOD_MINUTES, type SyncAlarms } from './wake';
 export { readSyncState, readMeta, writeMeta } from '../db/meta';
