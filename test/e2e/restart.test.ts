@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepEvidenceOnFailure } from './support/evidence';
-import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
-import { openHostTab, signInThroughOptions, until } from './support/flows';
-import { serveDemoPages, type DemoPages } from '../../server/seed/demo-pages';
-import { removeDemoData, serverAttempts, startDemoServer, type DemoServer } from './support/server';
+import { launchWithExtension, type LoadedExtension } from './support/extension';
+import { openHostTab, until } from './support/flows';
+import { mayaAttemptsOnDana, setUpMaya, tearDownMaya } from './support/maya';
+import type { DemoPages } from '../../server/seed/demo-pages';
+import type { DemoServer } from './support/server';
 
 
 describe('nothing logged is lost when the browser restarts with the outbox full', () => {
@@ -19,23 +20,15 @@ describe('nothing logged is lost when the browser restarts with the outbox full'
   keepEvidenceOnFailure(() => ({ ext, server }));
 
   beforeAll(async () => {
-    extensionDir = buildE2eExtension();
-    server = await startDemoServer();
-    pages = await serveDemoPages(0);
-    ext = await launchWithExtension(extensionDir, profile);
-    const maya = server.credentials.find((c) => c.email === 'maya.chen@northwind.example')!;
-    await signInThroughOptions(ext, server.url, maya.token);
+    ({ extensionDir, server, pages, ext } = await setUpMaya(profile));
   }, 180_000);
 
   afterAll(async () => {
-    await ext?.close();
-    await pages?.close();
-    await server?.close();
-    if (server) removeDemoData(server);
+    await tearDownMaya({ ext, pages, server });
     rmSync(profile, { recursive: true, force: true });
   });
 
-  const danaAttempts = () => serverAttempts(server, 'dana.reyes@brightwave.example', 'u_demo_maya');
+  const danaAttempts = () => mayaAttemptsOnDana(server);
 
   it('logs two attempts offline, survives the browser closing, and the server gets each exactly once', async () => {
     const { tabId } = await openHostTab(ext, pages.urls.gmail);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepEvidenceOnFailure } from './support/evidence';
-import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
-import { openHostTab, signInThroughOptions, until } from './support/flows';
+import type { LoadedExtension } from './support/extension';
+import { openHostTab, until } from './support/flows';
+import { mayaAttemptsOnDana, setUpMaya, tearDownMaya } from './support/maya';
 import { controlServiceWorker } from './support/service-worker';
-import { serveDemoPages, type DemoPages } from '../../server/seed/demo-pages';
-import { removeDemoData, serverAttempts, startDemoServer, type DemoServer } from './support/server';
+import type { DemoPages } from '../../server/seed/demo-pages';
+import type { DemoServer } from './support/server';
 
 /** What a restarted worker reports: when it started, and when its minute alarm is next due. */
 interface WorkerSighting {
@@ -34,22 +35,12 @@ describe('with the panel closed, the outbox still leaves however often Chrome st
   keepEvidenceOnFailure(() => ({ ext, server }));
 
   beforeAll(async () => {
-    const extensionDir = buildE2eExtension();
-    server = await startDemoServer();
-    pages = await serveDemoPages(0);
-    ext = await launchWithExtension(extensionDir);
-    const maya = server.credentials.find((c) => c.email === 'maya.chen@northwind.example')!;
-    await signInThroughOptions(ext, server.url, maya.token);
+    ({ server, pages, ext } = await setUpMaya());
   }, 180_000);
 
-  afterAll(async () => {
-    await ext?.close();
-    await pages?.close();
-    await server?.close();
-    if (server) removeDemoData(server);
-  });
+  afterAll(() => tearDownMaya({ ext, pages, server }));
 
-  const danaAttempts = () => serverAttempts(server, 'dana.reyes@brightwave.example', 'u_demo_maya');
+  const danaAttempts = () => mayaAttemptsOnDana(server);
 
   it('an attempt logged while the server was down reaches it, and no restart moves the minute alarm', async () => {
     const host = await openHostTab(ext, pages.urls.gmail);
