@@ -13,7 +13,7 @@ import { mutationsRoutes } from './routes/mutations';
 import { reportsRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
 import { streamRoutes } from './routes/stream';
-import { suggestionsRoutes } from './routes/suggestions';
+import { leadSuggestionsRoutes } from './routes/lead-suggestions';
 import { syncRoutes } from './routes/sync';
 import { trackedLinksRoutes } from './routes/tracked-links';
 import { trackingRoutes } from './routes/tracking';
@@ -39,7 +39,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/sync', syncRoutes);
   v1.route('/mutations', mutationsRoutes);
   v1.route('/contacts', contactsRoutes);
-  v1.route('/suggestions', suggestionsRoutes);
+  v1.route('/suggestions', leadSuggestionsRoutes);
   v1.route('/settings', settingsRoutes);
   v1.route('/content', contentRoutes);
   v1.route('/users', usersRoutes);

@@ -1,7 +1,7 @@
 // Runs inside the API's process (../support/server-child.ts): a workspace of reps, each with a few contacts.
 import { sql } from 'drizzle-orm';
 import { addUser, createToken, createWorkspace } from '../../server/domain/admin';
-import { createContact } from '../../server/domain/contacts';
+import { insertContact } from '../../server/domain/contacts/create';
 import { writeInWorkspace } from '../../server/store/db';
 import { activities, attempts } from '../../server/store/schema';
 import type { ChildServer } from '../support/server-child';
@@ -20,7 +20,7 @@ export async function makeReps(server: ChildServer, args: { reps: number; contac
     tokens.push(await createToken(db, rep.id));
     await writeInWorkspace(db, ws.id, async (tx) => {
       for (let c = 0; c < args.contactsEach; c++) {
-        const contact = await createContact(
+        const contact = await insertContact(
           tx,
           ws.id,
           { email: `lead${r}x${c}@prospect${c}.example`, name: `Lead ${r}-${c}`, company: `Prospect ${c}`, stage: 'mql', leadType: 'demo_request', source: 'website', ownerId: rep.id },

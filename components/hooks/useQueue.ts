@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Activity } from '../../lib/core/model/activity';
 import type { Attempt } from '../../lib/core/model/attempt';
 import type { Contact } from '../../lib/core/model/contact';
-import { leadPicture } from '../../lib/core/lead';
+import { groupByContact, leadPicture } from '../../lib/core/lead';
 import { policyForLeadType } from '../../lib/core/model/policy';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
 import { groupQueue, type QueueGroup, type QueueLead } from '../../lib/view-model/queue';
@@ -34,7 +34,7 @@ export function useQueue(ownerId: string): QueueGroup[] | null | undefined {
       db.activities.where('contactId').anyOf(ids).toArray(),
       db.attempts.where('contactId').anyOf(ids).toArray(),
     ]);
-    return { contacts, activities: byContact(activities), attempts: byContact(attempts), settings: settings.value as WorkspaceSettings };
+    return { contacts, activities: groupByContact(activities), attempts: groupByContact(attempts), settings: settings.value as WorkspaceSettings };
   }, [db, ownerId]);
   const now = useNow(QUEUE_REFRESH_MS);
   return useMemo(() => {
@@ -50,14 +50,4 @@ export function useQueue(ownerId: string): QueueGroup[] | null | undefined {
     });
     return groupQueue(leads);
   }, [rows, now]);
-}
-
-function byContact<T extends { contactId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.contactId);
-    if (list) list.push(row);
-    else map.set(row.contactId, [row]);
-  }
-  return map;
 }

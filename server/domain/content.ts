@@ -6,8 +6,8 @@ import { ApiError, notFound } from '../http/errors';
 import { writeInWorkspace, type Db, type Queryable } from '../store/db';
 import { toContentItem } from '../store/rows';
 import { content, scopeExits } from '../store/schema';
+import type { ContentRow } from '../store/rows';
 
-type ContentRow = typeof content.$inferSelect;
 
 /** The library, by title; archived items only when asked for, deleted ones never. */
 export async function listContent(db: Db, workspaceId: string, includeArchived: boolean): Promise<ContentItem[]> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant } from '../../lib/core/model/primitives';
 import { badRequest } from '../http/errors';
+import { decodeOpaqueCursor, encodeOpaqueCursor } from '../http/opaque-cursor';
 
 /**
  * Where a newest-first page ended: the last item's instant, id and (when a page merges tables) kind. The next page
@@ -14,20 +15,14 @@ export interface PagePosition {
 
 const Position = z.tuple([Instant, Id, z.string().max(20)]);
 
-/** Opaque to clients: base64url of the position, so nobody builds one by hand and relies on its shape. */
-export function encodeCursor(position: PagePosition): string {
-  return Buffer.from(JSON.stringify([position.at.toISOString(), position.id, position.kind])).toString('base64url');
+/** Opaque to clients, so nobody builds one by hand and relies on its shape. */
+export function encodePagePosition(position: PagePosition): string {
+  return encodeOpaqueCursor([position.at.toISOString(), position.id, position.kind]);
 }
 
 /** A cursor this server made, or a 400 naming the `before` parameter. */
-export function decodeCursor(cursor: string): PagePosition {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    raw = null;
-  }
-  const parsed = Position.safeParse(raw);
+export function decodePagePosition(cursor: string): PagePosition {
+  const parsed = Position.safeParse(decodeOpaqueCursor(cursor));
   if (!parsed.success) {
     const message = 'must be the `next` cursor of an earlier page';
     throw badRequest(`query is not valid: before: ${message}`, [{ path: 'before', message }]);

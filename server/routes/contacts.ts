@@ -3,13 +3,13 @@ import { LookupQuery, TimelineQuery } from '../../lib/core/model/api';
 import { CreateContactRequest, PatchContactRequest } from '../../lib/core/model/contact-requests';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../context';
-import { findVisibleContact } from '../domain/access';
-import { addContact } from '../domain/contact-create';
-import { patchContact } from '../domain/contact-patch';
-import { deleteContact } from '../domain/contacts';
-import { lookupContacts } from '../domain/lookup';
+import { findVisibleContact } from '../domain/contacts/access';
+import { addOrReviveContact } from '../domain/contacts/create';
+import { patchContact } from '../domain/contacts/patch';
+import { deleteContact } from '../domain/contacts/delete';
+import { lookupContacts } from '../domain/contacts/lookup';
 import { idFromPath } from '../domain/path-ids';
-import { timelinePage } from '../domain/timeline';
+import { timelinePage } from '../domain/contacts/timeline';
 import { jsonBody, queryOf } from '../http/validate';
 import { readSnapshot, writeInWorkspace } from '../store/db';
 import { toContact } from '../store/rows';
@@ -38,7 +38,7 @@ export const contactsRoutes = new Hono<AppEnv>()
     const request = await jsonBody(c, CreateContactRequest);
     const caller = c.get('caller');
     const { db, now } = c.get('deps');
-    const row = await writeInWorkspace(db, caller.workspace.id, (tx) => addContact(tx, caller, request, now()));
+    const row = await writeInWorkspace(db, caller.workspace.id, (tx) => addOrReviveContact(tx, caller, request, now()));
     return c.json(toContact(row), 201);
   })
   .patch('/:id', async (c) => {

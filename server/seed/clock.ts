@@ -1,8 +1,7 @@
 import { workingIntervals } from '../../lib/core/calendar';
 import type { WorkCalendar } from '../../lib/core/model/calendar';
+import { DAY_MS, MINUTE_MS } from '../../lib/core/time-units';
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 /** How far back a walk may look for working time: far more than any demo history. */
 const MAX_DAYS_BACK = 400;
 

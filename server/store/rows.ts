@@ -4,12 +4,12 @@ import type { Contact } from '../../lib/core/model/contact';
 import type { ContentItem } from '../../lib/core/model/content';
 import type { activities, attempts, contacts, content } from './schema';
 
-// Database rows to the lib/core model: the one place that knows both shapes.
+// Database rows and their lib/core model: the one place that names the row types and knows both shapes.
 
-type ContactRow = typeof contacts.$inferSelect;
-type ActivityRow = typeof activities.$inferSelect;
-type AttemptRow = typeof attempts.$inferSelect;
-type ContentRow = typeof content.$inferSelect;
+export type ContactRow = typeof contacts.$inferSelect;
+export type ActivityRow = typeof activities.$inferSelect;
+export type AttemptRow = typeof attempts.$inferSelect;
+export type ContentRow = typeof content.$inferSelect;
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());

@@ -3,10 +3,10 @@ import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
 import { IDENTIFY_PARAM, type CollectBatch, type CollectEvent, type CollectResult } from '../../lib/core/model/tracking';
 import type { ServerDeps } from '../context';
-import type { ContactRow } from '../domain/access';
-import { findByEmail } from '../domain/contact-create';
-import { createContact } from '../domain/contacts';
-import { isWorkspaceAddress } from '../domain/workspace-domains';
+import type { ContactRow } from '../store/rows';
+import { findByEmail } from '../domain/contacts/create';
+import { insertContact } from '../domain/contacts/create';
+import { isWorkspaceAddress } from '../domain/contacts/workspace-domains';
 import type { Queryable, Tx } from '../store/db';
 import { activities, contacts, content, visitorEvents, visitors, workspaces } from '../store/schema';
 import { writeTracked, type NewActivityRow } from './ingest';
@@ -157,7 +157,7 @@ async function whoIs(tx: Tx, site: Site, event: Arrived, now: Date): Promise<Con
   const existing = await findByEmail(tx, site.id, email);
   if (existing) return existing.deletedAt === null ? existing : null;
   if (!trackingPolicyOf(site.settings).createLeadsFromForms) return null;
-  return createContact(tx, site.id, { email, stage: 'lead', source: 'website', leadType: event.leadType ?? null }, now);
+  return insertContact(tx, site.id, { email, stage: 'lead', source: 'website', leadType: event.leadType ?? null }, now);
 }
 
 async function liveContact(tx: Tx, workspaceId: string, contactId: string): Promise<ContactRow | null> {

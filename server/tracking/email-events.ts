@@ -6,7 +6,8 @@ import { newId } from '../auth/tokens';
 import type { ServerDeps } from '../context';
 import type { Tx } from '../store/db';
 import { activities, contacts, trackedEmails, workspaces } from '../store/schema';
-import { writeTracked, type ActivityRow, type Announce } from './ingest';
+import type { ActivityRow } from '../store/rows';
+import { writeTracked, type Announce } from './ingest';
 import { isOnSite, trackingPolicyOf } from './policy';
 import { signToken, type TokenClaims } from './tokens';
 

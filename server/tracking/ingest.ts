@@ -2,8 +2,8 @@ import type { ServerDeps } from '../context';
 import { writeInWorkspace, type Tx } from '../store/db';
 import { toActivity } from '../store/rows';
 import type { activities } from '../store/schema';
+import type { ActivityRow } from '../store/rows';
 
-export type ActivityRow = typeof activities.$inferSelect;
 export type NewActivityRow = typeof activities.$inferInsert;
 
 /** Collects the activities a write made or changed, to announce them once it commits. */

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { EmailRegistration, EmailRegistrationResponse, TrackedLinkRequest, TrackedLinkResponse } from '../../lib/core/model/tracking';
 import { newId } from '../auth/tokens';
 import type { Caller, ServerDeps } from '../context';
-import { findVisibleContact } from '../domain/access';
+import { findVisibleContact } from '../domain/contacts/access';
 import { ApiError, notFound } from '../http/errors';
 import type { Db } from '../store/db';
 import { content, trackedEmails, workspaces } from '../store/schema';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { HttpUrl, Id } from '../../lib/core/model/primitives';
 import type { Db, Queryable } from '../store/db';
 import { trackingKeys } from '../store/schema';
+import { DAY_MS } from '../../lib/core/time-units';
 
 /**
  * Tracking tokens: what an open pixel, a tracked link and the website identification parameter carry, signed so that
@@ -35,7 +36,6 @@ export const MAX_TOKEN_LENGTH = 4000;
 
 const FORMAT_VERSION = 1;
 const MAC_BYTES = 16;
-const DAY_MS = 86_400_000;
 const KIND_CODE = { open: 'o', click: 'c', identify: 'i' } as const;
 const TOKEN = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{22})$/;
 

@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ContentItem } from '../../lib/core/model/content';
-import { createContact } from '../../server/domain/contacts';
+import { insertContact } from '../../server/domain/contacts/create';
 import { silentLogger } from '../../server/http/logger';
 import { startServer, type RunningServer } from '../../server/serve';
 import { writeInWorkspace } from '../../server/store/db';
@@ -143,7 +143,7 @@ describe('t.js in Chromium', () => {
 
   it('identifies a visitor from a tracked link parameter, and takes it out of the address bar', async () => {
     const bea = await writeInWorkspace(api.store.db, acme.id, (tx) =>
-      createContact(tx, acme.id, { id: 'c_bea', email: 'bea@buyer.example', stage: 'lead' }, new Date()),
+      insertContact(tx, acme.id, { id: 'c_bea', email: 'bea@buyer.example', stage: 'lead' }, new Date()),
     );
     const token = await signToken(api.store.db, { kind: 'identify', workspaceId: acme.id, contactId: bea.id, issuedAt: new Date() }, new Date());
     const context = await browser.newContext();

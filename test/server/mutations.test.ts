@@ -2,7 +2,8 @@ import { request } from 'node:http';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MutationInput, MutationResult } from '../../lib/core/model/mutations';
-import { createContact, deleteContact, type NewContact } from '../../server/domain/contacts';
+import { insertContact, type NewContact } from '../../server/domain/contacts/create';
+import { deleteContact } from '../../server/domain/contacts/delete';
 import { pruneAppliedMutations } from '../../server/domain/mutations/prune';
 import { writeInWorkspace } from '../../server/store/db';
 import { appliedMutations, attempts, contacts, content, suggestedLeads } from '../../server/store/schema';
@@ -66,7 +67,7 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
   async function makeContact(ws: TestWorkspace, input: Omit<NewContact, 'email'> & { email?: string }): Promise<string> {
     const id = fresh('c');
     await writeInWorkspace(server.store.db, ws.id, (tx) =>
-      createContact(tx, ws.id, { email: `${id}@lead.example`, ...input, id }, new Date(EARLIER)),
+      insertContact(tx, ws.id, { email: `${id}@lead.example`, ...input, id }, new Date(EARLIER)),
     );
     return id;
   }

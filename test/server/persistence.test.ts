@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createContact } from '../../server/domain/contacts';
+import { insertContact } from '../../server/domain/contacts/create';
 import { writeInWorkspace } from '../../server/store/db';
 import { makeWorkspace, startTestServer } from './harness';
 
@@ -15,7 +15,7 @@ describe('the PGlite data folder', () => {
     const acme = await makeWorkspace(first, 'Acme');
     const rep = acme.users.rep!;
     await writeInWorkspace(first.store.db, acme.id, (tx) =>
-      createContact(tx, acme.id, { id: 'c_kept', email: 'kept@buyer.example', stage: 'mql', ownerId: rep.id }, first.clock.now()),
+      insertContact(tx, acme.id, { id: 'c_kept', email: 'kept@buyer.example', stage: 'mql', ownerId: rep.id }, first.clock.now()),
     );
     await first.close();
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FunnelReport, SlaReport } from '../../lib/core/model/reports';
 import type { LifecycleStage } from '../../lib/core/model/vocabulary';
-import { createContact } from '../../server/domain/contacts';
+import { insertContact } from '../../server/domain/contacts/create';
 import { writeInWorkspace } from '../../server/store/db';
 import { attempts, contacts } from '../../server/store/schema';
 import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
@@ -35,7 +35,7 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
 
     await writeInWorkspace(db, acme.id, async (tx) => {
       const lead = (id: string, stage: LifecycleStage, ownerId: string | null, assignedAt: string) =>
-        createContact(tx, acme.id, { id, email: `${id}@buyer.example`, stage, ownerId, leadType: 'content_download' }, new Date(assignedAt));
+        insertContact(tx, acme.id, { id, email: `${id}@buyer.example`, stage, ownerId, leadType: 'content_download' }, new Date(assignedAt));
       const attempt = (id: string, contactId: string, userId: string, at: string, undoneAt: 'undone' | null = null) =>
         tx.insert(attempts).values({ id, workspaceId: acme.id, contactId, userId, channel: 'call', outcome: 'no_answer', at: new Date(at), undoneAt: undoneAt === null ? null : new Date(at) });
 
@@ -73,7 +73,7 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     });
     // Another workspace's lead in the same period never shows in Acme's figures.
     await writeInWorkspace(db, globex.id, (tx) =>
-      createContact(tx, globex.id, { id: 'g1', email: 'g1@buyer.example', stage: 'mql', ownerId: globex.users.rep!.id }, new Date('2026-03-03T15:00:00Z')),
+      insertContact(tx, globex.id, { id: 'g1', email: 'g1@buyer.example', stage: 'mql', ownerId: globex.users.rep!.id }, new Date('2026-03-03T15:00:00Z')),
     );
   }, 60_000);
   afterAll(() => server?.close());

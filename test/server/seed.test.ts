@@ -14,10 +14,10 @@ import { openStore, type Db, type Store } from '../../server/store/db';
 import { toActivity, toAttempt, toContact } from '../../server/store/rows';
 import { activities, attempts, contacts, content, scopeEntries, users, workspaces } from '../../server/store/schema';
 import { STORE_KINDS, freshPostgresDatabase, startTestServer, type StoreKind, type TestServer } from './harness';
+import { DAY_MS } from '../../lib/core/time-units';
 
 // Wednesday 4 March 2026, 11:20 in New York.
 const NOW = new Date('2026-03-04T16:20:00Z');
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface DemoRows {
   settings: WorkspaceSettings;

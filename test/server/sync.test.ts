@@ -2,15 +2,17 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SyncPage } from '../../lib/core/model/sync';
 import type { TrustLabel } from '../../lib/core/model/vocabulary';
-import { createContact, deleteContact, reassignContact } from '../../server/domain/contacts';
-import { enterScope } from '../../server/domain/scope';
+import { insertContact } from '../../server/domain/contacts/create';
+import { deleteContact } from '../../server/domain/contacts/delete';
+import { reassignContact } from '../../server/domain/contacts/owners';
+import { enterScope } from '../../server/domain/scope/entries';
 import { HISTORY_ACTIVITY_CAP } from '../../server/domain/sync/history';
 import { writeInWorkspace } from '../../server/store/db';
 import { activities, attempts, contacts, content, scopeExits, workspaces } from '../../server/store/schema';
 import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestUser, type TestWorkspace } from './harness';
+import { DAY_MS } from '../../lib/core/time-units';
 
 const START = '2026-01-19T15:00:00.000Z';
-const DAY_MS = 86_400_000;
 const NOT_OURS = { path: 'cursor', message: 'is not a cursor this server gave' };
 
 /** What a pull that finds nothing answers, whatever the cursor. */
@@ -49,7 +51,7 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
 
   async function addContact(ws: TestWorkspace, name: string, owner: TestUser | null) {
     return writeInWorkspace(db(), ws.id, (tx) =>
-      createContact(tx, ws.id, { id: `${name}-${ws.id}`, email: `${name}@lead.example`, name, stage: 'lead', ownerId: owner?.id ?? null }, server.clock.now()),
+      insertContact(tx, ws.id, { id: `${name}-${ws.id}`, email: `${name}@lead.example`, name, stage: 'lead', ownerId: owner?.id ?? null }, server.clock.now()),
     );
   }
 

@@ -7,8 +7,8 @@ import type { CadenceState, CadenceStatus } from '../model/derived';
 import type { CadencePolicy } from '../model/policy';
 import { findExit } from './exits';
 import { currentPause, pauseExclusions, pausedWallMs, type Interval } from './pauses';
+import { DAY_MS } from '../time-units';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface CadenceInput {
   contact: Pick<Contact, 'id' | 'stage' | 'ownerId' | 'assignedAt' | 'pauses'>;

@@ -1,6 +1,6 @@
 import type { WorkCalendar } from '../model/calendar';
 import { type BusinessTimeOptions, workingIntervals, workingIntervalsFrom } from './intervals';
-import { MINUTE_MS } from './wall-clock';
+import { MINUTE_MS } from '../time-units';
 
 /**
  * Business-time arithmetic on a work calendar. Every function takes the same `options.exclude` (pauses: time that

@@ -2,7 +2,8 @@
 // the server imports it; the extension receives calendars whose `holidays` are already expanded.
 import Holidays from 'date-holidays';
 import type { WorkCalendar } from '../model/calendar';
-import { DAY_MS, dayNumberOf, isoDateOf } from './wall-clock';
+import { DAY_MS } from '../time-units';
+import { dayNumberOf, isoDateOf } from './wall-clock';
 
 // Building a Holidays instance parses the country's rules (milliseconds), so each code is set up once per process.
 const byCode = new Map<string, Holidays>();

@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../model/calendar';
 import { weekPlanOf } from './week-plan';
-import { DAY_MS, MAX_UTC_OFFSET_MS, isoDateOf, localDayNumber, wallClockOfDay } from './wall-clock';
+import { DAY_MS } from '../time-units';
+import { MAX_UTC_OFFSET_MS, isoDateOf, localDayNumber, wallClockOfDay } from './wall-clock';
 
 /** A half-open stretch of time [from, to). */
 export interface TimeSpan {

@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time-units';
 
 /**
  * Converting between instants and a zone's wall clock. Dates are "day numbers" (days since 1970-01-01, the calendar
@@ -6,9 +7,6 @@ import { tzOffset } from '@date-fns/tz';
  * the machine's zone.
  */
 
-export const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
 
 /** No zone is further ahead of UTC than +14:00, so a date's first instant is never earlier than its midnight − 14 h. */
 export const MAX_UTC_OFFSET_MS = 14 * HOUR_MS;

@@ -3,10 +3,10 @@ import type { Attempt } from '../model/attempt';
 import type { ContentItem } from '../model/content';
 import { isPersonActivity } from '../trust/person';
 import { normalizePageUrl } from '../intelligence/normalize-url';
+import { DAY_MS } from '../time-units';
 
 /** A piece sent this recently is not suggested again: the rep would be repeating themselves. */
 export const RECENTLY_SENT_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Library items the person has read: a human or proxy activity naming the item, or a page view or download of its

@@ -1,1 +1,2 @@
 export { leadPicture } from './picture';
+export { groupByContact } from './by-contact';

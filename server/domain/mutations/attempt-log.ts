@@ -3,7 +3,7 @@ import { summarizeIssues } from '../../../lib/core/model/parse';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import type { Tx } from '../../store/db';
 import { attempts, content } from '../../store/schema';
-import { assertCanWorkContact, findVisibleContact } from '../access';
+import { assertCanWorkContact, findVisibleContact } from '../contacts/access';
 import type { MutationContext, MutationOf } from './context';
 
 /** Clocks drift: an attempt may be dated a little ahead of the server, not more. */

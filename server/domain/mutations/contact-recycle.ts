@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { ApiError } from '../../http/errors';
 import type { Tx } from '../../store/db';
 import { contacts } from '../../store/schema';
-import { assertCanWorkContact, findVisibleContact } from '../access';
+import { assertCanWorkContact, findVisibleContact } from '../contacts/access';
 import type { MutationContext, MutationOf } from './context';
 
 /**

@@ -3,7 +3,8 @@ import type { LifecycleStage } from '../../../lib/core/model/vocabulary';
 import { ApiError } from '../../http/errors';
 import type { Tx } from '../../store/db';
 import { contacts } from '../../store/schema';
-import { assertCanWorkContact, findVisibleContact, type ContactRow } from '../access';
+import type { ContactRow } from '../../store/rows';
+import { assertCanWorkContact, findVisibleContact } from '../contacts/access';
 import type { MutationContext, MutationOf } from './context';
 
 /**

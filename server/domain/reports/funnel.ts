@@ -4,7 +4,7 @@ import { LIFECYCLE_STAGES } from '../../../lib/core/model/vocabulary';
 import { readSnapshot, type Db } from '../../store/db';
 import { contacts, users } from '../../store/schema';
 import { planFromQuery, type FunnelQuery } from './funnel-input';
-import { DAY_MS } from './period';
+import { DAY_MS } from '../../../lib/core/time-units';
 
 /** The recent flow of leads to sales is averaged over this many weeks. */
 const FLOW_WEEKS = 4;

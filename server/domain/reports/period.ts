@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_REPORT_DAYS, MAX_REPORT_DAYS, type ReportPeriod, type ReportPeriodQuery } from '../../../lib/core/model/reports';
 import { validated } from '../../http/validate';
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../../../lib/core/time-units';
 
 const Period = z
   .object({ from: z.number(), to: z.number() })

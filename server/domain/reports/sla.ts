@@ -1,8 +1,7 @@
 import { cadenceState } from '../../../lib/core/cadence';
 import { pauseExclusions } from '../../../lib/core/cadence/pauses';
 import { businessMinutesBetween } from '../../../lib/core/calendar';
-import type { Activity } from '../../../lib/core/model/activity';
-import type { Attempt } from '../../../lib/core/model/attempt';
+import { groupByContact } from '../../../lib/core/lead/by-contact';
 import type { Contact } from '../../../lib/core/model/contact';
 import type { CadenceState } from '../../../lib/core/model/derived';
 import { policyForLeadType } from '../../../lib/core/model/policy';
@@ -149,16 +148,6 @@ function notes(period: ReportPeriod, goal: number, activeReps: number, perRepPer
     'Attempts per lead: attempts not undone since assignment, divided by the leads assigned in the period.',
     'Open leads: the current cadence status of every lead each owner is working, whenever it was assigned.',
   ];
-}
-
-function groupByContact<T extends Activity | Attempt>(rows: readonly T[]): Map<string, T[]> {
-  const byContact = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = byContact.get(row.contactId);
-    if (list) list.push(row);
-    else byContact.set(row.contactId, [row]);
-  }
-  return byContact;
 }
 
 function sumOf(values: readonly number[]): number {

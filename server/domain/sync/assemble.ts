@@ -1,3 +1,4 @@
+import { groupByContact } from '../../../lib/core/lead/by-contact';
 import type { Activity } from '../../../lib/core/model/activity';
 import type { Attempt } from '../../../lib/core/model/attempt';
 import type { Contact } from '../../../lib/core/model/contact';
@@ -32,7 +33,8 @@ export function assemblePage(
   history: History,
   page: { cursor: string; more: boolean },
 ): SyncPage {
-  const historyOf = groupByContact(history);
+  const activitiesOf = groupByContact(history.activities);
+  const attemptsOf = groupByContact(history.attempts);
   const contacts = new Map<string, Contact>();
   const activities = new Map<string, Activity>();
   const attempts = new Map<string, Attempt>();
@@ -44,9 +46,8 @@ export function assemblePage(
   for (const change of taken) {
     switch (change.kind) {
       case 'entry': {
-        const history = historyOf.get(change.contact.id);
-        for (const a of history?.activities ?? []) activities.set(a.id, a);
-        for (const a of history?.attempts ?? []) attempts.set(a.id, a);
+        for (const a of activitiesOf.get(change.contact.id) ?? []) activities.set(a.id, a);
+        for (const a of attemptsOf.get(change.contact.id) ?? []) attempts.set(a.id, a);
         contacts.set(change.contact.id, change.contact);
         removedContacts.delete(change.contact.id);
         break;
@@ -93,18 +94,6 @@ export function assemblePage(
     cursor: page.cursor,
     more: page.more,
   };
-}
-
-function groupByContact(history: History): Map<string, History> {
-  const byContact = new Map<string, History>();
-  const historyOf = (contactId: string) => {
-    let h = byContact.get(contactId);
-    if (!h) byContact.set(contactId, (h = { activities: [], attempts: [] }));
-    return h;
-  };
-  for (const a of history.activities) historyOf(a.contactId).activities.push(a);
-  for (const a of history.attempts) historyOf(a.contactId).attempts.push(a);
-  return byContact;
 }
 
 function byVersion<T extends { version: number }>(rows: T[]): T[] {

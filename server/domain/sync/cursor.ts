@@ -2,36 +2,26 @@ import { z } from 'zod';
 import { SyncQuery } from '../../../lib/core/model/sync';
 import { summarizeIssues, type InputIssue } from '../../../lib/core/model/parse';
 import { badRequest, type ApiError } from '../../http/errors';
+import { decodeOpaqueCursor, encodeOpaqueCursor } from '../../http/opaque-cursor';
 
-// A sync cursor is the last row version a client was given, as base64url JSON (`{"v":123}` → "eyJ2IjoxMjN9"). It is
-// opaque to the client, so the server may add to it later; nothing in it is secret, since the scope is checked on
-// every pull whatever the cursor says.
+// A sync cursor is the last row version a client was given, `{"v":123}` in the API's one cursor codec.
 
 /** The version before every row: a pull without a cursor starts here. */
 export const START_VERSION = 0;
 
 const NOT_OURS = 'is not a cursor this server gave';
 
-export function encodeCursor(version: number): string {
-  return Buffer.from(JSON.stringify({ v: version }), 'utf8').toString('base64url');
+export function encodeSyncCursor(version: number): string {
+  return encodeOpaqueCursor({ v: version });
 }
 
-/**
- * The version a cursor stands for, or null when it is not one this server would write. Only the exact encoding
- * passes, so padding, spaces or extra keys are refused rather than guessed at.
- */
-export function decodeCursor(cursor: string): number | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
+/** The version a cursor stands for, or null when it is not one this server would write. */
+export function decodeSyncCursor(cursor: string): number | null {
+  const decoded = decodeOpaqueCursor(cursor);
   if (typeof decoded !== 'object' || decoded === null || !('v' in decoded)) return null;
   const { v } = decoded;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return null;
-  return encodeCursor(v) === cursor ? v : null;
+  return encodeSyncCursor(v) === cursor ? v : null;
 }
 
 /**
@@ -41,7 +31,7 @@ export function decodeCursor(cursor: string): number | null {
 export const SyncRequest = SyncQuery.extend({
   cursor: SyncQuery.shape.cursor.transform((raw, ctx) => {
     if (raw === undefined || raw === '') return START_VERSION;
-    const version = decodeCursor(raw);
+    const version = decodeSyncCursor(raw);
     if (version === null) {
       ctx.addIssue({ code: 'custom', message: NOT_OURS });
       return z.NEVER;

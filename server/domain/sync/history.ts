@@ -3,7 +3,7 @@ import type { Tx } from '../../store/db';
 import { toActivity, toAttempt } from '../../store/rows';
 import { activities, attempts, scopeEntries } from '../../store/schema';
 import type { History } from './changes';
-import type { SyncScope } from './scope';
+import type { SyncScope } from '../scope/rule';
 
 /**
  * A contact entering the scope brings at most its newest 2,000 activities: a contact with years of page views would

@@ -3,10 +3,10 @@ import type { SyncPage } from '../../../lib/core/model/sync';
 import type { Caller } from '../../context';
 import { readSnapshot, type Db } from '../../store/db';
 import { assemblePage, firstChanges, lastVersion } from './assemble';
-import { cursorNotOurs, encodeCursor, START_VERSION } from './cursor';
-import { expireLookups } from './expire-lookups';
+import { cursorNotOurs, encodeSyncCursor, START_VERSION } from './cursor';
+import { expireLookups } from '../scope/expire-lookups';
 import { readHistories } from './history';
-import { syncScope } from './scope';
+import { syncScope } from '../scope/rule';
 import { readChanges } from './streams';
 
 export interface PullRequest {
@@ -33,7 +33,7 @@ export async function pullSyncPage(db: Db, caller: Caller, request: PullRequest)
     const { taken, more } = firstChanges(await readChanges(tx, scope, { after, take: limit + 1 }), limit);
     const entering = taken.flatMap((change) => (change.kind === 'entry' ? [change.contact.id] : []));
     const history = await readHistories(tx, scope, entering);
-    return assemblePage(taken, history, { cursor: encodeCursor(lastVersion(taken, after)), more });
+    return assemblePage(taken, history, { cursor: encodeSyncCursor(lastVersion(taken, after)), more });
   });
 }
 

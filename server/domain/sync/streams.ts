@@ -3,7 +3,7 @@ import type { Tx } from '../../store/db';
 import { toActivity, toAttempt, toContact, toContentItem } from '../../store/rows';
 import { activities, attempts, contacts, content, scopeEntries, scopeExits, workspaces } from '../../store/schema';
 import type { Change } from './changes';
-import { entryInScope, type SyncScope } from './scope';
+import { entryInScope, type SyncScope } from '../scope/rule';
 
 // The changes after a version, one query per kind of row, each oldest first and at most `take` rows, so a page can
 // merge them and still know whether more remain. Every query is bounded by an index: contacts_owner_version,

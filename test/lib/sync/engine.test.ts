@@ -9,7 +9,8 @@ import { LeadsideDatabase } from '../../../lib/db/database';
 import { changeStage, logAttempt, undoAttempt, type WriteContext } from '../../../lib/db/writes';
 import { signIn, storedApi } from '../../../lib/session';
 import { readSyncState, resolveEmails, syncOnce, type SyncContext } from '../../../lib/sync';
-import { createContact, reassignContact } from '../../../server/domain/contacts';
+import { insertContact } from '../../../server/domain/contacts/create';
+import { reassignContact } from '../../../server/domain/contacts/owners';
 import { writeInWorkspace } from '../../../server/store/db';
 import { activities, attempts as attemptsTable, contacts } from '../../../server/store/schema';
 import { makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../../server/harness';
@@ -26,7 +27,7 @@ let idSeq = 0;
 
 async function seedContact(id: string, email: string, owner: 'rep' | 'rep2' | null, history = 0): Promise<void> {
   await writeInWorkspace(server.store.db, acme.id, async (tx) => {
-    await createContact(tx, acme.id, { id, email, stage: 'mql', ownerId: owner ? acme.users[owner]!.id : null }, server.clock.now());
+    await insertContact(tx, acme.id, { id, email, stage: 'mql', ownerId: owner ? acme.users[owner]!.id : null }, server.clock.now());
     for (let i = 0; i < history; i++) {
       await tx.insert(activities).values({
         id: `${id}_v${i}`,

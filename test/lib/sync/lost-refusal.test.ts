@@ -7,7 +7,8 @@ import { LeadsideDatabase } from '../../../lib/db/database';
 import { logAttempt, type WriteContext } from '../../../lib/db/writes';
 import { signIn, storedApi } from '../../../lib/session';
 import { syncOnce } from '../../../lib/sync';
-import { createContact, reassignContact } from '../../../server/domain/contacts';
+import { insertContact } from '../../../server/domain/contacts/create';
+import { reassignContact } from '../../../server/domain/contacts/owners';
 import { writeInWorkspace } from '../../../server/store/db';
 import { attempts, contacts } from '../../../server/store/schema';
 import { makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../../server/harness';
@@ -37,7 +38,7 @@ afterAll(async () => {
 
 async function seedLead(id: string, name: string): Promise<void> {
   await writeInWorkspace(server.store.db, acme.id, (tx) =>
-    createContact(tx, acme.id, { id, email: `${id}@buyer.example`, name, stage: 'mql', ownerId: acme.users.rep!.id }, server.clock.now()),
+    insertContact(tx, acme.id, { id, email: `${id}@buyer.example`, name, stage: 'mql', ownerId: acme.users.rep!.id }, server.clock.now()),
   );
 }
 

@@ -5,10 +5,10 @@ import { Attempt as AttemptSchema } from '../../../../lib/core/model/attempt';
 import type { ContentItem, ContentItemInput } from '../../../../lib/core/model/content';
 import { ContentItem as ContentItemSchema } from '../../../../lib/core/model/content';
 import type { TrustLabel } from '../../../../lib/core/model/vocabulary';
+import { DAY_MS } from '../../../../lib/core/time-units';
 
 /** Friday 6 March 2026, noon UTC. */
 export const NOW = new Date('2026-03-06T12:00:00Z');
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function daysAgo(days: number): string {
   return new Date(NOW.getTime() - days * DAY_MS).toISOString();

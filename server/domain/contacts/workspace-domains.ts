@@ -1,4 +1,4 @@
-import { emailDomain } from '../../lib/core/scoring';
+import { emailDomain } from '../../../lib/core/scoring';
 
 /**
  * Whether an address is on one of the workspace's own domains (or a subdomain of one: `eu.acme.com` for `acme.com`).

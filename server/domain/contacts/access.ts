@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Caller } from '../context';
-import { ApiError, notFound } from '../http/errors';
-import type { Queryable } from '../store/db';
-import { contacts } from '../store/schema';
+import type { Caller } from '../../context';
+import { ApiError, notFound } from '../../http/errors';
+import type { Queryable } from '../../store/db';
+import { contacts } from '../../store/schema';
+import type { ContactRow } from '../../store/rows';
 
-export type ContactRow = typeof contacts.$inferSelect;
 
 /**
  * The contact, if it is in the caller's workspace and not deleted. Another workspace's id answers exactly like an

@@ -12,9 +12,9 @@ import { ApiError, notFound } from '../http/errors';
 import { writeInWorkspace, type Db, type Queryable, type Tx } from '../store/db';
 import { toContact } from '../store/rows';
 import { suggestedLeads, users } from '../store/schema';
-import { addContact } from './contact-create';
-import { isAssignableOwner } from './owners';
-import { decodeCursor, encodeCursor, type PagePosition } from './page-cursor';
+import { addOrReviveContact } from './contacts/create';
+import { isAssignableOwner } from './contacts/owners';
+import { decodePagePosition, encodePagePosition, type PagePosition } from './page-cursor';
 
 type SuggestionRow = typeof suggestedLeads.$inferSelect;
 type Suggester = Pick<typeof users.$inferSelect, 'id' | 'name' | 'email' | 'role' | 'disabled'>;
@@ -24,12 +24,12 @@ const suggesterColumns = { id: users.id, name: users.name, email: users.email, r
 const KIND = 'suggestion';
 
 /** The workspace's suggestions with one status, newest first, each with who suggested it. */
-export async function listSuggestions(
+export async function listLeadSuggestions(
   db: Db,
   caller: Caller,
   query: { status: SuggestionStatus; before?: string | undefined; limit: number },
 ): Promise<SuggestionPage> {
-  const after = query.before === undefined ? null : decodeCursor(query.before);
+  const after = query.before === undefined ? null : decodePagePosition(query.before);
   const rows = await db
     .select({ suggestion: suggestedLeads, suggester: suggesterColumns })
     .from(suggestedLeads)
@@ -43,7 +43,7 @@ export async function listSuggestions(
   return {
     suggestions: page.map((r) => toSuggestedLead(r.suggestion, r.suggester)),
     more,
-    next: more && last ? encodeCursor({ at: last.suggestion.suggestedAt, id: last.suggestion.id, kind: KIND }) : null,
+    next: more && last ? encodePagePosition({ at: last.suggestion.suggestedAt, id: last.suggestion.id, kind: KIND }) : null,
   };
 }
 
@@ -52,7 +52,7 @@ export async function listSuggestions(
  * Without `ownerId` the lead goes to the rep who found it, if they are still an active rep: they know the context and
  * asked for it. A suggester who is a manager, or who has left, leaves it unassigned for the reviewer to route.
  */
-export function acceptSuggestion(
+export function acceptLeadSuggestion(
   db: Db,
   caller: Caller,
   suggestionId: string,
@@ -62,7 +62,7 @@ export function acceptSuggestion(
   return writeInWorkspace(db, caller.workspace.id, async (tx) => {
     const { suggestion, suggester } = await findPending(tx, caller, suggestionId);
     const ownerId = request.ownerId !== undefined ? request.ownerId : await defaultOwner(tx, caller, suggester);
-    const contact = await addContact(
+    const contact = await addOrReviveContact(
       tx,
       caller,
       {
@@ -83,7 +83,7 @@ export function acceptSuggestion(
 }
 
 /** Marks a pending suggestion rejected, keeping the reviewer's reason for the rep who suggested it. */
-export function rejectSuggestion(db: Db, caller: Caller, suggestionId: string, reason: string, now: Date): Promise<RejectedSuggestion> {
+export function rejectLeadSuggestion(db: Db, caller: Caller, suggestionId: string, reason: string, now: Date): Promise<RejectedSuggestion> {
   return writeInWorkspace(db, caller.workspace.id, async (tx) => {
     const { suggestion, suggester } = await findPending(tx, caller, suggestionId);
     const reviewed = await markReviewed(tx, caller, suggestion, { status: 'rejected', contactId: null, reviewReason: reason }, now);

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { PatchContactRequest } from '../../lib/core/model/contact-requests';
-import type { Role } from '../../lib/core/model/vocabulary';
-import type { Caller } from '../context';
-import { ApiError } from '../http/errors';
-import { writeInWorkspace, type Db } from '../store/db';
-import { contacts } from '../store/schema';
-import { findVisibleContact, type ContactRow } from './access';
-import { reassignContact } from './contacts';
+import type { PatchContactRequest } from '../../../lib/core/model/contact-requests';
+import type { Role } from '../../../lib/core/model/vocabulary';
+import type { Caller } from '../../context';
+import { ApiError } from '../../http/errors';
+import { writeInWorkspace, type Db } from '../../store/db';
+import { contacts } from '../../store/schema';
+import type { ContactRow } from '../../store/rows';
+import { findVisibleContact } from './access';
+import { reassignContact } from './owners';
 import { assertAssignableOwner } from './owners';
 
 type PatchField = keyof PatchContactRequest;

@@ -1,9 +1,9 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { TimelineItem, TimelinePage } from '../../lib/core/model/api';
-import type { Queryable } from '../store/db';
-import { toActivity, toAttempt } from '../store/rows';
-import { activities, attempts } from '../store/schema';
-import { decodeCursor, encodeCursor, newestFirst, type PagePosition } from './page-cursor';
+import type { TimelineItem, TimelinePage } from '../../../lib/core/model/api';
+import type { Queryable } from '../../store/db';
+import { toActivity, toAttempt } from '../../store/rows';
+import { activities, attempts } from '../../store/schema';
+import { decodePagePosition, encodePagePosition, newestFirst, type PagePosition } from '../page-cursor';
 
 type Kind = TimelineItem['kind'];
 type HistoryTable = typeof activities | typeof attempts;
@@ -13,7 +13,7 @@ type HistoryTable = typeof activities | typeof attempts;
  * most `limit + 1` rows after the cursor; merged, the first `limit` are the page and one more says there is more.
  */
 export async function timelinePage(db: Queryable, contactId: string, before: string | undefined, limit: number): Promise<TimelinePage> {
-  const after = before === undefined ? null : decodeCursor(before);
+  const after = before === undefined ? null : decodePagePosition(before);
   const [activityRows, attemptRows] = await Promise.all([
     db
       .select()
@@ -35,7 +35,7 @@ export async function timelinePage(db: Queryable, contactId: string, before: str
   const page = merged.slice(0, limit);
   const more = merged.length > limit;
   const last = page[page.length - 1];
-  return { items: page.map((p) => p.item), more, next: more && last ? encodeCursor(last.position) : null };
+  return { items: page.map((p) => p.item), more, next: more && last ? encodePagePosition(last.position) : null };
 }
 
 function positionOf(row: { at: Date; id: string }, kind: Kind): PagePosition {

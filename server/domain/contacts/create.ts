@@ -1,12 +1,45 @@
 import { and, eq } from 'drizzle-orm';
-import type { Caller } from '../context';
-import { ApiError } from '../http/errors';
-import type { Queryable, Tx } from '../store/db';
-import { contacts } from '../store/schema';
-import type { ContactRow } from './access';
-import { createContact, type NewContact } from './contacts';
+import type { ContactProfile } from '../../../lib/core/model/contact';
+import type { LifecycleStage } from '../../../lib/core/model/vocabulary';
+import { newId } from '../../auth/tokens';
+import type { Caller } from '../../context';
+import { ApiError } from '../../http/errors';
+import type { Queryable, Tx } from '../../store/db';
+import { contacts } from '../../store/schema';
+import type { ContactRow } from '../../store/rows';
 import { assertAssignableOwner } from './owners';
-import { enterScope } from './scope';
+import { enterScope } from '../scope/entries';
+
+export interface NewContact extends Partial<ContactProfile> {
+  id?: string;
+  email: string;
+  name?: string | null;
+  stage: LifecycleStage;
+  leadType?: string | null;
+  source?: string | null;
+  ownerId?: string | null;
+}
+
+/** Inserts a new contact row (no duplicate check: callers hold the workspace lock or know the address is new); an owner gets it in their sync scope at once and the SLA clock starts now. */
+export async function insertContact(tx: Tx, workspaceId: string, input: NewContact, now: Date): Promise<ContactRow> {
+  const ownerId = input.ownerId ?? null;
+  const [row] = await tx
+    .insert(contacts)
+    .values({
+      ...input,
+      id: input.id ?? newId('c'),
+      workspaceId,
+      email: input.email.trim().toLowerCase(),
+      ownerId,
+      assignedAt: ownerId ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned no contact');
+  if (ownerId) await enterScope(tx, ownerId, row.id, null);
+  return row;
+}
 
 /** 409 for an address the workspace already has; `error.contactId` names the contact so the client can open it. */
 export class DuplicateContactError extends ApiError {
@@ -32,14 +65,14 @@ export class DuplicateContactError extends ApiError {
  * per workspace stays true, and the person's earlier history is theirs again. Its opt-out is kept, so deleting and
  * re-adding never turns tracking back on behind a person's back.
  */
-export async function addContact(tx: Tx, caller: Caller, input: NewContact, now: Date): Promise<ContactRow> {
+export async function addOrReviveContact(tx: Tx, caller: Caller, input: NewContact, now: Date): Promise<ContactRow> {
   const workspaceId = caller.workspace.id;
   if (input.ownerId) await assertAssignableOwner(tx, workspaceId, input.ownerId);
   const email = input.email.trim().toLowerCase();
   const existing = await findByEmail(tx, workspaceId, email);
   if (existing && existing.deletedAt === null) throw new DuplicateContactError(existing.id, email);
   if (existing) return reviveContact(tx, existing, { ...input, email }, now);
-  return createContact(tx, workspaceId, { ...input, email }, now);
+  return insertContact(tx, workspaceId, { ...input, email }, now);
 }
 
 /** The workspace's contact with this address, deleted or not. */

@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, isNull, lte, ne, or } from 'drizzle-orm';
 import { writeInWorkspace, type Db, type Queryable } from '../../store/db';
 import { contacts, scopeEntries } from '../../store/schema';
-import { leaveScope } from '../scope';
-import type { SyncScope } from './scope';
+import { leaveScope } from './entries';
+import type { SyncScope } from './rule';
 
 /**
  * Takes out of the caller's scope the contacts only a stale lookup kept there, so their ids go down in `removed`

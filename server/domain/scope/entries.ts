@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../store/db';
-import { scopeEntries, scopeExits } from '../store/schema';
+import type { Tx } from '../../store/db';
+import { scopeEntries, scopeExits } from '../../store/schema';
 
 /** How long a looked-up contact stays in the rep's sync scope after the last lookup. */
 export const LOOKUP_SCOPE_DAYS = 30;

@@ -1,14 +1,15 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Activity } from '../../lib/core/model/activity';
-import type { LookupEntry, LookupResponse } from '../../lib/core/model/api';
-import type { Attempt } from '../../lib/core/model/attempt';
-import type { Caller } from '../context';
-import { readSnapshot, writeInWorkspace, type Db, type Queryable } from '../store/db';
-import { toActivity, toAttempt, toContact } from '../store/rows';
-import { activities, attempts, contacts } from '../store/schema';
-import { buildLookupEntry } from './lookup-entry';
-import { enterScope } from './scope';
+import type { Activity } from '../../../lib/core/model/activity';
+import type { LookupEntry, LookupResponse } from '../../../lib/core/model/api';
+import type { Attempt } from '../../../lib/core/model/attempt';
+import type { Caller } from '../../context';
+import { readSnapshot, writeInWorkspace, type Db, type Queryable } from '../../store/db';
+import { toActivity, toAttempt, toContact } from '../../store/rows';
+import { activities, attempts, contacts } from '../../store/schema';
+import { groupByContact, leadPicture } from '../../../lib/core/lead';
+import { enterScope } from '../scope/entries';
 import { isWorkspaceAddress } from './workspace-domains';
+import type { ContactRow } from '../../store/rows';
 
 /**
  * The panel's answer for the addresses it sees (DESIGN §4): each known contact with its summary, score and cadence, in
@@ -32,13 +33,12 @@ export async function lookupContacts(db: Db, caller: Caller, asked: readonly str
   const unknown: string[] = [];
   for (const email of emails) {
     const hit = byEmail.get(email);
-    if (hit) entries.push(buildLookupEntry(toContact(hit.row), hit.activities, hit.attempts, settings, now));
+    if (hit) entries.push(leadPicture(toContact(hit.row), hit.activities, hit.attempts, settings, now));
     else unknown.push(email);
   }
   return { contacts: entries, unknown };
 }
 
-type ContactRow = typeof contacts.$inferSelect;
 interface ContactWithHistory {
   row: ContactRow;
   activities: Activity[];
@@ -54,8 +54,8 @@ async function readContactsWithHistory(tx: Queryable, workspaceId: string, email
   const ids = rows.map((r) => r.id);
   const activityRows = await tx.select().from(activities).where(inArray(activities.contactId, ids));
   const attemptRows = await tx.select().from(attempts).where(inArray(attempts.contactId, ids));
-  const activitiesOf = groupBy(activityRows.map(toActivity), (a) => a.contactId);
-  const attemptsOf = groupBy(attemptRows.map(toAttempt), (a) => a.contactId);
+  const activitiesOf = groupByContact(activityRows.map(toActivity));
+  const attemptsOf = groupByContact(attemptRows.map(toAttempt));
   return rows.map((row) => ({ row, activities: activitiesOf.get(row.id) ?? [], attempts: attemptsOf.get(row.id) ?? [] }));
 }
 
@@ -69,15 +69,4 @@ async function addToScope(db: Db, caller: Caller, contactIds: string[], now: Dat
       .where(and(inArray(contacts.id, contactIds), isNull(contacts.deletedAt)));
     for (const { id } of live) await enterScope(tx, caller.user.id, id, now);
   });
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

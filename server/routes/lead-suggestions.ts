@@ -3,25 +3,25 @@ import { AcceptSuggestionRequest, RejectSuggestionRequest, SuggestionQuery } fro
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../context';
 import { idFromPath } from '../domain/path-ids';
-import { acceptSuggestion, listSuggestions, rejectSuggestion } from '../domain/suggestions';
+import { acceptLeadSuggestion, listLeadSuggestions, rejectLeadSuggestion } from '../domain/lead-suggestions';
 import { jsonBody, queryOf } from '../http/validate';
 
 /** Leads reps put forward (DESIGN §6: never created silently), reviewed by managers, marketing and admins only. */
-export const suggestionsRoutes = new Hono<AppEnv>()
+export const leadSuggestionsRoutes = new Hono<AppEnv>()
   .use('*', requireRole('manager', 'marketing', 'admin'))
   .get('/', async (c) => {
     const query = queryOf(c, SuggestionQuery);
-    return c.json(await listSuggestions(c.get('deps').db, c.get('caller'), query));
+    return c.json(await listLeadSuggestions(c.get('deps').db, c.get('caller'), query));
   })
   .post('/:id/accept', async (c) => {
     const id = idFromPath(c.req.param('id'), 'suggestion');
     const request = await jsonBody(c, AcceptSuggestionRequest);
     const { db, now } = c.get('deps');
-    return c.json(await acceptSuggestion(db, c.get('caller'), id, request, now()));
+    return c.json(await acceptLeadSuggestion(db, c.get('caller'), id, request, now()));
   })
   .post('/:id/reject', async (c) => {
     const id = idFromPath(c.req.param('id'), 'suggestion');
     const { reason } = await jsonBody(c, RejectSuggestionRequest);
     const { db, now } = c.get('deps');
-    return c.json(await rejectSuggestion(db, c.get('caller'), id, reason, now()));
+    return c.json(await rejectLeadSuggestion(db, c.get('caller'), id, reason, now()));
   });

@@ -1,0 +1,15 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../store/db';
+import { contacts, scopeEntries } from '../../store/schema';
+import { leaveScope } from '../scope/entries';
+import type { ContactRow } from '../../store/rows';
+
+/** Deletes a contact softly (its activity stays for reports) and takes it out of every cache that holds it. */
+export async function deleteContact(tx: Tx, contact: ContactRow, now: Date): Promise<void> {
+  await tx.update(contacts).set({ deletedAt: now, updatedAt: now }).where(eq(contacts.id, contact.id));
+  const holders = await tx
+    .select({ userId: scopeEntries.userId })
+    .from(scopeEntries)
+    .where(eq(scopeEntries.contactId, contact.id));
+  for (const { userId } of holders) await leaveScope(tx, contact.workspaceId, userId, contact.id);
+}
