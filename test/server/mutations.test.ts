@@ -119,8 +119,8 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
       for (let i = 0; i < 3; i++) answers.push((await push(token(acme, 'rep'), [m])).results);
       expect(answers).toEqual([
         [{ id: m.id, status: 'applied' }],
-        [{ id: m.id, status: 'duplicate' }],
-        [{ id: m.id, status: 'duplicate' }],
+        [{ id: m.id, status: 'duplicate', firstStatus: 'applied' }],
+        [{ id: m.id, status: 'duplicate', firstStatus: 'applied' }],
       ]);
       const rows = await attemptsOn(contactId);
       expect(rows).toHaveLength(1);
@@ -153,7 +153,7 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
       const { results } = await push(token(acme, 'rep'), [m, m]);
       expect(results).toEqual([
         { id: m.id, status: 'applied' },
-        { id: m.id, status: 'duplicate' },
+        { id: m.id, status: 'duplicate', firstStatus: 'applied' },
       ]);
       expect(await attemptsOn(contactId)).toHaveLength(1);
     });
@@ -173,7 +173,7 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
       const error = { code: 'conflict', message: `contact ${contactId} is sql now, not mql: reload and try again` };
       expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'rejected', error }]);
       await server.store.db.update(contacts).set({ stage: 'mql' }).where(eq(contacts.id, contactId));
-      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'duplicate', error }]);
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'duplicate', firstStatus: 'rejected', error }]);
       expect((await contactRow(contactId)).stage).toBe('mql');
     });
 

@@ -27,7 +27,11 @@ export async function recordFirstResult(tx: Tx, userId: string, result: Mutation
   return inserted.length > 0;
 }
 
-/** A replay's answer: `duplicate`, carrying the first answer's error if the first was a rejection. */
+/**
+ * A replay's answer: `duplicate`, saying what the first answer was (and its error if it was a rejection), because
+ * that answer may never have reached the client.
+ */
 export function asDuplicate(first: MutationResult): MutationResult {
-  return { id: first.id, status: 'duplicate', ...(first.error ? { error: first.error } : {}) };
+  const firstStatus = first.status === 'rejected' ? 'rejected' : 'applied';
+  return { id: first.id, status: 'duplicate', firstStatus, ...(first.error ? { error: first.error } : {}) };
 }
