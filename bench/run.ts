@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every speed promise of DESIGN §7 beside a limit measured in the same run on the same machine, one
+ * `npm run bench`: every speed promise of docs/promises.md § Speed beside a limit measured in the same run on the same machine, one
  * figure at a time (bench/figures/), bounded in time. Prints the table, writes bench/results.json and rewrites the
  * README's Performance section from it (bench/readme.ts).
  *

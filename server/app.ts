@@ -19,7 +19,7 @@ import { trackedLinksRoutes } from './routes/tracked-links';
 import { trackingRoutes } from './routes/tracking';
 import { usersRoutes } from './routes/users';
 
-/** The API of DESIGN §4: one Hono app, a route file per resource. */
+/** The API of docs/api.md: one Hono app, a route file per resource. */
 export function createApp(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {

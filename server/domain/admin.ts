@@ -13,7 +13,7 @@ export interface NewWorkspace {
   id?: string;
 }
 
-/** A workspace with the default settings (DESIGN: 4 business hours, 5 attempts in 14 days, Mon–Fri 9–17). */
+/** A workspace with the default settings (docs/vocabulary.md § SLA, both ways: 4 business hours, 5 attempts in 14 days, Mon–Fri 9–17). */
 export async function createWorkspace(db: Db, input: NewWorkspace): Promise<{ id: string; siteKey: string }> {
   const id = input.id ?? newId('ws');
   const siteKey = `site_${randomBytes(12).toString('base64url')}`;

@@ -11,7 +11,7 @@ import { enforceIpLimit, overLimit, tooManyRequests } from '../tracking/limits';
 import { isSiteOrigin, trackingPolicyOf } from '../tracking/policy';
 
 /**
- * POST /v1/collect: website events from t.js, public, by site key (DESIGN §4). Mounted before the authenticated /v1
+ * POST /v1/collect: website events from t.js, public, by site key (docs/api.md). Mounted before the authenticated /v1
  * router, so no token is asked for. CORS admits only the site key's workspace's origins; a browser page on another
  * origin is refused outright (403), so nobody's site can write into someone else's workspace from a visitor's browser.
  */

@@ -15,7 +15,7 @@ import { readSnapshot, writeInWorkspace } from '../store/db';
 import { toContact } from '../store/rows';
 
 /**
- * DESIGN §4 contacts. Lookup and timeline: every role. Create: manager, marketing, admin. Patch: by field, see
+ * docs/api.md § Routes, contacts. Lookup and timeline: every role. Create: manager, marketing, admin. Patch: by field, see
  * contact-patch.ts. Delete: manager, admin.
  */
 export const contactsRoutes = new Hono<AppEnv>()

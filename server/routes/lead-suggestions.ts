@@ -6,7 +6,7 @@ import { idFromPath } from '../domain/path-ids';
 import { acceptLeadSuggestion, listLeadSuggestions, rejectLeadSuggestion } from '../domain/lead-suggestions';
 import { jsonBody, queryOf } from '../http/validate';
 
-/** Leads reps put forward (DESIGN §6: never created silently), reviewed by managers, marketing and admins only. */
+/** Leads reps put forward (never created silently: docs/architecture.md § Pages the extension reads), reviewed by managers, marketing and admins only. */
 export const leadSuggestionsRoutes = new Hono<AppEnv>()
   .use('*', requireRole('manager', 'marketing', 'admin'))
   .get('/', async (c) => {

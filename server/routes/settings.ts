@@ -12,7 +12,7 @@ import { jsonBody } from '../http/validate';
  */
 export const MAX_SETTINGS_BYTES = 256 * 1024;
 
-/** Reps get the settings through /v1/sync; this is for the people who agree them (DESIGN §4). */
+/** Reps get the settings through /v1/sync; this is for the people who agree them (docs/api.md). */
 const editors = requireRole('manager', 'marketing', 'admin');
 
 export const settingsRoutes = new Hono<AppEnv>()

@@ -19,7 +19,7 @@ const SNIPPET_CACHE = 'public, max-age=3600';
 const SITE_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
- * The public tracking routes, outside the authenticated API (DESIGN §4): the website snippet, the open pixel and the
+ * The public tracking routes, outside the authenticated API (docs/api.md): the website snippet, the open pixel and the
  * click redirect. Each is rate limited per address; none ever answers with something a request asked for: the pixel is
  * always the same GIF, the redirect goes only where a genuine token says.
  */

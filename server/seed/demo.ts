@@ -63,7 +63,7 @@ export function demoSettings(): WorkspaceSettings {
 const CHUNK = 500;
 
 /**
- * Creates the demo workspace "Northwind Demo" (DESIGN §8): its team with a fresh token each, the content library,
+ * Creates the demo workspace "Northwind Demo" (docs/running.md § npm start and the demo): its team with a fresh token each, the content library,
  * ~300 contacts across the funnel with 60 days of history up to `now`, in one transaction. The same seed and `now`
  * give the same rows; only tokens and the site key differ.
  */

@@ -22,7 +22,7 @@ export interface CadenceInput {
 }
 
 /**
- * Where a lead stands in its follow-up cadence (DESIGN §2), or null when nobody owns it yet.
+ * Where a lead stands in its follow-up cadence (docs/vocabulary.md § Cadence states), or null when nobody owns it yet.
  *
  * Follow-up k is due a set number of business hours after the attempt before it, so a late attempt moves the rest of
  * the plan with it and overdue steps never pile up. Paused time is not business time; a step that was already overdue

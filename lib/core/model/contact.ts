@@ -18,7 +18,7 @@ export type Pause = z.infer<typeof Pause>;
 
 export const BUSINESS_MODELS = ['b2b', 'b2c'] as const;
 
-/** The profile fields scoring's fit rules can read (DESIGN §2: seniority, country, company size, industry, B2B/B2C). */
+/** The profile fields scoring's fit rules can read (docs/vocabulary.md § Fit, engagement, score: seniority, country, company size, industry, B2B/B2C). */
 export const ContactProfile = z.object({
   title: z.string().trim().max(200).nullable().default(null),
   company: z.string().trim().max(200).nullable().default(null),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, Instant } from './primitives';
 
 /**
- * The dashboard's figures (DESIGN §1: "marketing delivered vs goal; sales first touch within SLA, attempts per lead";
+ * The dashboard's figures (docs/vocabulary.md § SLA, both ways: "marketing delivered vs goal; sales first touch within SLA, attempts per lead";
  * the funnel planned backwards from a revenue goal). The server answers with these shapes and the dashboard and the
  * tests parse with them, so both sides read the same definitions.
  */

@@ -15,7 +15,7 @@ export const SyncQuery = z.object({
   limit: z.coerce.number().int().min(1).max(SYNC_PAGE_MAX, `limit must be at most ${SYNC_PAGE_MAX}`).default(SYNC_PAGE_DEFAULT),
 });
 
-/** One page of changes in the caller's scope, oldest first (DESIGN §5). */
+/** One page of changes in the caller's scope, oldest first (docs/sync.md). */
 export const SyncPage = z.object({
   contacts: z.array(Contact),
   activities: z.array(Activity),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Activity } from './activity';
 import { Email, HttpUrl, Id, Instant, Slug } from './primitives';
 
-// Website events, tracked emails and links (DESIGN §4: /v1/collect, /v1/emails, /v1/tracked-links, /v1/stream).
+// Website events, tracked emails and links (docs/api.md § Tracking routes: /v1/collect, /v1/emails, /v1/tracked-links, /v1/stream).
 
 /**
  * How a workspace may track people:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Where a contact is in the funnel (DESIGN §2), plus the two ways out of it. */
+/** Where a contact is in the funnel (docs/vocabulary.md § Lifecycle stages), plus the two ways out of it. */
 export const LIFECYCLE_STAGES = [
   'visitor',
   'lead',

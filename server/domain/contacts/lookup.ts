@@ -12,7 +12,7 @@ import { isWorkspaceAddress } from './workspace-domains';
 import type { ContactRow } from '../../store/rows';
 
 /**
- * The panel's answer for the addresses it sees (DESIGN §4): each known contact with its summary, score and cadence, in
+ * The panel's answer for the addresses it sees (docs/api.md): each known contact with its summary, score and cadence, in
  * the order asked, and the addresses nobody knows. Addresses on the workspace's own domains are colleagues, never
  * leads: they appear in neither list. Another workspace's contact is simply unknown here. Each contact found enters
  * the caller's sync scope, so the panel keeps it offline.

@@ -28,7 +28,7 @@ interface Evaluated {
 }
 
 /**
- * The SLA dashboard's figures (DESIGN §1, §2): marketing's leads delivered against the goal, and for those leads sales'
+ * The SLA dashboard's figures (docs/vocabulary.md § SLA, both ways): marketing's leads delivered against the goal, and for those leads sales'
  * first touches within the SLA, time to first touch and attempts, overall and per rep, with each owner's open leads.
  */
 export function computeSlaReport(data: SlaData, settings: WorkspaceSettings, period: ReportPeriod, now: Date): SlaReport {

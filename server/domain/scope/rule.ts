@@ -4,7 +4,7 @@ import type { Queryable } from '../../store/db';
 import { contacts, scopeEntries } from '../../store/schema';
 import { DAY_MS } from '../../../lib/core/time-units';
 
-// A user's sync scope (DESIGN §5): the contacts in their scope_entries that are not deleted and that they own or
+// A user's sync scope (docs/sync.md): the contacts in their scope_entries that are not deleted and that they own or
 // looked up within LOOKUP_SCOPE_DAYS; plus, for everyone in the workspace, its content library and its settings.
 
 /** Whose scope a pull reads, and the instant before which a lookup no longer keeps a contact in it. */

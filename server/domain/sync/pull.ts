@@ -17,7 +17,7 @@ export interface PullRequest {
 }
 
 /**
- * One page of the caller's delta sync (DESIGN §5):
+ * One page of the caller's delta sync (docs/sync.md):
  * 1. refuse a cursor past every version this database has drawn;
  * 2. expire lapsed lookups, which records their scope exits (the only write, and only when one lapsed);
  * 3. in one snapshot, read each kind of change after the cursor (at most limit + 1 of each), merge them by version and
