@@ -92,49 +92,41 @@ async function scopeEntryChanges(tx: Tx, scope: SyncScope, { after, take }: Stre
   return rows.map((r) => ({ kind: 'entry', version: r.entryVersion, contact: toContact(r.contact) }));
 }
 
-/**
- * Activities of the contacts in scope. The lateral join walks activities_contact_version once per contact in scope (a
- * rep has a few hundred), reading at most `take` rows from each, so the plan stays the same however large the
- * workspace's activity table grows.
- */
-async function activityChanges(tx: Tx, scope: SyncScope, { after, take }: StreamWindow): Promise<Change[]> {
-  const recent = tx
-    .select()
-    .from(activities)
-    .where(
-      and(
-        eq(activities.contactId, scopeEntries.contactId),
-        gt(activities.version, newerThan(after)),
-        eq(activities.workspaceId, scope.workspaceId),
-      ),
-    )
-    .orderBy(asc(activities.version))
-    .limit(take)
-    .as('recent');
-  const rows = await tx
-    .select(recent._.selectedFields)
-    .from(scopeEntries)
-    .innerJoin(contacts, eq(contacts.id, scopeEntries.contactId))
-    .innerJoinLateral(recent, sql`true`)
-    .where(entryInScope(scope))
-    .orderBy(asc(recent.version))
-    .limit(take);
+/** Activities of the contacts in scope. */
+async function activityChanges(tx: Tx, scope: SyncScope, window: StreamWindow): Promise<Change[]> {
+  const rows = await historyInScope(tx, activities, scope, window);
   return rows.map((r) => ({ kind: 'activity', version: r.version, activity: toActivity(r) }));
 }
 
-/** Attempts of the contacts in scope, along attempts_contact_version, like activities. */
-async function attemptChanges(tx: Tx, scope: SyncScope, { after, take }: StreamWindow): Promise<Change[]> {
+/** Attempts of the contacts in scope. */
+async function attemptChanges(tx: Tx, scope: SyncScope, window: StreamWindow): Promise<Change[]> {
+  const rows = await historyInScope(tx, attempts, scope, window);
+  return rows.map((r) => ({ kind: 'attempt', version: r.version, attempt: toAttempt(r) }));
+}
+
+/**
+ * A history table's rows newer than the window, for the contacts in scope. The lateral join walks the table's
+ * (contact_id, version) index once per contact in scope (a rep has a few hundred), reading at most `take` rows from
+ * each, so the plan stays the same however large the workspace's table grows.
+ */
+async function historyInScope<T extends typeof activities | typeof attempts>(
+  tx: Tx,
+  table: T,
+  scope: SyncScope,
+  { after, take }: StreamWindow,
+): Promise<T['$inferSelect'][]> {
+  const history = table as typeof activities; // the columns used here exist on both tables with the same types
   const recent = tx
     .select()
-    .from(attempts)
+    .from(history)
     .where(
       and(
-        eq(attempts.contactId, scopeEntries.contactId),
-        gt(attempts.version, newerThan(after)),
-        eq(attempts.workspaceId, scope.workspaceId),
+        eq(history.contactId, scopeEntries.contactId),
+        gt(history.version, newerThan(after)),
+        eq(history.workspaceId, scope.workspaceId),
       ),
     )
-    .orderBy(asc(attempts.version))
+    .orderBy(asc(history.version))
     .limit(take)
     .as('recent');
   const rows = await tx
@@ -145,7 +137,7 @@ async function attemptChanges(tx: Tx, scope: SyncScope, { after, take }: StreamW
     .where(entryInScope(scope))
     .orderBy(asc(recent.version))
     .limit(take);
-  return rows.map((r) => ({ kind: 'attempt', version: r.version, attempt: toAttempt(r) }));
+  return rows as T['$inferSelect'][];
 }
 
 /** The lower bound of a contact's changes: newer than the cursor and than the caller's entry (see the top). */
