@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundle, launchChromium, serveFiles } from '../support/chromium';
+import { launchChromium } from '../../test/support/chromium';
+import { bundle, serveFiles } from '../support/bench-pages';
 import { ratioOf, type Figure } from '../support/result';
 import { roundAll } from '../support/stats';
 import type { ObserverResult } from '../browser/observer';
