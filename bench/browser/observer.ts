@@ -1,5 +1,5 @@
 /**
- * Bundled into a bench page (../figures/content-script.ts) showing Gmail's thread fixture padded to ~5,000 elements:
+ * Bundled into a bench page (../figures/content-script.ts) showing the demo's Gmail thread padded to ~5,000 elements:
  * the Gmail content script's logic (runPageReader with readGmail and GMAIL_ROOTS, as entrypoints/gmail.content.ts
  * runs it, with a runtime that sends nowhere), and beside it an observer with an empty callback on the same subtrees
  * with the same options. Bursts of the changes Gmail makes all day; each callback timed as the browser calls it.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundle, launchChromium, serveFiles } from '../support/chromium';
+import { launchChromium } from '../../test/support/chromium';
+import { bundle, serveFiles } from '../support/bench-pages';
 import { ratioOf, type Figure } from '../support/result';
 import { roundAll } from '../support/stats';
 import type { ObserverResult } from '../browser/observer';
@@ -21,7 +22,7 @@ export const contentScript: Figure = {
   title: '6. Content script',
   timeoutMs: 90_000,
   async run(ctx) {
-    const fixture = readFileSync(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'hosts', 'gmail', 'thread-several.html'), 'utf8');
+    const fixture = readFileSync(join(import.meta.dirname, '..', '..', 'server', 'seed', 'demo-pages', 'gmail-thread.html'), 'utf8');
     const script = await bundle(join(import.meta.dirname, '..', 'browser', 'observer.ts'), 'leadsideBench');
     const files = await serveFiles({ [GMAIL_PATH]: { type: 'text/html', body: fixture }, '/bench.js': { type: 'text/javascript', body: script } });
     ctx.defer(() => files.close());

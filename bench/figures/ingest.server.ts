@@ -55,44 +55,34 @@ export async function rawInsert(
   // Diagnostic only: the same, also taking the workspace's advisory lock first, as every versioned write does.
   const lockSql = 'select pg_advisory_xact_lock(hashtext($1))';
 
-  let batches = 0;
-  const started = performance.now();
-  const deadline = started + args.durationMs;
-  const worker = async (w: number) => {
-    for (let i = 0; performance.now() < deadline && batches < args.maxBatches; i++) {
-      batches++;
-      const spec: EventSpec = { prefix: args.prefix, worker: w, batch: i, size: args.batchSize };
-      const { visitorId, events } = collectEvents(spec, new Date());
-      const now = new Date();
-      const params = events.flatMap((e) => [args.workspaceId, e.id, visitorId, e.type, new Date(e.at), e.url, e.title ?? null, null, now]);
-      const visitorParams = [args.workspaceId, visitorId, new Date(events[0]!.at), now];
-      if (kind === 'postgres') {
-        const conn = await (client as pg.Pool).connect();
-        try {
-          await conn.query('begin');
-          if (args.workspaceLock) await conn.query(lockSql, [args.workspaceId]);
-          await conn.query(upsertSql, visitorParams);
-          await conn.query(statement, params);
-          await conn.query('commit');
-        } catch (err) {
-          await conn.query('rollback');
-          throw err;
-        } finally {
-          conn.release();
-        }
-      } else {
-        await (client as PGlite).transaction(async (tx) => {
-          if (args.workspaceLock) await tx.query(lockSql, [args.workspaceId]);
-          await tx.query(upsertSql, visitorParams);
-          await tx.query(statement, params);
-        });
+  return sendBatches(server, args, async (w, i) => {
+    const spec: EventSpec = { prefix: args.prefix, worker: w, batch: i, size: args.batchSize };
+    const { visitorId, events } = collectEvents(spec, new Date());
+    const now = new Date();
+    const params = events.flatMap((e) => [args.workspaceId, e.id, visitorId, e.type, new Date(e.at), e.url, e.title ?? null, null, now]);
+    const visitorParams = [args.workspaceId, visitorId, new Date(events[0]!.at), now];
+    if (kind === 'postgres') {
+      const conn = await (client as pg.Pool).connect();
+      try {
+        await conn.query('begin');
+        if (args.workspaceLock) await conn.query(lockSql, [args.workspaceId]);
+        await conn.query(upsertSql, visitorParams);
+        await conn.query(statement, params);
+        await conn.query('commit');
+      } catch (err) {
+        await conn.query('rollback');
+        throw err;
+      } finally {
+        conn.release();
       }
+    } else {
+      await (client as PGlite).transaction(async (tx) => {
+        if (args.workspaceLock) await tx.query(lockSql, [args.workspaceId]);
+        await tx.query(upsertSql, visitorParams);
+        await tx.query(statement, params);
+      });
     }
-  };
-  await Promise.all(Array.from({ length: args.concurrency }, (_, w) => worker(w)));
-  const ms = performance.now() - started;
-  const stored = await countStored(server, { workspaceId: args.workspaceId, prefix: args.prefix });
-  return { events: stored.events, batches, ms };
+  });
 }
 
 /**
@@ -104,19 +94,33 @@ export async function domainCollect(
   args: { workspaceId: string; siteKey: string; prefix: string; concurrency: number; durationMs: number; maxBatches: number; batchSize: number },
 ): Promise<{ events: number; batches: number; ms: number }> {
   const deps = { db: server.store.db, activityBus: localActivityBus(silentLogger) };
+  return sendBatches(server, args, async (w, i) => {
+    const { visitorId, events } = collectEvents({ prefix: args.prefix, worker: w, batch: i, size: args.batchSize }, new Date());
+    const site = await findSite(server.store.db, args.siteKey);
+    if (!site) throw new Error('no site');
+    await collect(deps, site, { siteKey: args.siteKey, visitorId, sentAt: new Date().toISOString(), events }, { globalPrivacyControl: false, now: new Date() });
+  });
+}
+
+/**
+ * `concurrency` senders each sending batch after batch (`send(sender, batchIndex)`) until `durationMs` has passed or
+ * `maxBatches` have started in all; answers the events stored under `prefix`, the batches and the time taken.
+ */
+async function sendBatches(
+  server: ChildServer,
+  args: { workspaceId: string; prefix: string; concurrency: number; durationMs: number; maxBatches: number },
+  send: (sender: number, batch: number) => Promise<void>,
+): Promise<{ events: number; batches: number; ms: number }> {
   let batches = 0;
   const started = performance.now();
   const deadline = started + args.durationMs;
-  const worker = async (w: number) => {
+  const sender = async (w: number) => {
     for (let i = 0; performance.now() < deadline && batches < args.maxBatches; i++) {
       batches++;
-      const { visitorId, events } = collectEvents({ prefix: args.prefix, worker: w, batch: i, size: args.batchSize }, new Date());
-      const site = await findSite(server.store.db, args.siteKey);
-      if (!site) throw new Error('no site');
-      await collect(deps, site, { siteKey: args.siteKey, visitorId, sentAt: new Date().toISOString(), events }, { globalPrivacyControl: false, now: new Date() });
+      await send(w, i);
     }
   };
-  await Promise.all(Array.from({ length: args.concurrency }, (_, w) => worker(w)));
+  await Promise.all(Array.from({ length: args.concurrency }, (_, w) => sender(w)));
   const ms = performance.now() - started;
   const stored = await countStored(server, { workspaceId: args.workspaceId, prefix: args.prefix });
   return { events: stored.events, batches, ms };

@@ -5,9 +5,9 @@ import type { Page } from 'playwright-core';
 import { seedDemo } from '../../server/seed/demo';
 import { startServer } from '../../server/serve';
 import { measureSwitches, type SwitchResult, type Target } from '../browser/panel-measure';
-import { serveFiles } from '../support/chromium';
+import { buildE2eExtension, launchWithExtension } from '../../test/support/extension';
+import { serveFiles } from '../support/bench-pages';
 import { summarizeProfile } from '../support/cpuprofile';
-import { buildE2eExtension, launchWithExtension } from '../support/extension';
 import { benchLogger } from '../support/logger';
 import { ratioOf, type Figure } from '../support/result';
 import { roundAll, sleep, summarize } from '../support/stats';
@@ -72,10 +72,8 @@ export const panel: Figure = {
     const scratch = mkdtempSync(join(ctx.scratch, 'panel-'));
     ctx.defer(() => rmSync(scratch, { recursive: true, force: true }));
     ctx.log('building the end-to-end extension, starting a demo server');
-    const [dir, server] = await Promise.all([
-      buildE2eExtension(join(scratch, 'build')),
-      startServer({ port: 0, host: '127.0.0.1', store: { dataDir: join(scratch, 'data') }, log: benchLogger }),
-    ]);
+    const dir = buildE2eExtension(join(scratch, 'build'));
+    const server = await startServer({ port: 0, host: '127.0.0.1', store: { dataDir: join(scratch, 'data') }, log: benchLogger });
     ctx.defer(() => server.close());
     const demo = await seedDemo(server.store.db, { now: new Date() });
     const rep = demo.credentials.find((c) => c.role === 'rep')!;
@@ -102,8 +100,11 @@ export const panel: Figure = {
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Leadside (bench)</title><link rel="stylesheet" href="/bench-panel.css"></head><body><div id="root"></div><script type="module" src="/bench-panel.js"></script></body></html>',
     );
 
-    const ext = await launchWithExtension(dir, scratch);
+    // The profile lives in the figure's scratch folder, removed with it.
+    const ext = await launchWithExtension(dir, mkdtempSync(join(scratch, 'chromium-ext-profile-')));
     ctx.defer(() => ext.close());
+    // Functions handed to page.evaluate come through tsx, which wraps named functions in an `__name` helper.
+    await ext.context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
     ctx.log('signing in on the options page, waiting for the first sync');
     const options = await ext.openPage('options.html');
     await options.getByLabel('Server address').fill(server.url);

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { bundle, CHROMIUM, CHROMIUM_ARGS, page, serveFiles } from '../support/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../test/support/chromium';
+import { bundle, page, serveFiles } from '../support/bench-pages';
 import { ratioOf, type Figure } from '../support/result';
 import { round, roundAll, summarize } from '../support/stats';
 import type * as Bench from '../browser/sync-apply';

@@ -1,15 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { findPgBin, startPostgresCluster } from '../../test/support/postgres-cluster';
 
 /**
- * A throwaway PostgreSQL cluster for one figure (the approach of test/support/postgres.ts): initdb in a temp folder,
- * loopback only, run as the postgres user when we are root. Unlike the tests' cluster it keeps PostgreSQL's durable
- * defaults (fsync, synchronous_commit, full_page_writes): a benchmark of writes must pay for commits. LEADSIDE_BENCH_DATABASE_URL
- * names a server to use instead (each figure makes its own database on it).
+ * A throwaway PostgreSQL cluster for one figure, started as the tests start theirs (test/support/postgres-cluster.ts).
+ * Unlike the tests' cluster it keeps PostgreSQL's durable defaults (fsync, synchronous_commit, full_page_writes): a
+ * benchmark of writes must pay for commits. LEADSIDE_BENCH_DATABASE_URL names a server to use instead (each figure makes
+ * its own database on it).
  */
 export interface Cluster {
   /** A superuser URL of the cluster's `postgres` database. */
@@ -53,26 +52,6 @@ export function processTreeCpuSeconds(rootPid: number): number | null {
   }
 }
 
-function findPgBin(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (existsSync(root)) {
-    const majors = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-    for (const m of majors) if (existsSync(join(root, m, 'bin', 'pg_ctl'))) return join(root, m, 'bin');
-  }
-  const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
-  return which.status === 0 ? join(which.stdout.trim(), '..') : null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no free port'))));
-    });
-  });
-}
-
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
@@ -104,32 +83,14 @@ export async function startCluster(): Promise<Cluster> {
   }
   const bin = findPgBin();
   if (!bin) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (or set LEADSIDE_BENCH_DATABASE_URL)');
-  const dir = mkdtempSync(join(tmpdir(), 'leadside-bench-pg-'));
-  chmodSync(dir, 0o777);
-  const port = await freePort();
-  const asPostgres = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) =>
-    asPostgres ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
-  const data = join(dir, 'data');
-  run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-instructions']);
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300`, 'start']);
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const cluster = await startPostgresCluster(bin, { prefix: 'leadside-bench-pg-', settings: ['max_connections=300'], stopMode: 'fast' });
   const version = execFileSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
-  let stopped = false;
   return {
-    url,
+    url: cluster.url,
     description: `throwaway ${version.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ')} cluster (default durability)`,
-    createDatabase: (name) => createDatabaseOn(url, name),
+    createDatabase: (name) => createDatabaseOn(cluster.url, name),
     // Backends that ended (a closed pool's connections) take their CPU with them: read it while the load runs.
-    cpuSeconds: () => processTreeCpuSeconds(Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0])),
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      try {
-        run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    cpuSeconds: () => processTreeCpuSeconds(Number(readFileSync(join(cluster.data, 'postmaster.pid'), 'utf8').split('\n')[0])),
+    stop: async () => cluster.stop(),
   };
 }

@@ -5,7 +5,7 @@ import { writeInWorkspace } from '../../server/store/db';
 import { trackingPolicyOf } from '../../server/tracking/policy';
 import { attempts, contacts, content, suggestedLeads, workspaces } from '../../server/store/schema';
 import { keepEvidenceOnFailure } from './support/evidence';
-import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
+import { buildE2eExtension, launchWithExtension, type LoadedExtension } from '../support/extension';
 import { openHostTab, signInThroughOptions, until } from './support/flows';
 import { screenshotForReadme } from './support/screenshots';
 import { serveDemoPages, type DemoPages } from '../../server/seed/demo-pages';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepEvidenceOnFailure } from './support/evidence';
-import { launchWithExtension, type LoadedExtension } from './support/extension';
+import { launchWithExtension, type LoadedExtension } from '../support/extension';
 import { openHostTab, until } from './support/flows';
 import { mayaAttemptsOnDana, setUpMaya, tearDownMaya } from './support/maya';
 import type { DemoPages } from '../../server/seed/demo-pages';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './support/extension';
+import { buildE2eExtension, launchWithExtension, type LoadedExtension } from '../support/extension';
 import { keepEvidenceOnFailure } from './support/evidence';
 import { screenshotForReadme } from './support/screenshots';
 import { removeDemoData, startDemoServer, type DemoServer } from './support/server';

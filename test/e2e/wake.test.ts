@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepEvidenceOnFailure } from './support/evidence';
-import type { LoadedExtension } from './support/extension';
+import type { LoadedExtension } from '../support/extension';
 import { openHostTab, until } from './support/flows';
 import { mayaAttemptsOnDana, setUpMaya, tearDownMaya } from './support/maya';
 import { controlServiceWorker } from './support/service-worker';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { LoadedExtension } from './extension';
+import type { LoadedExtension } from '../../support/extension';
 import type { DemoServer } from './server';
 
 export const EVIDENCE_DIR = join(process.cwd(), 'test-results', 'e2e');

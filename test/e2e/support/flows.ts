@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { LoadedExtension } from './extension';
+import type { LoadedExtension } from '../../support/extension';
 
 /** Signs the extension in through its options page, as a rep would. */
 export async function signInThroughOptions(ext: LoadedExtension, serverUrl: string, token: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { serveDemoPages, type DemoPages } from '../../../server/seed/demo-pages';
-import { buildE2eExtension, launchWithExtension, type LoadedExtension } from './extension';
+import { buildE2eExtension, launchWithExtension, type LoadedExtension } from '../../support/extension';
 import { signInThroughOptions } from './flows';
 import { removeDemoData, serverAttempts, startDemoServer, type DemoServer } from './server';
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { LoadedExtension } from './extension';
+import type { LoadedExtension } from '../../support/extension';
 import { until } from './flows';
 
 type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping' | 'unknown';

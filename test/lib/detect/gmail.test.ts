@@ -8,10 +8,10 @@ describe('readGmail', () => {
   it.each([
     [
       'a thread with several people: senders in order, then recipients; the rep kept without "me"; quoted history, the list behind and the typed text left out; the inline reply chip added',
-      'thread-several.html',
+      'demo:gmail-thread.html',
       THREAD,
       [
-        { email: 'dana.ruiz@buyer.example', name: 'Dana Ruiz', role: 'sender' },
+        { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'sender' },
         { email: 'sam@acme.example', name: null, role: 'sender' },
         { email: 'kofi.mensah@buyer.example', name: 'Kofi Mensah', role: 'sender' },
         { email: 'priya.n@buyer.example', name: 'Priya Natarajan', role: 'recipient' },
@@ -19,8 +19,8 @@ describe('readGmail', () => {
         { email: 'cfo@buyer.example', name: null, role: 'recipient' },
       ],
     ],
-    ['the same thread under a label', 'thread-several.html', 'https://mail.google.com/mail/u/1/#label/Prospects/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW', 6],
-    ['the thread page once the rep went back to the inbox (nodes kept): only the reply chips', 'thread-several.html', 'https://mail.google.com/mail/u/0/#inbox', [
+    ['the same thread under a label', 'demo:gmail-thread.html', 'https://mail.google.com/mail/u/1/#label/Prospects/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW', 6],
+    ['the thread page once the rep went back to the inbox (nodes kept): only the reply chips', 'demo:gmail-thread.html', 'https://mail.google.com/mail/u/0/#inbox', [
       { email: 'kofi.mensah@buyer.example', name: 'Kofi Mensah', role: 'recipient' },
       { email: 'cfo@buyer.example', name: null, role: 'recipient' },
     ]],
@@ -60,7 +60,7 @@ describe('threadIdOf', () => {
 });
 
 it('reads the same thread if Gmail drops both message hooks (data-message-id, div.adn): the whole thread area, list rows still left out', () => {
-  const page = loadFixture('gmail', 'thread-several.html', THREAD);
+  const page = loadFixture('gmail', 'demo:gmail-thread.html', THREAD);
   const full = readGmail(page.doc, page.url);
   for (const message of page.doc.querySelectorAll('[data-message-id]')) {
     message.removeAttribute('data-message-id');

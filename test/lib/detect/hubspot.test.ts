@@ -8,9 +8,9 @@ describe('readHubSpot', () => {
   it.each([
     [
       "a contact record: its email property and name; the owner, the timeline, association cards and a preview dialog left out",
-      'contact-record.html',
+      'demo:hubspot-contact.html',
       CONTACT,
-      [{ email: 'dana.ruiz@buyer.example', name: 'Dana Ruiz', role: 'record' }],
+      [{ email: 'leo.martins@quantaloop.example', name: 'Leo Martins', role: 'record' }],
     ],
     [
       'the email property being edited (an input), the name from first and last name',
@@ -32,11 +32,11 @@ describe('readHubSpot', () => {
     ['the contacts list: rows are not a record', 'contacts-list.html', 'https://app.hubspot.com/contacts/21234567/objects/0-1/views/all/list', []],
     [
       "the end-to-end build's stand-in page reads the same",
-      'contact-record.html',
+      'demo:hubspot-contact.html',
       'http://localhost:5173/hubspot/contacts/21234567/record/0-1/51234',
-      [{ email: 'dana.ruiz@buyer.example', name: 'Dana Ruiz', role: 'record' }],
+      [{ email: 'leo.martins@quantaloop.example', name: 'Leo Martins', role: 'record' }],
     ],
-    ['a contact page read as a deal (0-3): not read', 'contact-record.html', 'https://app.hubspot.com/contacts/21234567/record/0-3/51234', []],
+    ['a contact page read as a deal (0-3): not read', 'demo:hubspot-contact.html', 'https://app.hubspot.com/contacts/21234567/record/0-3/51234', []],
   ] as const)('%s', (_case, file, url, expected) => {
     expect(readFixture('hubspot', readHubSpot, file, url)).toEqual(expected);
   });

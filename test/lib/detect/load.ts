@@ -12,9 +12,14 @@ import type { PageHost } from '../../../lib/messages/page-protocol';
  */
 export type ShadowMode = 'native' | 'synthetic';
 
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'hosts');
+/** The stand-in pages `npm start` serves are fixtures too, kept in one copy there: a file named `demo:<file>`. */
+const DEMO_PAGES = join(import.meta.dirname, '..', '..', '..', 'server', 'seed', 'demo-pages');
+
 /** A saved host page in JSDOM at its URL. `<template shadowrootmode>` (JSDOM does not parse it) becomes `shadow`. */
 export function loadFixture(host: string, file: string, url: string, shadow: ShadowMode = 'native') {
-  const html = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'hosts', host, file), 'utf8');
+  const path = file.startsWith('demo:') ? join(DEMO_PAGES, file.slice('demo:'.length)) : join(FIXTURES, host, file);
+  const html = readFileSync(path, 'utf8');
   const dom = new JSDOM(html, { url });
   applyDeclarativeShadow(dom.window.document, shadow);
   return { dom, doc: dom.window.document, url: new URL(url) };

@@ -56,7 +56,7 @@ describe('a content script (runPageReader)', () => {
     expect(runtime.sendMessage).not.toHaveBeenCalled();
 
     // The thread renders into the watched region.
-    const thread = loadFixture('gmail', 'thread-several.html', THREAD).doc.querySelector('div[role="main"]')!.innerHTML;
+    const thread = loadFixture('gmail', 'demo:gmail-thread.html', THREAD).doc.querySelector('div[role="main"]')!.innerHTML;
     page.doc.querySelector('div[role="main"]')!.innerHTML = thread;
     await vi.advanceTimersByTimeAsync(0);
     await vi.advanceTimersByTimeAsync(300);
@@ -66,7 +66,7 @@ describe('a content script (runPageReader)', () => {
     const data = PROTOCOL['page.contacts'].request.parse(message.data);
     expect(data.host).toBe('gmail');
     expect(data.url).toBe(THREAD);
-    expect(data.contacts.map((c) => c.email)).toContain('dana.ruiz@buyer.example');
+    expect(data.contacts.map((c) => c.email)).toContain('dana.reyes@brightwave.example');
 
     expect(runtime.ask()).toEqual(message.data);
     expect(runtime.sendMessage).toHaveBeenCalledOnce();

@@ -1,20 +1,22 @@
-import { execFile } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
 const root = join(import.meta.dirname, '..', '..');
 
 /**
- * Builds the extension in its end-to-end mode (as test/e2e/support/extension.ts does: the only build whose content
- * scripts also read stand-in host pages on http://localhost/<host>/…, holding loopback access up front) into `outDir`.
+ * Builds the extension in its end-to-end mode: the only build whose content scripts also read pages served from
+ * http://localhost (the stand-in host pages), holding loopback access up front. Into `outDir`, else a scratch folder.
+ * The browser suite (test/e2e) and the panel benchmark (bench/figures/panel.ts) load this build.
  */
-export async function buildE2eExtension(outDir: string): Promise<string> {
-  await promisify(execFile)(join(root, 'node_modules', '.bin', 'wxt'), ['build'], {
+export function buildE2eExtension(outDir = mkdtempSync(join(tmpdir(), 'leadside-e2e-build-'))): string {
+  execFileSync(join(root, 'node_modules', '.bin', 'wxt'), ['build'], {
     cwd: root,
     env: { ...process.env, LEADSIDE_OUT_DIR: outDir, LEADSIDE_E2E: '1' },
+    stdio: 'pipe',
     maxBuffer: 16 * 1024 * 1024,
   });
   return join(outDir, 'chrome-mv3');
@@ -23,22 +25,25 @@ export async function buildE2eExtension(outDir: string): Promise<string> {
 export interface LoadedExtension {
   context: BrowserContext;
   id: string;
+  /** Opens one of the extension's pages as a tab (the real side panel needs a user's click). */
   openPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
-/** Real Chromium with the built extension loaded, in a throwaway profile under `scratch`. */
-export async function launchWithExtension(extensionDir: string, scratch: string): Promise<LoadedExtension> {
-  const profile = mkdtempSync(join(scratch, 'chromium-ext-profile-'));
+/** Real Chromium with the built extension loaded, in `userDataDir` (kept) or a throwaway profile (removed on close). */
+export async function launchWithExtension(extensionDir: string, userDataDir?: string): Promise<LoadedExtension> {
+  const profile = userDataDir ?? mkdtempSync(join(tmpdir(), 'leadside-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, '--disable-quic'],
     viewport: { width: 1280, height: 800 },
   });
+  const close = async () => {
+    await context.close();
+    if (!userDataDir) rmSync(profile, { recursive: true, force: true });
+  };
   try {
-    // Functions handed to page.evaluate come through tsx, which wraps named functions in an `__name` helper.
-    await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const id = new URL(worker.url()).host;
     return {
@@ -49,13 +54,11 @@ export async function launchWithExtension(extensionDir: string, scratch: string)
         await page.goto(`chrome-extension://${id}/${path}`);
         return page;
       },
-      close: async () => {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
-      },
+      close,
     };
   } catch (err) {
-    await context.close();
+    // A worker that never came must not leave a browser running behind the failure.
+    await close();
     throw err;
   }
 }

@@ -1,14 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM = process.env.LEADSIDE_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-/** Headless Chromium (Debian's), nothing but loopback to talk to. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}
+// The pages the browser figures measure in; the browser itself is the tests' (test/support/chromium.ts).
 
 /** Bundles a bench page's script (bench/browser/*.ts) with the project's code it imports, for the browser. */
 export async function bundle(entry: string, globalName: string): Promise<string> {
