@@ -6,15 +6,8 @@
  */
 import { GMAIL_ROOTS, readGmail } from '../../lib/detect/gmail';
 import { runPageReader, type ContentRuntime } from '../../lib/detect/run';
+import { OBSERVE } from '../../lib/detect/watch';
 
-/** What lib/detect/watch.ts observes (its OBSERVE), for the empty observer. */
-const OBSERVE: MutationObserverInit = {
-  childList: true,
-  subtree: true,
-  characterData: true,
-  attributes: true,
-  attributeFilter: ['email', 'name', 'data-hovercard-id', 'data-name', 'href', 'aria-label', 'value', 'title'],
-};
 
 const ROW = (n: number) =>
   `<tr class="zA yO"><td class="yX xY"><div class="yW"><span class="bA4"><span class="zF" email="p${n}@sender${n % 40}.example" name="Person ${n}">Person ${n}</span></span></div></td><td class="xY a4W"><div class="xS"><span class="bog"><span>Subject ${n}</span></span><span class="y2"> - snippet of the message</span></div></td><td class="xW xY"><span title="Mar 3, 2026">Mar 3</span></td></tr>`;

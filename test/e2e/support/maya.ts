@@ -1,10 +1,12 @@
 import { serveDemoPages, type DemoPages } from '../../../server/seed/demo-pages';
+import { teamMember } from '../../../server/seed/people';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from '../../support/extension';
 import { signInThroughOptions } from './flows';
 import { removeDemoData, serverAttempts, startDemoServer, type DemoServer } from './server';
 
-export const MAYA_EMAIL = 'maya.chen@northwind.example';
-export const MAYA_ID = 'u_demo_maya';
+const maya = teamMember('maya');
+export const MAYA_EMAIL = maya.email;
+export const MAYA_ID = maya.id;
 
 export interface MayaSetup {
   extensionDir: string;
