@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { auditEvents } from '../../server/store/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../lib/core/time-units';
 import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
@@ -28,10 +29,12 @@ describe.each(STORE_KINDS)('audit retention on %s', (kind) => {
     expect(res.status).toBe(201);
   }
   const titlesLeft = async (ws: TestWorkspace): Promise<string[]> => {
-    const result = await server.store.db.execute(
-      sql`select changes->'title'->>'after' as title from audit_events where workspace_id = ${ws.id} order by at, id`,
-    );
-    return (result.rows as { title: string }[]).map((r) => r.title);
+    const rows = await server.store.db
+      .select({ title: sql<string>`${auditEvents.changes}->'title'->>'after'` })
+      .from(auditEvents)
+      .where(eq(auditEvents.workspaceId, ws.id))
+      .orderBy(asc(auditEvents.at));
+    return rows.map((r) => r.title);
   };
 
   it('the scheduled prune removes events older than the retention, in every workspace, and keeps the rest', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent, AuditPage } from '../../lib/core/model/audit';
 import type { Contact } from '../../lib/core/model/contact';
@@ -7,7 +7,7 @@ import type { ContentItem } from '../../lib/core/model/content';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
 import { reassignContact } from '../../server/domain/contacts/owners';
 import { writeInWorkspace } from '../../server/store/db';
-import { contacts } from '../../server/store/schema';
+import { auditEvents, contacts } from '../../server/store/schema';
 import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
 
 const pricingGuide = {
@@ -50,12 +50,12 @@ describe.each(STORE_KINDS)('the audit log on %s', (kind) => {
   const actor = (ws: TestWorkspace, who: string) => ({ kind: 'user', userId: userId(ws, who), name: `${names.get(ws.id)} ${who}`, email: ws.users[who]!.email });
   /** Every stored audit row as text, as a database dump would show it. */
   const storedText = async (): Promise<string> => {
-    const result = await server.store.db.execute(sql`select row_to_json(a)::text as row from audit_events a`);
-    return (result.rows as { row: string }[]).map((r) => r.row).join('\n');
+    const rows = await server.store.db.select({ row: sql<string>`row_to_json(${auditEvents})::text` }).from(auditEvents);
+    return rows.map((r) => r.row).join('\n');
   };
   const auditRowCount = async (ws: TestWorkspace): Promise<number> => {
-    const result = await server.store.db.execute(sql`select count(*)::int as n from audit_events where workspace_id = ${ws.id}`);
-    return Number((result.rows[0] as { n: number }).n);
+    const [row] = await server.store.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.workspaceId, ws.id));
+    return row!.n;
   };
 
   async function createContent(ws: TestWorkspace, body: Record<string, unknown>, who = 'marketing'): Promise<ContentItem> {

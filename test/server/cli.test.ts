@@ -130,8 +130,8 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     expect(list).toMatchObject({ code: 0, err: [] });
     expect(list.out).toEqual([
       expect.stringMatching(new RegExp(`^2026-03-04T16:02:00\\.000Z  token\\.create  user:${userId}  by cli  tokenId: null → "tok_[A-Za-z0-9_-]+"$`)),
-      `2026-03-04T16:01:00.000Z  user.create  user:${userId}  by cli  email: null → "ana@acme.example"; name: null → "Ana"; role: null → "admin"; disabled: null → false`,
-      `2026-03-04T16:00:00.000Z  workspace.create  workspace:${workspaceId}  by cli  name: null → "Acme"; timeZone: null → "Europe/London"; domains: null → ["acme.example"]`,
+      `2026-03-04T16:01:00.000Z  user.create  user:${userId}  by cli  disabled: null → false; email: null → "ana@acme.example"; name: null → "Ana"; role: null → "admin"`,
+      `2026-03-04T16:00:00.000Z  workspace.create  workspace:${workspaceId}  by cli  domains: null → ["acme.example"]; name: null → "Acme"; timeZone: null → "Europe/London"`,
     ]);
     expect(list.out.join('\n')).not.toContain(token);
 
