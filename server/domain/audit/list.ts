@@ -2,7 +2,7 @@ import { and, desc, eq, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { AUDIT_ACTIONS, type AuditAction, type AuditArea, type AuditEvent, type AuditPage } from '../../../lib/core/model/audit';
 import type { Queryable } from '../../store/db';
 import { auditEvents, users } from '../../store/schema';
-import { decodePagePosition, encodePagePosition, type PagePosition } from '../page-cursor';
+import { decodePagePosition, pageOfRows, type PagePosition } from '../page-cursor';
 
 /** Audit events have no kind of their own in the cursor: one table, ordered by (at, id). */
 const KIND = 'audit';
@@ -28,14 +28,8 @@ export async function auditPage(db: Queryable, workspaceId: string, listing: Aud
     .where(and(eq(auditEvents.workspaceId, workspaceId), actionIs(listing.action), targetIs(listing.targetId), olderThan(after)))
     .orderBy(desc(auditEvents.at), desc(sql`${auditEvents.id} collate "C"`))
     .limit(listing.limit + 1);
-  const page = rows.slice(0, listing.limit);
-  const more = rows.length > listing.limit;
-  const last = page[page.length - 1];
-  return {
-    events: page.map((r) => toAuditEvent(r.event, r.actorName, r.actorEmail)),
-    more,
-    next: more && last ? encodePagePosition({ at: last.event.at, id: last.event.id, kind: KIND }) : null,
-  };
+  const { page, more, next } = pageOfRows(rows, listing.limit, (r) => ({ at: r.event.at, id: r.event.id, kind: KIND }));
+  return { events: page.map((r) => toAuditEvent(r.event, r.actorName, r.actorEmail)), more, next };
 }
 
 function actionIs(action: AuditListing['action']): SQL | undefined {
