@@ -4,6 +4,7 @@ import type { AppEnv, ServerDeps } from './context';
 import { requireCaller } from './auth/middleware';
 import { ApiError } from './http/errors';
 import { extensionCors, limitBody, limitPerIp, limitPerToken, requestLog, securityHeaders } from './http/middleware';
+import { auditRoutes } from './routes/audit';
 import { contentRoutes } from './routes/content';
 import { collectRoutes } from './routes/collect';
 import { contactsRoutes } from './routes/contacts';
@@ -47,6 +48,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/emails', emailsRoutes);
   v1.route('/tracked-links', trackedLinksRoutes);
   v1.route('/stream', streamRoutes);
+  v1.route('/audit', auditRoutes);
   app.route('/v1', v1);
 
   app.notFound((c) => c.json(new ApiError('not_found', `no route for ${c.req.method} ${c.req.path}`).body, 404));

@@ -3,16 +3,22 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { Email, TimeZone } from '../lib/core/model/primitives';
+import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX, type AuditEvent } from '../lib/core/model/audit';
+import { Email, pageLimit, TimeZone } from '../lib/core/model/primitives';
 import { Role } from '../lib/core/model/vocabulary';
 import { parseInput } from '../lib/core/model/parse';
-import { addUser, createToken, createWorkspace, findUserByEmail } from './domain/admin';
+import { addUser, createToken, createWorkspace, findUserByEmail, tokenIdOf } from './domain/admin';
+import { tokenCreated, userCreated, workspaceCreated } from './domain/audit/changes';
+import { auditPage } from './domain/audit/list';
+import { AuditRetentionDays, DEFAULT_AUDIT_RETENTION_DAYS } from './domain/audit/prune';
+import { cliActor, recordAudit } from './domain/audit/record';
+import { decodePagePosition } from './domain/page-cursor';
 import type { Logger } from './http/logger';
 import { demoSignIn } from './seed/credentials';
 import { hasAnyWorkspace, seedDemo, type SeededDemo } from './seed/demo';
 import { serveDemoPages, type DemoPages } from './seed/demo-pages';
 import { startServer, type RunningServer } from './serve';
-import { openStore, type Store, type StoreOptions } from './store/db';
+import { openStore, writeInWorkspace, type Db, type Store, type StoreOptions } from './store/db';
 import { workspaces } from './store/schema';
 
 const USAGE = `Leadside server
@@ -26,8 +32,11 @@ const USAGE = `Leadside server
   user add --workspace ID --email EMAIL --name NAME --role rep|manager|marketing|admin
   token create --email EMAIL
                          print a new API token for that user (only the token)
+  audit list --workspace ID [--limit 50] [--before CURSOR]
+                         the workspace's audit log, newest first, one line an event
 
-The database: PostgreSQL when DATABASE_URL is set, else PGlite in --data-dir (default ./.leadside/data).`;
+The database: PostgreSQL when DATABASE_URL is set, else PGlite in --data-dir (default ./.leadside/data).
+What the CLI changes is in the audit log as done by the CLI. Audit events are kept AUDIT_RETENTION_DAYS (365).`;
 
 const DEFAULT_DATA_DIR = './.leadside/data';
 /** Where `wxt build` puts the Chrome build. */
@@ -70,6 +79,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         workspace: { type: 'string' },
         email: { type: 'string' },
         role: { type: 'string' },
+        limit: { type: 'string' },
+        before: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -84,7 +95,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       case 'serve': {
         const port = checked(z.coerce.number().int().min(0).max(65535), values.port ?? env.PORT ?? '8787', '--port');
         const host = values.host ?? env.HOST ?? '127.0.0.1';
-        const server = await startServer({ port, host, store: storeOptions, log: options.log });
+        const auditRetentionDays = checked(AuditRetentionDays, env.AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS, 'AUDIT_RETENTION_DAYS');
+        const server = await startServer({ port, host, store: storeOptions, log: options.log, now, auditRetentionDays });
         const pages = values.demo ? await startDemoPages(port === 0 ? 0 : port + 1, out) : null;
         try {
           if (values.demo) printDemoSignIn(await demoSignIn(server.store.db, now()), out);
@@ -111,8 +123,13 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         // Every flag is checked before the database is opened: a typo never waits on a migration.
         const name = required(values.name, '--name');
         const timeZone = checked(TimeZone, values['time-zone'] ?? 'UTC', '--time-zone');
+        const domains = values.domain ?? [];
         return await withStore(storeOptions, async (store) => {
-          const ws = await createWorkspace(store.db, { name, timeZone, domains: values.domain ?? [] });
+          const ws = await store.db.transaction(async (tx) => {
+            const made = await createWorkspace(tx, { name, timeZone, domains });
+            await recordAudit(tx, cliActor(made.id), workspaceCreated(now(), { id: made.id, name, timeZone, domains }));
+            return made;
+          });
           out(`workspace ${ws.id} (site key ${ws.siteKey})`);
         });
       }
@@ -122,10 +139,13 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const name = required(values.name, '--name');
         const role = checked(Role, required(values.role, '--role'), '--role');
         return await withStore(storeOptions, async (store) => {
-          const [workspace] = await store.db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId));
-          if (!workspace) throw new CommandFailed(`no workspace ${workspaceId}`);
+          await assertWorkspace(store.db, workspaceId);
           if (await findUserByEmail(store.db, email)) throw new CommandFailed(`a user with the email ${email} already exists`);
-          const user = await addUser(store.db, { workspaceId, email, name, role });
+          const user = await writeInWorkspace(store.db, workspaceId, async (tx) => {
+            const added = await addUser(tx, { workspaceId, email, name, role });
+            await recordAudit(tx, cliActor(workspaceId), userCreated(now(), { id: added.id, email, name, role, disabled: false }));
+            return added;
+          });
           out(`user ${user.id}`);
         });
       }
@@ -134,8 +154,24 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         return await withStore(storeOptions, async (store) => {
           const user = await findUserByEmail(store.db, email);
           if (!user) throw new CommandFailed(`no user with the email ${email}`);
+          const token = await writeInWorkspace(store.db, user.workspaceId, async (tx) => {
+            const made = await createToken(tx, user.id);
+            await recordAudit(tx, cliActor(user.workspaceId), tokenCreated(now(), user.id, await tokenIdOf(tx, made)));
+            return made;
+          });
           // Only the token, so `TOKEN=$(... token create --email ...)` works.
-          out(await createToken(store.db, user.id));
+          out(token);
+        });
+      }
+      case 'audit list': {
+        const workspaceId = required(values.workspace, '--workspace');
+        const limit = checked(pageLimit(AUDIT_PAGE_MAX, AUDIT_PAGE_DEFAULT), values.limit, '--limit');
+        const before = pageCursorFlag(values.before);
+        return await withStore(storeOptions, async (store) => {
+          await assertWorkspace(store.db, workspaceId);
+          const page = await auditPage(store.db, workspaceId, { before, limit });
+          for (const event of page.events) out(auditLine(event));
+          if (page.next) out(`more: --before ${page.next}`);
         });
       }
       default:
@@ -173,6 +209,35 @@ async function withStore(options: StoreOptions, work: (store: Store) => Promise<
   } finally {
     await store.close();
   }
+}
+
+async function assertWorkspace(db: Db, workspaceId: string): Promise<void> {
+  const [workspace] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  if (!workspace) throw new CommandFailed(`no workspace ${workspaceId}`);
+}
+
+/** `--before`: the cursor an earlier `audit list` printed, checked before the database is opened. */
+function pageCursorFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    decodePagePosition(value);
+  } catch {
+    throw new UsageError('--before is not valid: must be the `next` cursor of an earlier page');
+  }
+  return value;
+}
+
+/** One event a line: when, what, on what, by whom, then each field before → after (long values cut; the API has them whole). */
+function auditLine(event: AuditEvent): string {
+  const who = event.actor.kind === 'user' ? (event.actor.email ?? event.actor.userId) : event.actor.kind;
+  const fields = Object.keys(event.changes).sort();
+  const changes = fields.map((field) => `${field}: ${shortJson(event.changes[field]!.before)} → ${shortJson(event.changes[field]!.after)}`);
+  return `${event.at}  ${event.action}  ${event.target.kind}:${event.target.id}  by ${who}  ${changes.join('; ')}`;
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length <= 80 ? text : `${text.slice(0, 79)}…`;
 }
 
 function required(value: string | undefined, flag: string): string {

@@ -3,11 +3,12 @@ import { createApp } from './app';
 import type { RateLimits, ServerDeps } from './context';
 import { jsonLogger, type Logger } from './http/logger';
 import { openStore, type Store, type StoreOptions } from './store/db';
+import { DEFAULT_AUDIT_RETENTION_DAYS, pruneAuditEvents } from './domain/audit/prune';
 import { pruneAppliedMutations } from './domain/mutations/prune';
 import { localActivityBus, postgresActivityBus, type ActivityBus } from './tracking/bus';
 import { pruneVisitorEvents } from './tracking/retention';
 
-/** How often applied-mutation records older than their 30 days (and old website events) are pruned. */
+/** How often applied-mutation records older than their 30 days, old website events and old audit events are pruned. */
 const PRUNE_EVERY_MS = 60 * 60_000;
 /** Heartbeat comments on /v1/stream: well inside the idle timeouts of common proxies (60 s). */
 export const STREAM_HEARTBEAT_MS = 15_000;
@@ -27,12 +28,16 @@ export interface ServeOptions {
   /** Take client addresses from X-Forwarded-For (behind a load balancer); default TRUST_PROXY=1|true. */
   trustProxy?: boolean;
   streamHeartbeatMs?: number;
+  /** Days audit events are kept (`AUDIT_RETENTION_DAYS`); default 365. */
+  auditRetentionDays?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** Runs the hourly prune now (the timer runs the same); never throws, a failure is logged. */
+  prune(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,9 +82,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     log.warn('PUBLIC_URL is not set: tracked links and pixels will point at an address nobody can reach', { publicUrl: deps.publicUrl });
   }
 
+  const auditRetentionDays = options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
   const prune = () =>
-    Promise.all([pruneAppliedMutations(store.db, now()), pruneVisitorEvents(store.db, now())]).catch((err: unknown) =>
-      log.error('prune failed', { err: String(err) }),
+    Promise.all([pruneAppliedMutations(store.db, now()), pruneVisitorEvents(store.db, now()), pruneAuditEvents(store.db, now(), auditRetentionDays)]).then(
+      () => undefined,
+      (err: unknown) => log.error('prune failed', { err: String(err) }),
     );
   void prune();
   const pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
@@ -88,6 +95,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url,
     port,
     store,
+    prune,
     close: async () => {
       clearInterval(pruneTimer);
       // Open event streams end first: a stream never ends by itself, and server.close() waits for every response.

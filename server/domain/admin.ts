@@ -47,6 +47,13 @@ export async function createToken(db: Db, userId: string): Promise<string> {
   return token;
 }
 
+/** The row id of a token createToken just made, for the audit log, which names tokens by id and never holds one. */
+export async function tokenIdOf(db: Db, token: string): Promise<string> {
+  const [row] = await db.select({ id: tokens.id }).from(tokens).where(eq(tokens.hash, hashToken(token))).limit(1);
+  if (!row) throw new Error('a token just made is not in the tokens table');
+  return row.id;
+}
+
 export async function findUserByEmail(db: Db, email: string) {
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   return user ?? null;

@@ -2,11 +2,14 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { ContentDraft, ContentReplacement } from '../../lib/core/model/admin-requests';
 import type { ContentItem } from '../../lib/core/model/content';
 import { newId } from '../auth/tokens';
+import type { Caller } from '../context';
 import { ApiError, notFound } from '../http/errors';
 import { writeInWorkspace, type Db, type Queryable } from '../store/db';
 import { toContentItem } from '../store/rows';
 import { content, scopeExits } from '../store/schema';
 import type { ContentRow } from '../store/rows';
+import { contentCreated, contentDeleted, contentUpdated } from './audit/changes';
+import { actorOf, recordAudit } from './audit/record';
 
 
 /** The library, by title; archived items only when asked for, deleted ones never. */
@@ -37,19 +40,22 @@ export async function getContent(db: Db, workspaceId: string, id: string): Promi
   return toContentItem(await findContent(db, workspaceId, id));
 }
 
-export async function createContent(db: Db, workspaceId: string, draft: ContentDraft, now: Date): Promise<ContentItem> {
+export async function createContent(db: Db, caller: Caller, draft: ContentDraft, now: Date): Promise<ContentItem> {
+  const workspaceId = caller.workspace.id;
   return writeInWorkspace(db, workspaceId, async (tx) => {
     const [row] = await tx
       .insert(content)
       .values({ ...draft, id: newId('ct'), workspaceId, updatedAt: now })
       .returning();
     if (!row) throw new Error('insert returned no content');
+    await recordAudit(tx, actorOf(caller), contentCreated(now, toContentItem(row)));
     return toContentItem(row);
   });
 }
 
 /** Replaces every writable field; with `version` sent, refuses (409) to overwrite an edit made since that version. */
-export async function replaceContent(db: Db, workspaceId: string, id: string, replacement: ContentReplacement, now: Date): Promise<ContentItem> {
+export async function replaceContent(db: Db, caller: Caller, id: string, replacement: ContentReplacement, now: Date): Promise<ContentItem> {
+  const workspaceId = caller.workspace.id;
   const { version: editedVersion, ...fields } = replacement;
   return writeInWorkspace(db, workspaceId, async (tx) => {
     const current = await findContent(tx, workspaceId, id);
@@ -62,6 +68,7 @@ export async function replaceContent(db: Db, workspaceId: string, id: string, re
       .where(eq(content.id, id))
       .returning();
     if (!row) throw new Error(`content ${id} vanished while being replaced`);
+    await recordAudit(tx, actorOf(caller), contentUpdated(now, toContentItem(current), toContentItem(row)));
     return toContentItem(row);
   });
 }
@@ -70,10 +77,12 @@ export async function replaceContent(db: Db, workspaceId: string, id: string, re
  * Deletes softly (activities and attempts keep pointing at it for reports) and, in the same transaction, records that
  * it left everyone's scope, so every rep's cache drops it on the next sync.
  */
-export async function deleteContent(db: Db, workspaceId: string, id: string, now: Date): Promise<void> {
+export async function deleteContent(db: Db, caller: Caller, id: string, now: Date): Promise<void> {
+  const workspaceId = caller.workspace.id;
   await writeInWorkspace(db, workspaceId, async (tx) => {
-    await findContent(tx, workspaceId, id);
+    const current = await findContent(tx, workspaceId, id);
     await tx.update(content).set({ deletedAt: now, updatedAt: now }).where(eq(content.id, id));
     await tx.insert(scopeExits).values({ workspaceId, userId: null, kind: 'content', objectId: id });
+    await recordAudit(tx, actorOf(caller), contentDeleted(now, toContentItem(current)));
   });
 }

@@ -14,7 +14,7 @@ import { toContact } from '../store/rows';
 import { suggestedLeads, users } from '../store/schema';
 import { addOrReviveContact } from './contacts/create';
 import { isAssignableOwner } from './contacts/owners';
-import { decodePagePosition, encodePagePosition, type PagePosition } from './page-cursor';
+import { decodePagePosition, pageOfRows, type PagePosition } from './page-cursor';
 
 type SuggestionRow = typeof suggestedLeads.$inferSelect;
 type Suggester = Pick<typeof users.$inferSelect, 'id' | 'name' | 'email' | 'role' | 'disabled'>;
@@ -37,14 +37,8 @@ export async function listLeadSuggestions(
     .where(and(eq(suggestedLeads.workspaceId, caller.workspace.id), eq(suggestedLeads.status, query.status), olderThan(after)))
     .orderBy(desc(suggestedLeads.suggestedAt), desc(sql`${suggestedLeads.id} collate "C"`))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const more = rows.length > query.limit;
-  const last = page[page.length - 1];
-  return {
-    suggestions: page.map((r) => toSuggestedLead(r.suggestion, r.suggester)),
-    more,
-    next: more && last ? encodePagePosition({ at: last.suggestion.suggestedAt, id: last.suggestion.id, kind: KIND }) : null,
-  };
+  const { page, more, next } = pageOfRows(rows, query.limit, (r) => ({ at: r.suggestion.suggestedAt, id: r.suggestion.id, kind: KIND }));
+  return { suggestions: page.map((r) => toSuggestedLead(r.suggestion, r.suggester)), more, next };
 }
 
 /**

@@ -31,6 +31,17 @@ export function decodePagePosition(cursor: string): PagePosition {
   return { at: new Date(at), id, kind };
 }
 
+/**
+ * One page out of rows fetched `limit + 1` at a time, newest first: the first `limit` rows, whether the extra one says
+ * there are more, and the cursor after the last row given (null when there are none).
+ */
+export function pageOfRows<T>(rows: readonly T[], limit: number, positionOf: (row: T) => PagePosition): { page: T[]; more: boolean; next: string | null } {
+  const page = rows.slice(0, limit);
+  const more = rows.length > limit;
+  const last = page[page.length - 1];
+  return { page, more, next: more && last !== undefined ? encodePagePosition(positionOf(last)) : null };
+}
+
 /** Code-unit order, as PostgreSQL's "C" collation sorts ids (ids are ASCII), so SQL and JS agree on ties. */
 export function compareIds(a: string, b: string): number {
   return a === b ? 0 : a < b ? -1 : 1;

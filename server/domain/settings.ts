@@ -6,7 +6,10 @@ import { WorkspaceSettings } from '../../lib/core/model/settings';
 import type { Role } from '../../lib/core/model/vocabulary';
 import { countryHolidays, withCountryHolidays } from '../../lib/core/calendar/holidays';
 import { isoDateOf, localDayNumber } from '../../lib/core/calendar/wall-clock';
+import { sameValue } from '../../lib/core/same-value';
 import type { Caller } from '../context';
+import { settingsUpdated } from './audit/changes';
+import { actorOf, recordAudit } from './audit/record';
 import { ApiError, badRequest } from '../http/errors';
 import { writeInWorkspace, type Db, type Tx } from '../store/db';
 import { workspaces } from '../store/schema';
@@ -23,6 +26,7 @@ export async function replaceSettings(db: Db, caller: Caller, incoming: Workspac
     assertOwnsChanges(caller.user.role, current, incoming);
     const next = checkedSettings({ ...incoming, calendar: expandHolidays(current.calendar, incoming.calendar, now) });
     if (!sameValue(current, next)) await tx.update(workspaces).set({ settings: next }).where(eq(workspaces.id, workspaceId));
+    await recordAudit(tx, actorOf(caller), settingsUpdated(now, current, next));
     return next;
   });
 }
@@ -85,16 +89,4 @@ function checkedSettings(settings: WorkspaceSettings): WorkspaceSettings {
   if (parsed.success) return parsed.data;
   const issues = describeIssues(parsed.error);
   throw badRequest(`settings are not valid once the country's holidays are added: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
-}
-
-/** Deep equality of JSON values, blind to key order (PostgreSQL's jsonb does not keep it). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const aKeys = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const bKeys = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return aKeys.length === bKeys.length && aKeys.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -4,7 +4,9 @@ import type { Caller } from '../context';
 import { ApiError, notFound } from '../http/errors';
 import { writeInWorkspace, type Db, type Queryable } from '../store/db';
 import { tokens, users } from '../store/schema';
-import { addUser, createToken, findUserByEmail } from './admin';
+import { addUser, createToken, findUserByEmail, tokenIdOf } from './admin';
+import { tokenCreated, tokensRevoked, userCreated, userUpdated } from './audit/changes';
+import { actorOf, recordAudit } from './audit/record';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -27,12 +29,17 @@ async function findUser(db: Queryable, workspaceId: string, userId: string): Pro
 }
 
 /** Emails are unique across every workspace (people sign in by email), so one in use anywhere is a 409. */
-export async function createUser(db: Db, workspaceId: string, request: NewUserRequest): Promise<WorkspaceUser> {
+export async function createUser(db: Db, caller: Caller, request: NewUserRequest, now: Date): Promise<WorkspaceUser> {
+  const workspaceId = caller.workspace.id;
   const emailTaken = () => new ApiError('conflict', `the email ${request.email} is already in use`);
   if (await findUserByEmail(db, request.email)) throw emailTaken();
   try {
-    const { id } = await addUser(db, { workspaceId, ...request });
-    return asWorkspaceUser(await findUser(db, workspaceId, id));
+    return await writeInWorkspace(db, workspaceId, async (tx) => {
+      const { id } = await addUser(tx, { workspaceId, ...request });
+      const user = asWorkspaceUser(await findUser(tx, workspaceId, id));
+      await recordAudit(tx, actorOf(caller), userCreated(now, user));
+      return user;
+    });
   } catch (err) {
     // Two admins adding the same address at once: the unique index decides, and the loser gets the same 409.
     if (isUniqueViolation(err)) throw emailTaken();
@@ -45,7 +52,8 @@ export async function createUser(db: Db, workspaceId: string, request: NewUserRe
  * could manage its users again; the check runs under the workspace lock so two admins demoting each other at once
  * cannot both succeed.
  */
-export async function updateUser(db: Db, workspaceId: string, userId: string, patch: UserPatch): Promise<WorkspaceUser> {
+export async function updateUser(db: Db, caller: Caller, userId: string, patch: UserPatch, now: Date): Promise<WorkspaceUser> {
+  const workspaceId = caller.workspace.id;
   return writeInWorkspace(db, workspaceId, async (tx) => {
     const user = await findUser(tx, workspaceId, userId);
     const isActiveAdmin = user.role === 'admin' && !user.disabled;
@@ -55,6 +63,7 @@ export async function updateUser(db: Db, workspaceId: string, userId: string, pa
     }
     const [row] = await tx.update(users).set(patch).where(eq(users.id, userId)).returning();
     if (!row) throw new Error(`user ${userId} vanished while being updated`);
+    await recordAudit(tx, actorOf(caller), userUpdated(now, asWorkspaceUser(user), asWorkspaceUser(row)));
     return asWorkspaceUser(row);
   });
 }
@@ -75,21 +84,29 @@ function assertSelfOrAdmin(caller: Caller, userId: string): void {
 }
 
 /** A new token for the user, returned this once; a disabled user's token would only ever answer 401, so none is made. */
-export async function issueToken(db: Db, caller: Caller, userId: string): Promise<string> {
+export async function issueToken(db: Db, caller: Caller, userId: string, now: Date): Promise<string> {
   assertSelfOrAdmin(caller, userId);
-  const user = await findUser(db, caller.workspace.id, userId);
-  if (user.disabled) throw new ApiError('conflict', `${user.email} is disabled: enable them before making a token`);
-  return createToken(db, user.id);
+  return writeInWorkspace(db, caller.workspace.id, async (tx) => {
+    const user = await findUser(tx, caller.workspace.id, userId);
+    if (user.disabled) throw new ApiError('conflict', `${user.email} is disabled: enable them before making a token`);
+    const token = await createToken(tx, user.id);
+    await recordAudit(tx, actorOf(caller), tokenCreated(now, user.id, await tokenIdOf(tx, token)));
+    return token;
+  });
 }
 
 /** Revokes every live token of the user at once: lost laptop, or someone leaving. */
 export async function revokeTokens(db: Db, caller: Caller, userId: string, now: Date): Promise<void> {
   assertSelfOrAdmin(caller, userId);
-  const user = await findUser(db, caller.workspace.id, userId);
-  await db
-    .update(tokens)
-    .set({ revokedAt: now })
-    .where(and(eq(tokens.userId, user.id), isNull(tokens.revokedAt)));
+  await writeInWorkspace(db, caller.workspace.id, async (tx) => {
+    const user = await findUser(tx, caller.workspace.id, userId);
+    const revoked = await tx
+      .update(tokens)
+      .set({ revokedAt: now })
+      .where(and(eq(tokens.userId, user.id), isNull(tokens.revokedAt)))
+      .returning({ id: tokens.id });
+    await recordAudit(tx, actorOf(caller), tokensRevoked(now, user.id, revoked.map((t) => t.id)));
+  });
 }
 
 /** PostgreSQL's unique_violation, whether the driver's error comes bare or wrapped by Drizzle. */

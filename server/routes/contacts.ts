@@ -3,6 +3,7 @@ import { LookupQuery, TimelineQuery } from '../../lib/core/model/api';
 import { CreateContactRequest, PatchContactRequest } from '../../lib/core/model/contact-requests';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../context';
+import { actorOf } from '../domain/audit/record';
 import { findVisibleContact } from '../domain/contacts/access';
 import { addOrReviveContact } from '../domain/contacts/create';
 import { patchContact } from '../domain/contacts/patch';
@@ -51,6 +52,6 @@ export const contactsRoutes = new Hono<AppEnv>()
     const id = idFromPath(c.req.param('id'), 'contact');
     const caller = c.get('caller');
     const { db, now } = c.get('deps');
-    await writeInWorkspace(db, caller.workspace.id, async (tx) => deleteContact(tx, await findVisibleContact(tx, caller, id), now()));
+    await writeInWorkspace(db, caller.workspace.id, async (tx) => deleteContact(tx, actorOf(caller), await findVisibleContact(tx, caller, id), now()));
     return c.body(null, 204);
   });

@@ -21,16 +21,16 @@ export const contentRoutes = new Hono<AppEnv>()
   .post('/', curators, async (c) => {
     const draft = await jsonBody(c, ContentDraft, 'content');
     const { db, now } = c.get('deps');
-    return c.json(await createContent(db, c.get('caller').workspace.id, draft, now()), 201);
+    return c.json(await createContent(db, c.get('caller'), draft, now()), 201);
   })
   .put('/:id', curators, async (c) => {
     const id = contentId(c.req.param('id'));
     const replacement = await jsonBody(c, ContentReplacement, 'content');
     const { db, now } = c.get('deps');
-    return c.json(await replaceContent(db, c.get('caller').workspace.id, id, replacement, now()));
+    return c.json(await replaceContent(db, c.get('caller'), id, replacement, now()));
   })
   .delete('/:id', curators, async (c) => {
     const { db, now } = c.get('deps');
-    await deleteContent(db, c.get('caller').workspace.id, contentId(c.req.param('id')), now());
+    await deleteContent(db, c.get('caller'), contentId(c.req.param('id')), now());
     return c.body(null, 204);
   });

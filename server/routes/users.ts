@@ -18,15 +18,18 @@ export const usersRoutes = new Hono<AppEnv>()
   })
   .post('/', requireRole('admin'), async (c) => {
     const request = await jsonBody(c, NewUserRequest, 'user');
-    return c.json(await createUser(c.get('deps').db, c.get('caller').workspace.id, request), 201);
+    const { db, now } = c.get('deps');
+    return c.json(await createUser(db, c.get('caller'), request, now()), 201);
   })
   .patch('/:id', requireRole('admin'), async (c) => {
     const id = userId(c.req.param('id'));
     const patch = await jsonBody(c, UserPatch, 'user change');
-    return c.json(await updateUser(c.get('deps').db, c.get('caller').workspace.id, id, patch));
+    const { db, now } = c.get('deps');
+    return c.json(await updateUser(db, c.get('caller'), id, patch, now()));
   })
   .post('/:id/tokens', async (c) => {
-    const issued: IssuedToken = { token: await issueToken(c.get('deps').db, c.get('caller'), userId(c.req.param('id'))) };
+    const { db, now } = c.get('deps');
+    const issued: IssuedToken = { token: await issueToken(db, c.get('caller'), userId(c.req.param('id')), now()) };
     return c.json(issued, 201);
   })
   .delete('/:id/tokens', async (c) => {

@@ -15,6 +15,7 @@ import {
 import type { Pause } from '../../lib/core/model/contact';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
 import type { MutationResult } from '../../lib/core/model/mutations';
+import type { AuditAction, AuditActorKind, AuditTargetKind, FieldChanges } from '../../lib/core/model/audit';
 
 /**
  * Every synced row takes its `version` from this one sequence (a trigger sets it on insert and update), so a single
@@ -327,5 +328,32 @@ export const visitorEvents = pgTable(
     primaryKey({ columns: [t.workspaceId, t.eventId] }),
     index('visitor_events_visitor').on(t.workspaceId, t.visitorId, t.at),
     index('visitor_events_received').on(t.receivedAt),
+  ],
+);
+
+/**
+ * Who changed what in a workspace, and when (`server/domain/audit/`): written in the transaction of the change it
+ * records, so a change that rolls back leaves no event. `actor_id` is null for the CLI and the system. `changes` holds
+ * each field before and after, never a secret. Kept AUDIT_RETENTION_DAYS, then pruned.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    at: instant('at').notNull(),
+    actorKind: text('actor_kind').$type<AuditActorKind>().notNull(),
+    actorId: text('actor_id'),
+    action: text('action').$type<AuditAction>().notNull(),
+    targetKind: text('target_kind').$type<AuditTargetKind>().notNull(),
+    targetId: text('target_id').notNull(),
+    changes: jsonb('changes').$type<FieldChanges>().notNull(),
+  },
+  (t) => [
+    // Pages newest first by (at, id) within a workspace; the prune reads `at` through it too.
+    index('audit_events_workspace_at').on(t.workspaceId, t.at.desc(), t.id),
+    index('audit_events_at').on(t.at),
   ],
 );

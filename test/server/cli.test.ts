@@ -117,6 +117,83 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     });
   }, 60_000);
 
+  it('records what the CLI changes as done by the CLI, and audit list prints it one line an event, a page at a time', async () => {
+    const place = await freshPlace();
+    const at = (iso: string) => ({ now: () => new Date(iso) });
+    const ws = await run(['workspace', 'add', '--name', 'Acme', '--time-zone', 'Europe/London', '--domain', 'acme.example'], place, at('2026-03-04T16:00:00Z'));
+    const workspaceId = /^workspace (ws_\S+) /.exec(ws.out[0] ?? '')![1]!;
+    const user = await run(['user', 'add', '--workspace', workspaceId, '--email', 'Ana@Acme.example', '--name', 'Ana', '--role', 'admin'], place, at('2026-03-04T16:01:00Z'));
+    const userId = /^user (u_\S+)$/.exec(user.out[0] ?? '')![1]!;
+    const token = (await run(['token', 'create', '--email', 'ana@acme.example'], place, at('2026-03-04T16:02:00Z'))).out[0]!;
+
+    const list = await run(['audit', 'list', '--workspace', workspaceId], place);
+    expect(list).toMatchObject({ code: 0, err: [] });
+    expect(list.out).toEqual([
+      expect.stringMatching(new RegExp(`^2026-03-04T16:02:00\\.000Z  token\\.create  user:${userId}  by cli  tokenId: null → "tok_[A-Za-z0-9_-]+"$`)),
+      `2026-03-04T16:01:00.000Z  user.create  user:${userId}  by cli  disabled: null → false; email: null → "ana@acme.example"; name: null → "Ana"; role: null → "admin"`,
+      `2026-03-04T16:00:00.000Z  workspace.create  workspace:${workspaceId}  by cli  domains: null → ["acme.example"]; name: null → "Acme"; timeZone: null → "Europe/London"`,
+    ]);
+    expect(list.out.join('\n')).not.toContain(token);
+
+    const firstPage = await run(['audit', 'list', '--workspace', workspaceId, '--limit', '2'], place);
+    expect(firstPage.out.slice(0, 2)).toEqual(list.out.slice(0, 2));
+    const more = /^more: --before (\S+)$/.exec(firstPage.out[2] ?? '');
+    expect(firstPage.out).toHaveLength(3);
+    const secondPage = await run(['audit', 'list', '--workspace', workspaceId, '--limit', '2', '--before', more![1]!], place);
+    expect(secondPage).toEqual({ code: 0, err: [], out: [list.out[2]] });
+
+    // The API shows the same events, the CLI as their actor.
+    const server = await place.server();
+    try {
+      const res = await server.api(token, '/v1/audit');
+      expect(res.status).toBe(200);
+      const { events } = (await res.json()) as { events: { action: string; actor: unknown }[] };
+      expect(events.map((e) => e.action)).toEqual(['token.create', 'user.create', 'workspace.create']);
+      for (const e of events) expect(e.actor).toEqual({ kind: 'cli', userId: null, name: null, email: null });
+    } finally {
+      await server.close();
+    }
+
+    expect(await run(['audit', 'list', '--workspace', 'ws_missing'], place)).toEqual({ code: 1, out: [], err: ['no workspace ws_missing'] });
+  }, 60_000);
+
+  it('answers a bad audit list or retention with exit 2 and one line', async () => {
+    const untouched = join(tmpdir(), `leadside-cli-audit-untouched-${process.pid}-${kind}`);
+    const place: Place = { args: ['--data-dir', untouched], env: {}, server: () => startTestServer(kind, { dataDir: untouched }) };
+    expect(await run(['audit', 'list'], place)).toEqual({ code: 2, out: [], err: ['--workspace is required'] });
+    expect(await run(['audit', 'list', '--workspace', 'ws_1', '--limit', '0'], place)).toEqual({ code: 2, out: [], err: ['--limit is not valid: limit must be at least 1'] });
+    expect(await run(['audit', 'list', '--workspace', 'ws_1', '--before', 'bm90LWEtY3Vyc29y'], place)).toEqual({
+      code: 2,
+      out: [],
+      err: ['--before is not valid: must be the `next` cursor of an earlier page'],
+    });
+    expect(await run(['serve', '--port', '0'], { ...place, env: { AUDIT_RETENTION_DAYS: 'a year' } })).toEqual({
+      code: 2,
+      out: [],
+      err: ['AUDIT_RETENTION_DAYS is not valid: must be a whole number of days, at least 1'],
+    });
+    expect(existsSync(untouched)).toBe(false);
+  });
+
+  it('serve prunes the audit log after AUDIT_RETENTION_DAYS', async () => {
+    const place = await freshPlace();
+    const made = await run(['workspace', 'add', '--name', 'Old'], place, { now: () => new Date('2026-01-01T12:00:00Z') });
+    const workspaceId = /^workspace (ws_\S+) /.exec(made.out[0] ?? '')![1]!;
+    const recent = await run(['workspace', 'add', '--name', 'Recent'], place, { now: () => new Date('2026-02-20T12:00:00Z') });
+    const recentId = /^workspace (ws_\S+) /.exec(recent.out[0] ?? '')![1]!;
+    const listed = async (id: string) => (await run(['audit', 'list', '--workspace', id], place)).out;
+    expect(await listed(workspaceId)).toHaveLength(1);
+
+    const served = await run(['serve', '--port', '0'], { ...place, env: { ...place.env, AUDIT_RETENTION_DAYS: '30' } }, {
+      now: () => new Date('2026-03-01T12:00:00Z'),
+      whileServing: (server) => server.prune(),
+    });
+    expect(served.code).toBe(0);
+    // 30 days before 2026-03-01 is 2026-01-30: the first workspace's event is older, the second's is not.
+    expect(await listed(workspaceId)).toEqual([]);
+    expect(await listed(recentId)).toHaveLength(1);
+  }, 60_000);
+
   it('seeds the demo once: a second seed demo is refused with exit 2', async () => {
     const place = await freshPlace();
     const first = await run(['seed', 'demo'], place);

@@ -523,7 +523,7 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
     it('answers a deleted contact as not found', async () => {
       const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
       const row = await contactRow(contactId);
-      await writeInWorkspace(server.store.db, acme.id, (tx) => deleteContact(tx, row, new Date(EARLIER)));
+      await writeInWorkspace(server.store.db, acme.id, (tx) => deleteContact(tx, { workspaceId: acme.id, kind: 'user', userId: userId(acme, 'manager') }, row, new Date(EARLIER)));
       const m = logAttempt(contactId);
       expect((await push(token(acme, 'rep'), [m])).results).toEqual([
         { id: m.id, status: 'rejected', error: { code: 'not_found', message: `contact ${contactId} not found` } },

@@ -92,7 +92,7 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
   async function reassign(ws: TestWorkspace, contactId: string, to: TestUser | null) {
     await writeInWorkspace(db(), ws.id, async (tx) => {
       const [row] = await tx.select().from(contacts).where(eq(contacts.id, contactId));
-      await reassignContact(tx, row!, to?.id ?? null, server.clock.now());
+      await reassignContact(tx, { workspaceId: ws.id, kind: 'user', userId: ws.users.manager!.id }, row!, to?.id ?? null, server.clock.now());
     });
   }
 
@@ -390,7 +390,7 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
       await lookUp(ws, ws.users.rep2!, ann.id);
       const repCursor = await caughtUp(ws.users.rep!);
       const rep2Cursor = await caughtUp(ws.users.rep2!);
-      await writeInWorkspace(db(), ws.id, (tx) => deleteContact(tx, ann, server.clock.now()));
+      await writeInWorkspace(db(), ws.id, (tx) => deleteContact(tx, { workspaceId: ws.id, kind: 'user', userId: ws.users.manager!.id }, ann, server.clock.now()));
       await addActivity(ws, ann.id, 'ann-after', '2026-01-19T14:00:00Z');
       for (const [user, cursor] of [
         [ws.users.rep!, repCursor],
@@ -530,7 +530,7 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
     await addAttempt(globex, g.id, globex.users.rep!, 'g-att', '2026-01-19T10:00:00Z');
     await addContent(globex, 'g-doc');
     await deleteContent(globex, 'g-doc');
-    await writeInWorkspace(db(), globex.id, (tx) => deleteContact(tx, g, server.clock.now()));
+    await writeInWorkspace(db(), globex.id, (tx) => deleteContact(tx, { workspaceId: globex.id, kind: 'user', userId: globex.users.manager!.id }, g, server.clock.now()));
     const pages = await pullAll(acme.users.rep!, undefined, 1);
     const seen = JSON.stringify(pages);
     for (const foreign of [g.id, 'g-act', 'g-att', 'g-doc', globex.id]) expect(seen).not.toContain(foreign);

@@ -18,3 +18,4 @@ export * from './defaults';
 export * from './admin-requests';
 export * from './reports';
 export * from './tracking';
+export * from './audit';

@@ -4,6 +4,8 @@ import type { Queryable, Tx } from '../../store/db';
 import { contacts, users } from '../../store/schema';
 import { enterScope, leaveScope } from '../scope/entries';
 import type { ContactRow } from '../../store/rows';
+import { contactReassigned } from '../audit/changes';
+import { recordAudit, type AuditActor } from '../audit/record';
 
 /** Roles that work leads, and so may own them. */
 export const OWNER_ROLES = ['rep', 'manager'] as const;
@@ -29,7 +31,7 @@ export async function assertAssignableOwner(db: Queryable, workspaceId: string, 
  * Gives a contact to another rep (or to nobody): the SLA clock restarts at `now`, the new owner's cache gets the
  * contact with its history, and the old owner's cache drops it.
  */
-export async function reassignContact(tx: Tx, contact: ContactRow, ownerId: string | null, now: Date): Promise<ContactRow> {
+export async function reassignContact(tx: Tx, by: AuditActor, contact: ContactRow, ownerId: string | null, now: Date): Promise<ContactRow> {
   if (contact.ownerId === ownerId) return contact;
   const [row] = await tx
     .update(contacts)
@@ -39,5 +41,6 @@ export async function reassignContact(tx: Tx, contact: ContactRow, ownerId: stri
   if (!row) throw new Error(`contact ${contact.id} vanished while being reassigned`);
   if (contact.ownerId) await leaveScope(tx, contact.workspaceId, contact.ownerId, contact.id);
   if (ownerId) await enterScope(tx, ownerId, contact.id, null);
+  await recordAudit(tx, by, contactReassigned(now, contact.id, contact.ownerId, ownerId));
   return row;
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../../http/errors';
 import { writeInWorkspace, type Db } from '../../store/db';
 import { contacts } from '../../store/schema';
 import type { ContactRow } from '../../store/rows';
+import { actorOf } from '../audit/record';
 import { findVisibleContact } from './access';
 import { reassignContact } from './owners';
 import { assertAssignableOwner } from './owners';
@@ -47,7 +48,7 @@ export function patchContact(db: Db, caller: Caller, contactId: string, patch: P
     }
     if (patch.ownerId !== undefined && patch.ownerId !== contact.ownerId) {
       if (patch.ownerId !== null) await assertAssignableOwner(tx, caller.workspace.id, patch.ownerId);
-      contact = await reassignContact(tx, contact, patch.ownerId, now);
+      contact = await reassignContact(tx, actorOf(caller), contact, patch.ownerId, now);
     }
     const { ownerId: _ownerId, ...fields } = patch;
     const changes = definedOnly(fields);

@@ -3,7 +3,7 @@ import type { TimelineItem, TimelinePage } from '../../../lib/core/model/api';
 import type { Queryable } from '../../store/db';
 import { toActivity, toAttempt } from '../../store/rows';
 import { activities, attempts } from '../../store/schema';
-import { decodePagePosition, encodePagePosition, newestFirst, type PagePosition } from '../page-cursor';
+import { decodePagePosition, newestFirst, pageOfRows, type PagePosition } from '../page-cursor';
 
 type Kind = TimelineItem['kind'];
 type HistoryTable = typeof activities | typeof attempts;
@@ -32,10 +32,8 @@ export async function timelinePage(db: Queryable, contactId: string, before: str
     ...activityRows.map((row) => ({ position: positionOf(row, 'activity'), item: { kind: 'activity', activity: toActivity(row) } as const })),
     ...attemptRows.map((row) => ({ position: positionOf(row, 'attempt'), item: { kind: 'attempt', attempt: toAttempt(row) } as const })),
   ].sort((a, b) => newestFirst(a.position, b.position));
-  const page = merged.slice(0, limit);
-  const more = merged.length > limit;
-  const last = page[page.length - 1];
-  return { items: page.map((p) => p.item), more, next: more && last ? encodePagePosition(last.position) : null };
+  const { page, more, next } = pageOfRows(merged, limit, (p) => p.position);
+  return { items: page.map((p) => p.item), more, next };
 }
 
 function positionOf(row: { at: Date; id: string }, kind: Kind): PagePosition {

@@ -138,7 +138,7 @@ describe('the sync engine against the real server', () => {
     expect(await rep.db.contacts.get('c_moving')).toBeDefined();
     await writeInWorkspace(server.store.db, acme.id, async (tx) => {
       const [row] = await tx.select().from(contacts).where(eq(contacts.id, 'c_moving'));
-      await reassignContact(tx, row!, acme.users.rep2!.id, server.clock.now());
+      await reassignContact(tx, { workspaceId: acme.id, kind: 'user', userId: acme.users.manager!.id }, row!, acme.users.rep2!.id, server.clock.now());
     });
     await rep.sync();
     await rep2.sync();

@@ -45,7 +45,7 @@ async function seedLead(id: string, name: string): Promise<void> {
 async function reassignToRep2(id: string): Promise<void> {
   await writeInWorkspace(server.store.db, acme.id, async (tx) => {
     const [row] = await tx.select().from(contacts).where(eq(contacts.id, id));
-    await reassignContact(tx, row!, acme.users.rep2!.id, server.clock.now());
+    await reassignContact(tx, { workspaceId: acme.id, kind: 'user', userId: acme.users.manager!.id }, row!, acme.users.rep2!.id, server.clock.now());
   });
 }
 

@@ -1,0 +1,115 @@
+import { fieldChanges } from '../../../lib/core/audit/changes';
+import type { SettingsSection } from '../../../lib/core/model/admin-requests';
+import type { ContentItem } from '../../../lib/core/model/content';
+import type { WorkspaceSettings } from '../../../lib/core/model/settings';
+import type { AuditChange } from './record';
+
+// One builder per kind of change the audit log records, so each call site is one line and every event of a kind has
+// the same shape. The fields compared are what a person changed: never ids, versions or updatedAt.
+
+/** One event per part of the settings that changed, with the whole part before and after (parts are small documents). */
+export function settingsUpdated(at: Date, before: WorkspaceSettings, after: WorkspaceSettings): AuditChange[] {
+  const parts = Object.keys(after) as SettingsSection[];
+  return parts.map((part) => ({
+    at,
+    action: 'settings.update',
+    target: { kind: 'settings', id: part },
+    changes: fieldChanges({ [part]: before[part] }, { [part]: after[part] }),
+  }));
+}
+
+export interface NewWorkspaceFields {
+  id: string;
+  name: string;
+  timeZone: string;
+  domains: readonly string[];
+}
+
+export const workspaceCreated = (at: Date, ws: NewWorkspaceFields): AuditChange => ({
+  at,
+  action: 'workspace.create',
+  target: { kind: 'workspace', id: ws.id },
+  changes: fieldChanges(null, { name: ws.name, timeZone: ws.timeZone, domains: ws.domains }),
+});
+
+/** The fields of a user an admin changes; tokens are their own events. */
+export type UserFields = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  disabled: boolean;
+};
+
+const userChange = (before: UserFields | null, after: UserFields | null) => fieldChanges(before, after, { ignore: ['id'] });
+
+export const userCreated = (at: Date, user: UserFields): AuditChange => ({
+  at,
+  action: 'user.create',
+  target: { kind: 'user', id: user.id },
+  changes: userChange(null, user),
+});
+
+export const userUpdated = (at: Date, before: UserFields, after: UserFields): AuditChange => ({
+  at,
+  action: 'user.update',
+  target: { kind: 'user', id: after.id },
+  changes: userChange(before, after),
+});
+
+/** A token is named by its row id, never by the token or its hash; the target is the user it signs in as. */
+export const tokenCreated = (at: Date, userId: string, tokenId: string): AuditChange => ({
+  at,
+  action: 'token.create',
+  target: { kind: 'user', id: userId },
+  changes: fieldChanges(null, { tokenId }),
+});
+
+export const tokensRevoked = (at: Date, userId: string, tokenIds: readonly string[]): AuditChange => ({
+  at,
+  action: 'token.revoke',
+  target: { kind: 'user', id: userId },
+  changes: fieldChanges({ liveTokenIds: [...tokenIds].sort() }, { liveTokenIds: [] }),
+});
+
+const contentChange = (before: ContentItem | null, after: ContentItem | null) =>
+  fieldChanges(before, after, { ignore: ['id', 'updatedAt', 'version'] });
+
+export const contentCreated = (at: Date, item: ContentItem): AuditChange => ({
+  at,
+  action: 'content.create',
+  target: { kind: 'content', id: item.id },
+  changes: contentChange(null, item),
+});
+
+export const contentUpdated = (at: Date, before: ContentItem, after: ContentItem): AuditChange => ({
+  at,
+  action: 'content.update',
+  target: { kind: 'content', id: after.id },
+  changes: contentChange(before, after),
+});
+
+/** The item as it was, so the log says what left the library. */
+export const contentDeleted = (at: Date, item: ContentItem): AuditChange => ({
+  at,
+  action: 'content.delete',
+  target: { kind: 'content', id: item.id },
+  changes: contentChange(item, null),
+});
+
+// Contact events carry ids only, never the contact's personal data: the contact row (soft-deleted or not) says who it
+// is, and erasing a contact will not have to rewrite the audit log.
+
+export const contactDeleted = (at: Date, contactId: string): AuditChange => ({
+  at,
+  action: 'contact.delete',
+  target: { kind: 'contact', id: contactId },
+  changes: fieldChanges({ deletedAt: null }, { deletedAt: at }),
+});
+
+export const contactReassigned = (at: Date, contactId: string, fromOwnerId: string | null, toOwnerId: string | null): AuditChange => ({
+  at,
+  action: 'contact.reassign',
+  target: { kind: 'contact', id: contactId },
+  changes: fieldChanges({ ownerId: fromOwnerId }, { ownerId: toOwnerId }),
+});
