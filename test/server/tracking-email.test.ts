@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LookupResponse } from '../../lib/core/model/api';
 import type { Contact } from '../../lib/core/model/contact';
@@ -120,6 +120,40 @@ describe.each(STORE_KINDS)('email tracking on %s', (kind) => {
       const taken = await server.api(acme.users.rep2!.token, '/v1/emails', { method: 'POST', json: { id: 'em_client_1', contactId: lead.id, sentAt: SENT } });
       expect(taken.status).toBe(409);
       expect((await server.store.db.select().from(trackedEmails).where(eq(trackedEmails.id, 'em_client_1'))).length).toBe(1);
+    });
+
+    it("takes another workspace's email id exactly like an unused one, and each pixel records on its own workspace's email", async () => {
+      const theirLead = await newContact(globex);
+      const theirs = await register(theirLead.id, ['https://globex.example/offer'], { id: 'em_both', subject: 'Globex offer' }, globex);
+      const [before] = await server.store.db.select().from(trackedEmails).where(and(eq(trackedEmails.workspaceId, globex.id), eq(trackedEmails.id, 'em_both')));
+
+      const lead = await newContact();
+      const res = await server.api(acme.users.rep!.token, '/v1/emails', {
+        method: 'POST',
+        json: { id: 'em_both', contactId: lead.id, subject: 'Acme questions', links: [`${SITE}/pricing`], sentAt: SENT },
+      });
+      expect(res.status).toBe(201);
+      const ours = (await res.json()) as EmailRegistrationResponse;
+      expect(ours).toMatchObject({ emailId: 'em_both', tracked: true });
+      expect(ours.pixelUrl).not.toBe(theirs.pixelUrl);
+      // A retry answers the same email, as for any id of one's own; another rep of the workspace is refused as before.
+      expect((await register(lead.id, [`${SITE}/pricing`], { id: 'em_both', subject: 'Acme questions' })).pixelUrl).toBe(ours.pixelUrl);
+      expect((await server.api(acme.users.rep2!.token, '/v1/emails', { method: 'POST', json: { id: 'em_both', contactId: lead.id, sentAt: SENT } })).status).toBe(409);
+
+      const rows = await server.store.db.select().from(trackedEmails).where(eq(trackedEmails.id, 'em_both'));
+      expect(rows).toHaveLength(2);
+      expect(rows.find((r) => r.workspaceId === globex.id)).toEqual(before);
+      expect(rows.find((r) => r.workspaceId === acme.id)).toMatchObject({ contactId: lead.id, subject: 'Acme questions', linkCount: 1 });
+
+      // Each open takes its own email's subject and send time, and a tracked link may name the id within its workspace.
+      await hit(ours.pixelUrl!, 86_400, UA.outlook);
+      await hit(theirs.pixelUrl!, 86_400, UA.outlook);
+      const titles = async (contactId: string) =>
+        (await server.store.db.select().from(activities).where(eq(activities.contactId, contactId))).map((a) => [a.title, a.emailId]);
+      expect(await titles(lead.id)).toEqual([['Acme questions', 'em_both']]);
+      expect(await titles(theirLead.id)).toEqual([['Globex offer', 'em_both']]);
+      const link = await server.api(acme.users.rep!.token, '/v1/tracked-links', { method: 'POST', json: { contactId: lead.id, url: `${SITE}/demo`, emailId: 'em_both' } });
+      expect(link.status).toBe(201);
     });
 
     it('keeps the send time at most now, so a fast client clock does not make every open look early', async () => {
