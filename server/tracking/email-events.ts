@@ -141,7 +141,12 @@ async function otherClicks(tx: Tx, claims: ClickClaims, email: EmailRow | null, 
     .from(activities)
     .where(
       email
-        ? and(eq(activities.emailId, email.id), eq(activities.type, 'email_click'), eq(activities.contactId, claims.contactId))
+        ? and(
+            eq(activities.workspaceId, claims.workspaceId),
+            eq(activities.emailId, email.id),
+            eq(activities.type, 'email_click'),
+            eq(activities.contactId, claims.contactId),
+          )
         : and(
             eq(activities.contactId, claims.contactId),
             eq(activities.type, 'email_click'),

@@ -19,7 +19,8 @@ const base = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
 /**
  * Registers an email a rep is sending to a contact they can see, and answers its open pixel and each link rewritten
  * to a signed redirect. A link to a library item's URL records a download when clicked. Registering the same `id`
- * again (a retry) answers the same email; the id of someone else's email is a 409.
+ * again (a retry) answers the same email; the id of someone else's email in the workspace is a 409. Ids are the
+ * workspace's own: another workspace's id is taken like an unused one.
  *
  * The send time is the client's, but never later than now: an open "before sending" would read as a machine.
  */
@@ -34,11 +35,15 @@ export async function registerEmail(deps: Deps, caller: Caller, request: EmailRe
   const [stored] = await db
     .insert(trackedEmails)
     .values({ id: emailId, workspaceId, contactId: contact.id, userId: caller.user.id, subject: request.subject, sentAt, linkCount: links.length, createdAt: now })
-    .onConflictDoNothing()
+    .onConflictDoNothing({ target: [trackedEmails.workspaceId, trackedEmails.id] })
     .returning({ id: trackedEmails.id });
   if (!stored) {
-    const [existing] = await db.select().from(trackedEmails).where(eq(trackedEmails.id, emailId)).limit(1);
-    if (!existing || existing.workspaceId !== workspaceId || existing.userId !== caller.user.id || existing.contactId !== contact.id) {
+    const [existing] = await db
+      .select()
+      .from(trackedEmails)
+      .where(and(eq(trackedEmails.workspaceId, workspaceId), eq(trackedEmails.id, emailId)))
+      .limit(1);
+    if (!existing || existing.userId !== caller.user.id || existing.contactId !== contact.id) {
       throw new ApiError('conflict', `email id ${emailId} is already taken; make a new one`);
     }
   }
