@@ -88,6 +88,9 @@ export const contacts = pgTable(
     assignedAt: instant('assigned_at'),
     pauses: jsonb('pauses').$type<Pause[]>().notNull().default([]),
     optedOut: boolean('opted_out').notNull().default(false),
+    /** The person's answer about individually tracked opens (null: unknown), and when it was recorded. */
+    openTrackingConsent: text('open_tracking_consent', { enum: ['granted', 'denied'] }),
+    openTrackingConsentAt: instant('open_tracking_consent_at'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
     deletedAt: instant('deleted_at'),
@@ -294,6 +297,12 @@ export const trackedEmails = pgTable(
     subject: text('subject'),
     sentAt: instant('sent_at').notNull(),
     linkCount: integer('link_count').notNull(),
+    /**
+     * Every recorded open of the email, per person or per email only (tracking.emailOpens): by people (human or proxy)
+     * and by machines. The contact's activities say who opened; these only how often, for figures across emails.
+     */
+    openCount: integer('open_count').notNull().default(0),
+    machineOpenCount: integer('machine_open_count').notNull().default(0),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('tracked_emails_workspace_contact').on(t.workspaceId, t.contactId)],

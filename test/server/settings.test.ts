@@ -84,7 +84,7 @@ describe.each(STORE_KINDS)('/v1/settings on %s', (kind) => {
       calendar: { ...settings.calendar, week: { ...settings.calendar.week, fri: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '15:30' }] } },
       policies: [...settings.policies, demoPolicy],
       sla: { mqlsPerRepPerMonth: 120, firstTouchTarget: 0.95 },
-      tracking: { mode: 'consent', createLeadsFromForms: false, siteOrigins: ['https://www.settings.example'] },
+      tracking: { mode: 'consent', createLeadsFromForms: false, siteOrigins: ['https://www.settings.example'], emailOpens: 'aggregate', requireOpenConsent: false },
       domains: ['settings.example', 'settings-corp.example'],
     };
     const res = await put(ws.users.admin!.token, changed);

@@ -6,4 +6,8 @@ ALTER TABLE "tracked_emails" DROP CONSTRAINT "tracked_emails_pkey";--> statement
 DROP INDEX "activities_email";--> statement-breakpoint
 ALTER TABLE "attempts" ADD CONSTRAINT "attempts_workspace_id_id_pk" PRIMARY KEY("workspace_id","id");--> statement-breakpoint
 ALTER TABLE "tracked_emails" ADD CONSTRAINT "tracked_emails_workspace_id_id_pk" PRIMARY KEY("workspace_id","id");--> statement-breakpoint
+ALTER TABLE "contacts" ADD COLUMN "open_tracking_consent" text;--> statement-breakpoint
+ALTER TABLE "contacts" ADD COLUMN "open_tracking_consent_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tracked_emails" ADD COLUMN "open_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "tracked_emails" ADD COLUMN "machine_open_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX "activities_email" ON "activities" USING btree ("workspace_id","email_id","type");

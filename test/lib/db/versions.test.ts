@@ -55,7 +55,7 @@ describe('the cache schema versions', () => {
 
     const db = new LeadsideDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.contacts.get('c1')).toMatchObject({ email: 'dana@buyer.example' });
     expect(await db.outbox.where('id').equals('m1').first()).toMatchObject({ status: 'pending', tries: 0 });
     // The new index answers: activities by time alone.
