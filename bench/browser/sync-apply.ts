@@ -44,6 +44,8 @@ function contactRow(i: number): Contact {
     assignedAt: at,
     pauses: [],
     optedOut: false,
+    openTrackingConsent: null,
+    openTrackingConsentAt: null,
     createdAt: at,
     updatedAt: at,
     version: i * ROWS_EACH + 1,

@@ -10,10 +10,12 @@ export interface IntelligenceSectionProps {
   summary: IntelligenceSummary;
   /** The contact's activities when cached, for the reasons machine opens and clicks were not counted. */
   activities: readonly Activity[] | null;
+  /** Said in place of the opens figure when this contact's opens are not recorded per person (lib/view-model/open-figures). */
+  opensNote: string | null;
 }
 
 /** What the person did: pages, downloads, emails opened and links clicked (machines apart, faded), last seen. */
-export const IntelligenceSection = memo(function IntelligenceSection({ summary, activities }: IntelligenceSectionProps) {
+export const IntelligenceSection = memo(function IntelligenceSection({ summary, activities, opensNote }: IntelligenceSectionProps) {
   const headingId = useId();
   return (
     <section className="section intel" aria-labelledby={headingId}>
@@ -24,8 +26,14 @@ export const IntelligenceSection = memo(function IntelligenceSection({ summary, 
         </Stat>
         <Stat term="Downloads">{formatCount(summary.contentDownloaded.length)}</Stat>
         <Stat term="Emails opened">
-          {formatCount(summary.emailsOpened)}
-          <Machine count={summary.machineOpens} what="open" reasons={activities ? machineReasons(activities, 'email_open') : []} />
+          {opensNote !== null ? (
+            <span className="muted">{opensNote}</span>
+          ) : (
+            <>
+              {formatCount(summary.emailsOpened)}
+              <Machine count={summary.machineOpens} what="open" reasons={activities ? machineReasons(activities, 'email_open') : []} />
+            </>
+          )}
         </Stat>
         <Stat term="Links clicked">
           {formatCount(summary.linksClicked)}

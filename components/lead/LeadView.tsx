@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { ContentSuggestion } from '../../lib/core/model/derived';
 import { leadPicture } from '../../lib/core/lead';
 import { policyForLeadType } from '../../lib/core/model/policy';
+import { opensFigureNote } from '../../lib/view-model/open-figures';
 import { useLeadData, type LeadData } from '../hooks/useLeadData';
 import { useMeta } from '../hooks/useMeta';
 import { useServices } from '../services';
@@ -49,6 +50,7 @@ function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
     [data, now, askedAt],
   );
   const policy = useMemo(() => policyForLeadType(data.settings.policies, data.contact.leadType), [data.settings.policies, data.contact.leadType]);
+  const opensNote = opensFigureNote(data.settings, data.contact);
 
   // "Active now" lapses a few minutes after the last visit: look again each minute while it shows.
   const activeNow = picture.summary.activeNow;
@@ -78,7 +80,7 @@ function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
         onStatusChange={refresh}
       />
       <AttemptPanel contactId={data.contact.id} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} />
-      <IntelligenceSection summary={picture.summary} activities={data.activities} />
+      <IntelligenceSection summary={picture.summary} activities={data.activities} opensNote={opensNote} />
       <ContentSection contact={data.contact} activities={data.activities} attempts={data.attempts} onCopied={onCopied} />
       <StageSection contact={data.contact} />
       <TimelineSection activities={data.activities} attempts={data.attempts} />

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { LookupEntry } from '../../lib/core/model/api';
 import { DEFAULT_CADENCE_POLICY, policyForLeadType } from '../../lib/core/model/policy';
+import { opensFigureNote } from '../../lib/view-model/open-figures';
 import { useMeta } from '../hooks/useMeta';
 import { CadenceSection } from './CadenceSection';
 import { IntelligenceSection } from './IntelligenceSection';
@@ -26,7 +27,7 @@ export function LookedUpLead({ entry }: { entry: LookupEntry }) {
       {calendar && (
         <CadenceSection cadence={entry.cadence} calendar={calendar} pauses={entry.contact.pauses} dueSoonMinutes={policy.dueSoonBusinessMinutes} />
       )}
-      <IntelligenceSection summary={entry.summary} activities={null} />
+      <IntelligenceSection summary={entry.summary} activities={null} opensNote={opensFigureNote(settings, entry.contact)} />
     </article>
   );
 }

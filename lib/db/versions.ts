@@ -31,6 +31,18 @@ export function applySchemaVersions(db: Dexie): void {
           entry.tries ??= 0;
         }),
     );
+
+  // v3: contacts carry the person's answer about individually tracked email opens; a cached contact has none yet
+  // (the next pull of the contact brings the server's).
+  db.version(3).upgrade((tx) =>
+    tx
+      .table('contacts')
+      .toCollection()
+      .modify((contact: { openTrackingConsent?: string | null; openTrackingConsentAt?: string | null }) => {
+        contact.openTrackingConsent ??= null;
+        contact.openTrackingConsentAt ??= null;
+      }),
+  );
 }
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;

@@ -79,8 +79,16 @@ async function storedSettings(tx: Tx, workspaceId: string): Promise<WorkspaceSet
   const [row] = await tx.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
   if (!row) throw new Error(`workspace ${workspaceId} vanished while its settings were saved`);
   // Parsed so that defaults added since they were stored do not count as changes.
-  const parsed = WorkspaceSettings.safeParse(row.settings);
-  return parsed.success ? parsed.data : row.settings;
+  return withDefaults(row.settings);
+}
+
+/**
+ * Settings as stored, with the defaults of parts added since filled in (`tracking.emailOpens` for a workspace made
+ * before it existed), so an editor sees what the server applies. Stored settings that no longer parse stay as they are.
+ */
+export function withDefaults(stored: WorkspaceSettings): WorkspaceSettings {
+  const parsed = WorkspaceSettings.safeParse(stored);
+  return parsed.success ? parsed.data : stored;
 }
 
 /** Expansion adds dates, which may push a limit (2000 holidays) over: the whole result must still be valid settings. */

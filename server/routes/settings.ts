@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { SettingsUpdate } from '../../lib/core/model/admin-requests';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../context';
-import { replaceSettings } from '../domain/settings';
+import { replaceSettings, withDefaults } from '../domain/settings';
 import { limitBody } from '../http/middleware';
 import { jsonBody } from '../http/validate';
 
@@ -16,7 +16,7 @@ export const MAX_SETTINGS_BYTES = 256 * 1024;
 const editors = requireRole('manager', 'marketing', 'admin');
 
 export const settingsRoutes = new Hono<AppEnv>()
-  .get('/', editors, (c) => c.json(c.get('caller').workspace.settings))
+  .get('/', editors, (c) => c.json(withDefaults(c.get('caller').workspace.settings)))
   .put('/', editors, limitBody(MAX_SETTINGS_BYTES), async (c) => {
     const incoming = await jsonBody(c, SettingsUpdate, 'settings');
     const { db, now } = c.get('deps');

@@ -35,6 +35,8 @@ export function toContact(r: ContactRow): Contact {
     assignedAt: isoOrNull(r.assignedAt),
     pauses: r.pauses,
     optedOut: r.optedOut,
+    openTrackingConsent: r.openTrackingConsent,
+    openTrackingConsentAt: isoOrNull(r.openTrackingConsentAt),
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
     version: r.version,

@@ -89,6 +89,9 @@ export const contacts = pgTable(
     assignedAt: instant('assigned_at'),
     pauses: jsonb('pauses').$type<Pause[]>().notNull().default([]),
     optedOut: boolean('opted_out').notNull().default(false),
+    /** The person's answer about individually tracked opens (null: unknown), and when it was recorded. */
+    openTrackingConsent: text('open_tracking_consent', { enum: ['granted', 'denied'] }),
+    openTrackingConsentAt: instant('open_tracking_consent_at'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
     deletedAt: instant('deleted_at'),
@@ -123,15 +126,17 @@ export const activities = pgTable(
   (t) => [
     index('activities_contact_at').on(t.contactId, t.at),
     index('activities_contact_version').on(t.contactId, t.version),
-    // A click is judged with the other clicks on its email (link scanners click them all at once).
-    index('activities_email').on(t.emailId, t.type),
+    // A click is judged with the other clicks on its email (link scanners click them all at once). An email id is
+    // unique within its workspace only (tracked_emails' key), so the workspace leads.
+    index('activities_email').on(t.workspaceId, t.emailId, t.type),
   ],
 );
 
+/** An attempt's id is the client's (the outbox makes it), so it is unique within its workspace only. */
 export const attempts = pgTable(
   'attempts',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     workspaceId: text('workspace_id').notNull(),
     contactId: text('contact_id')
       .notNull()
@@ -147,7 +152,11 @@ export const attempts = pgTable(
     undoneAt: instant('undone_at'),
     version: version(),
   },
-  (t) => [index('attempts_contact_at').on(t.contactId, t.at), index('attempts_contact_version').on(t.contactId, t.version)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('attempts_contact_at').on(t.contactId, t.at),
+    index('attempts_contact_version').on(t.contactId, t.version),
+  ],
 );
 
 export const content = pgTable(
@@ -269,11 +278,14 @@ export const trackingKeys = pgTable(
   ],
 );
 
-/** Emails a rep registered before sending: their opens and clicks are judged against when they left and their links. */
+/**
+ * Emails a rep registered before sending: their opens and clicks are judged against when they left and their links.
+ * The id may be the client's, so it is unique within its workspace only.
+ */
 export const trackedEmails = pgTable(
   'tracked_emails',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     workspaceId: text('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -286,9 +298,15 @@ export const trackedEmails = pgTable(
     subject: text('subject'),
     sentAt: instant('sent_at').notNull(),
     linkCount: integer('link_count').notNull(),
+    /**
+     * Every recorded open of the email, per person or per email only (tracking.emailOpens): by people (human or proxy)
+     * and by machines. The contact's activities say who opened; these only how often, for figures across emails.
+     */
+    openCount: integer('open_count').notNull().default(0),
+    machineOpenCount: integer('machine_open_count').notNull().default(0),
     createdAt: instant('created_at').notNull(),
   },
-  (t) => [index('tracked_emails_workspace_contact').on(t.workspaceId, t.contactId)],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('tracked_emails_workspace_contact').on(t.workspaceId, t.contactId)],
 );
 
 /** A browser the website snippet has seen (an anonymous first-party id), and who it turned out to be. */

@@ -1,7 +1,8 @@
-import { and, between, eq, inArray, isNull } from 'drizzle-orm';
+import { and, between, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Trust } from '../../lib/core/model/activity';
 import { IDENTIFY_PARAM } from '../../lib/core/model/tracking';
-import { classifyActivityTrust, linkScanBurst, TRUST_THRESHOLDS, type RecordedClick } from '../../lib/core/trust';
+import { openRecordingFor } from '../../lib/core/privacy';
+import { classifyActivityTrust, isPersonActivity, linkScanBurst, TRUST_THRESHOLDS, type RecordedClick } from '../../lib/core/trust';
 import { newId } from '../auth/tokens';
 import type { ServerDeps } from '../context';
 import type { Tx } from '../store/db';
@@ -25,17 +26,22 @@ export interface Hit {
 }
 
 /**
- * Records an open for a genuine pixel token, labelled by lib/core's trust rules with the email's send time. Nothing is
- * recorded when the workspace's tracking is off, the contact opted out or was deleted, or the email is not the
- * token's. Answers whether it recorded.
+ * Records an open for a genuine pixel token, labelled by lib/core's trust rules with the email's send time, as the
+ * workspace's `tracking.emailOpens` and the contact's consent say (lib/core/privacy): per person (an activity of the
+ * contact, and a count on the email) or per email only (the count alone). Nothing is recorded when tracking or email
+ * opens are off, the contact opted out or was deleted, or the email is not the token's. Answers whether it recorded.
  */
 export async function recordOpen(deps: Deps, claims: OpenClaims, hit: Hit): Promise<boolean> {
   return writeTracked(deps, claims.workspaceId, async (tx, announce) => {
-    const target = await trackingTarget(tx, claims.workspaceId, claims.contactId);
+    const target = await contactWithPolicy(tx, claims.workspaceId, claims.contactId);
     if (!target) return false;
+    const recording = openRecordingFor(target.policy, target);
+    if (recording.as === 'nothing') return false;
     const email = await emailOf(tx, claims.workspaceId, claims.contactId, claims.emailId);
     if (!email) return false;
     const trust = classifyActivityTrust({ type: 'email_open', at: hit.at, userAgent: hit.userAgent, ip: hit.ip, method: hit.method, sentAt: email.sentAt });
+    await countOpen(tx, claims.workspaceId, email.id, trust);
+    if (recording.as !== 'per_person') return true;
     announce(
       await tx
         .insert(activities)
@@ -54,6 +60,15 @@ export async function recordOpen(deps: Deps, claims: OpenClaims, hit: Hit): Prom
     );
     return true;
   });
+}
+
+/** One more open on the email's counts: by a person (human or proxy) or by a machine. */
+async function countOpen(tx: Tx, workspaceId: string, emailId: string, trust: Trust): Promise<void> {
+  const counted = isPersonActivity({ trust }) ? { openCount: sql`${trackedEmails.openCount} + 1` } : { machineOpenCount: sql`${trackedEmails.machineOpenCount} + 1` };
+  await tx
+    .update(trackedEmails)
+    .set(counted)
+    .where(and(eq(trackedEmails.workspaceId, workspaceId), eq(trackedEmails.id, emailId)));
 }
 
 /**
@@ -141,7 +156,12 @@ async function otherClicks(tx: Tx, claims: ClickClaims, email: EmailRow | null, 
     .from(activities)
     .where(
       email
-        ? and(eq(activities.emailId, email.id), eq(activities.type, 'email_click'), eq(activities.contactId, claims.contactId))
+        ? and(
+            eq(activities.workspaceId, claims.workspaceId),
+            eq(activities.emailId, email.id),
+            eq(activities.type, 'email_click'),
+            eq(activities.contactId, claims.contactId),
+          )
         : and(
             eq(activities.contactId, claims.contactId),
             eq(activities.type, 'email_click'),
@@ -152,17 +172,23 @@ async function otherClicks(tx: Tx, claims: ClickClaims, email: EmailRow | null, 
   return rows.map((r) => ({ id: r.id, at: r.at, url: r.url ?? '', trustLabel: r.trustLabel }));
 }
 
-/** The contact and its workspace's policy, when activity may be recorded for it. */
-async function trackingTarget(tx: Tx, workspaceId: string, contactId: string) {
+/** The contact (not deleted) with what tracking may record for it, and its workspace's policy. */
+async function contactWithPolicy(tx: Tx, workspaceId: string, contactId: string) {
   const [row] = await tx
-    .select({ optedOut: contacts.optedOut, deletedAt: contacts.deletedAt, settings: workspaces.settings })
+    .select({ optedOut: contacts.optedOut, openTrackingConsent: contacts.openTrackingConsent, deletedAt: contacts.deletedAt, settings: workspaces.settings })
     .from(contacts)
     .innerJoin(workspaces, eq(workspaces.id, contacts.workspaceId))
     .where(and(eq(contacts.id, contactId), eq(contacts.workspaceId, workspaceId)))
     .limit(1);
-  if (!row || row.optedOut || row.deletedAt !== null) return null;
-  const policy = trackingPolicyOf(row.settings);
-  return policy.mode === 'off' ? null : { policy };
+  if (!row || row.deletedAt !== null) return null;
+  return { optedOut: row.optedOut, openTrackingConsent: row.openTrackingConsent, policy: trackingPolicyOf(row.settings) };
+}
+
+/** The contact's workspace policy, when a click may be recorded for it: tracking on and the contact not opted out. */
+async function trackingTarget(tx: Tx, workspaceId: string, contactId: string) {
+  const target = await contactWithPolicy(tx, workspaceId, contactId);
+  if (!target || target.optedOut || target.policy.mode === 'off') return null;
+  return { policy: target.policy };
 }
 
 async function emailOf(tx: Tx, workspaceId: string, contactId: string, emailId: string): Promise<EmailRow | null> {

@@ -1,5 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { TrackingPolicy } from '../../lib/core/model/settings';
 import type { EmailRegistration, EmailRegistrationResponse, TrackedLinkRequest, TrackedLinkResponse } from '../../lib/core/model/tracking';
+import { carriesPixel } from '../../lib/core/privacy';
 import { newId } from '../auth/tokens';
 import type { Caller, ServerDeps } from '../context';
 import { findVisibleContact } from '../domain/contacts/access';
@@ -19,9 +21,11 @@ const base = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
 /**
  * Registers an email a rep is sending to a contact they can see, and answers its open pixel and each link rewritten
  * to a signed redirect. A link to a library item's URL records a download when clicked. Registering the same `id`
- * again (a retry) answers the same email; the id of someone else's email is a 409.
+ * again (a retry) answers the same email; the id of someone else's email in the workspace is a 409. Ids are the
+ * workspace's own: another workspace's id is taken like an unused one.
  *
- * The send time is the client's, but never later than now: an open "before sending" would read as a machine.
+ * The send time is the client's, but never later than now: an open "before sending" would read as a machine. No pixel
+ * when the email's opens would record nothing (`tracking.emailOpens` off); its links are tracked all the same.
  */
 export async function registerEmail(deps: Deps, caller: Caller, request: EmailRegistration, now: Date): Promise<EmailRegistrationResponse> {
   const { db } = deps;
@@ -34,28 +38,35 @@ export async function registerEmail(deps: Deps, caller: Caller, request: EmailRe
   const [stored] = await db
     .insert(trackedEmails)
     .values({ id: emailId, workspaceId, contactId: contact.id, userId: caller.user.id, subject: request.subject, sentAt, linkCount: links.length, createdAt: now })
-    .onConflictDoNothing()
+    .onConflictDoNothing({ target: [trackedEmails.workspaceId, trackedEmails.id] })
     .returning({ id: trackedEmails.id });
   if (!stored) {
-    const [existing] = await db.select().from(trackedEmails).where(eq(trackedEmails.id, emailId)).limit(1);
-    if (!existing || existing.workspaceId !== workspaceId || existing.userId !== caller.user.id || existing.contactId !== contact.id) {
+    const [existing] = await db
+      .select()
+      .from(trackedEmails)
+      .where(and(eq(trackedEmails.workspaceId, workspaceId), eq(trackedEmails.id, emailId)))
+      .limit(1);
+    if (!existing || existing.userId !== caller.user.id || existing.contactId !== contact.id) {
       throw new ApiError('conflict', `email id ${emailId} is already taken; make a new one`);
     }
   }
 
-  if (!(await mayTrack(db, workspaceId, contact.optedOut))) {
+  const policy = await freshPolicy(db, workspaceId);
+  if (!mayTrack(policy, contact.optedOut)) {
     return { emailId, tracked: false, pixelUrl: null, links: request.links.map((url) => ({ url, trackedUrl: url })) };
   }
   const contentByUrl = await libraryItemsAt(db, workspaceId, links);
+  const withPixel = carriesPixel(policy, contact);
   const claims: TokenClaims[] = [
-    { kind: 'open', workspaceId, contactId: contact.id, emailId },
+    ...(withPixel ? [{ kind: 'open', workspaceId, contactId: contact.id, emailId } as const] : []),
     ...request.links.map((url): TokenClaims => ({ kind: 'click', workspaceId, contactId: contact.id, emailId, url, contentId: contentByUrl.get(url) ?? null })),
   ];
-  const [openToken, ...clickTokens] = await signTokens(db, workspaceId, claims, now);
+  const tokens = await signTokens(db, workspaceId, claims, now);
+  const clickTokens = withPixel ? tokens.slice(1) : tokens;
   return {
     emailId,
     tracked: true,
-    pixelUrl: pixelUrlOf(deps.publicUrl, openToken!),
+    pixelUrl: withPixel ? pixelUrlOf(deps.publicUrl, tokens[0]!) : null,
     links: request.links.map((url, i) => ({ url, trackedUrl: clickUrlOf(deps.publicUrl, clickTokens[i]!) })),
   };
 }
@@ -90,17 +101,20 @@ export async function trackedLink(deps: Deps, caller: Caller, request: TrackedLi
     if (!email) throw notFound(`email ${request.emailId}`);
   }
   if (contentId === null) contentId = (await libraryItemsAt(db, workspaceId, [url])).get(url) ?? null;
-  if (!(await mayTrack(db, workspaceId, contact.optedOut))) return { url, tracked: false };
+  if (!mayTrack(await freshPolicy(db, workspaceId), contact.optedOut)) return { url, tracked: false };
   const [token] = await signTokens(db, workspaceId, [{ kind: 'click', workspaceId, contactId: contact.id, emailId: request.emailId ?? null, url, contentId }], now);
   return { url: clickUrlOf(deps.publicUrl, token!), tracked: true };
 }
 
-/** Whether opens and clicks would be recorded: the workspace's tracking is on and the contact has not opted out. */
-async function mayTrack(db: Db, workspaceId: string, optedOut: boolean): Promise<boolean> {
-  if (optedOut) return false;
-  // Read fresh, not from the caller's row: a marketer may have just turned tracking off.
+/** Whether clicks (and perhaps opens) would be recorded: the workspace's tracking is on and the contact has not opted out. */
+function mayTrack(policy: TrackingPolicy, optedOut: boolean): boolean {
+  return !optedOut && policy.mode !== 'off';
+}
+
+/** Read fresh, not from the caller's row: a marketer may have just turned tracking off. */
+async function freshPolicy(db: Db, workspaceId: string): Promise<TrackingPolicy> {
   const [row] = await db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
-  return trackingPolicyOf(row?.settings).mode !== 'off';
+  return trackingPolicyOf(row?.settings);
 }
 
 /** Library items (not deleted) by URL, for the links that point at one. */

@@ -1,17 +1,9 @@
 import type { Context } from 'hono';
-import { TrackingPolicy } from '../../lib/core/model/settings';
-import type { WorkspaceSettings } from '../../lib/core/model/settings';
+import type { TrackingPolicy } from '../../lib/core/model/settings';
 import { clientAddress } from '../http/middleware';
 
-/**
- * The workspace's tracking policy with today's defaults filled in. Settings rows are stored as they were saved, so an
- * older row may lack `mode` (or still say `enabled`); one that no longer parses is read as `off`: when in doubt,
- * record nothing.
- */
-export function trackingPolicyOf(settings: WorkspaceSettings | null | undefined): TrackingPolicy {
-  const parsed = TrackingPolicy.safeParse((settings as { tracking?: unknown } | null | undefined)?.tracking ?? {});
-  return parsed.success ? parsed.data : { mode: 'off', createLeadsFromForms: false, siteOrigins: [] };
-}
+/** The policy with today's defaults filled in lives in lib/core, so the panel reads cached settings the same way. */
+export { trackingPolicyOf } from '../../lib/core/model/settings';
 
 /** Whether an `Origin` header names one of the policy's site origins. */
 export function isSiteOrigin(policy: TrackingPolicy, origin: string | null | undefined): origin is string {

@@ -85,6 +85,43 @@ describe('the lead view: who, score and engagement', () => {
     expect(within(engagement).getByText('Last seen').nextElementSibling?.textContent).toBe('2 days ago');
   });
 
+  describe("the opens figure follows the workspace's email-open setting", () => {
+    async function withTracking(change: Record<string, unknown>, drop: string[] = []) {
+      const settings = defaultWorkspaceSettings(ZONE);
+      const tracking: Record<string, unknown> = { ...settings.tracking, ...change };
+      for (const key of drop) delete tracking[key];
+      await db.meta.put({ key: 'settings', value: { ...settings, tracking } as typeof settings });
+    }
+    async function openedText() {
+      await showDana();
+      const engagement = screen.getByRole('region', { name: 'Engagement' });
+      return (within(engagement).getByText('Emails opened').nextElementSibling as HTMLElement).textContent;
+    }
+
+    it('says opens are counted per email only, instead of a per-person figure, under aggregate', async () => {
+      await withTracking({ emailOpens: 'aggregate' });
+      expect(await openedText()).toBe('Opens are counted per email only (workspace setting)');
+    });
+
+    it('says opens are not tracked when the workspace turned them off', async () => {
+      await withTracking({ emailOpens: 'off' });
+      expect(await openedText()).toBe('Opens are not tracked (workspace setting)');
+    });
+
+    it('under required consent, shows the figure only for a contact who granted it', async () => {
+      await withTracking({ emailOpens: 'per_person', requireOpenConsent: true });
+      expect(await openedText()).toBe('Opens are counted per email only: no consent to individual tracking');
+      cleanup();
+      await db.contacts.put(dana({ openTrackingConsent: 'granted', openTrackingConsentAt: '2026-01-12T10:00:00Z' }));
+      expect(await openedText()).toMatch(/^1 \+2 machine opens/);
+    });
+
+    it('reads settings cached before the setting existed as per person', async () => {
+      await withTracking({}, ['emailOpens', 'requireOpenConsent']);
+      expect(await openedText()).toMatch(/^1 \+2 machine opens/);
+    });
+  });
+
   it('says "Active now" in words when the person is on the site', async () => {
     await db.activities.put(activity('page_view', new Date(MONDAY_10AM - 2 * 60_000).toISOString(), { url: 'https://northwind.example/pricing' }));
     await showDana();

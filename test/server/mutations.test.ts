@@ -543,6 +543,46 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
       ]);
       expect(await attemptRow('a-globex')).toEqual(before);
     });
+
+    it("takes another workspace's attempt id exactly like an unused one: applied, undone on its own, each side syncing only its own", async () => {
+      const theirs = await makeContact(globex, { stage: 'lead', ownerId: userId(globex, 'rep') });
+      const ours = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      expect((await push(token(globex, 'rep'), [logAttempt(theirs, 'a-both', { note: 'globex call' })])).results[0]!.status).toBe('applied');
+      const [before] = await server.store.db.select().from(attempts).where(and(eq(attempts.id, 'a-both'), eq(attempts.workspaceId, globex.id)));
+
+      // The same answers as for a fresh id: the log applies, the undo applies, a retry under a new mutation id conflicts.
+      const log = logAttempt(ours, 'a-both', { note: 'acme call' });
+      const unused = logAttempt(ours, fresh('a'));
+      expect((await push(token(acme, 'rep'), [log, unused])).results).toEqual([
+        { id: log.id, status: 'applied' },
+        { id: unused.id, status: 'applied' },
+      ]);
+      const again = logAttempt(ours, 'a-both');
+      const undoIt = undo('a-both');
+      expect((await push(token(acme, 'rep'), [again, undoIt])).results).toEqual([
+        { id: again.id, status: 'rejected', error: { code: 'conflict', message: 'attempt a-both already exists: log it under a new attempt id' } },
+        { id: undoIt.id, status: 'applied' },
+      ]);
+
+      const rows = await server.store.db.select().from(attempts).where(eq(attempts.id, 'a-both'));
+      const byWorkspace = Object.fromEntries(rows.map((r) => [r.workspaceId, r]));
+      expect(rows).toHaveLength(2);
+      expect(byWorkspace[globex.id]).toEqual(before);
+      expect(byWorkspace[acme.id]).toMatchObject({ contactId: ours, note: 'acme call', undoneAt: new Date(NOW) });
+
+      // Each workspace's sync and timeline carry its own attempt under that id, never the other's.
+      for (const [ws, contactId, note] of [
+        [acme, ours, 'acme call'],
+        [globex, theirs, 'globex call'],
+      ] as const) {
+        const page = (await (await server.api(token(ws, 'rep'), '/v1/sync')).json()) as { attempts: { id: string; contactId: string; note: string | null }[] };
+        expect(page.attempts.filter((a) => a.id === 'a-both')).toEqual([expect.objectContaining({ contactId, note })]);
+        const timeline = (await (await server.api(token(ws, 'rep'), `/v1/contacts/${contactId}/timeline`)).json()) as {
+          items: { kind: string; attempt?: { id: string; note: string | null } }[];
+        };
+        expect(timeline.items.filter((i) => i.attempt?.id === 'a-both').map((i) => i.attempt!.note)).toEqual([note]);
+      }
+    });
   });
 
   describe('pruneAppliedMutations', () => {

@@ -40,7 +40,13 @@ describe.each(STORE_KINDS)('/v1/settings on %s', (kind) => {
     expect(settings.policies).toHaveLength(1);
     expect(settings.policies[0]).toMatchObject({ isDefault: true, firstTouchBusinessHours: 4, attempts: 5, windowDays: 14, followUpBusinessHours: [16, 16, 24, 24] });
     expect(settings.sla).toEqual({ mqlsPerRepPerMonth: 100, firstTouchTarget: 0.9 });
-    expect(settings.tracking).toEqual({ mode: 'legitimate_interest', createLeadsFromForms: true, siteOrigins: [] });
+    expect(settings.tracking).toEqual({
+      mode: 'legitimate_interest',
+      createLeadsFromForms: true,
+      siteOrigins: [],
+      emailOpens: 'per_person',
+      requireOpenConsent: false,
+    });
     expect(settings.domains).toEqual([`settings${made}.example`]);
     expect(settings.scoring).toMatchObject({ mqlFitThreshold: 30, mqlEngagementThreshold: 25, halfLifeDays: 30 });
   });
@@ -78,7 +84,7 @@ describe.each(STORE_KINDS)('/v1/settings on %s', (kind) => {
       calendar: { ...settings.calendar, week: { ...settings.calendar.week, fri: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '15:30' }] } },
       policies: [...settings.policies, demoPolicy],
       sla: { mqlsPerRepPerMonth: 120, firstTouchTarget: 0.95 },
-      tracking: { mode: 'consent', createLeadsFromForms: false, siteOrigins: ['https://www.settings.example'] },
+      tracking: { mode: 'consent', createLeadsFromForms: false, siteOrigins: ['https://www.settings.example'], emailOpens: 'aggregate', requireOpenConsent: false },
       domains: ['settings.example', 'settings-corp.example'],
     };
     const res = await put(ws.users.admin!.token, changed);
@@ -220,6 +226,22 @@ describe.each(STORE_KINDS)('/v1/settings on %s', (kind) => {
       const res = await put(ws.users.marketing!.token, changed);
       expect(res.status).toBe(200);
       expect(await getSettings(ws.users.manager!.token)).toEqual(changed);
+    });
+
+    it('lets marketing choose how email opens are tracked, and refuses a manager or a mode it does not know', async () => {
+      const ws = await freshWorkspace();
+      const settings = await getSettings(ws.users.marketing!.token);
+      const aggregate = { ...settings, tracking: { ...settings.tracking, emailOpens: 'aggregate', requireOpenConsent: true } };
+      expect((await put(ws.users.marketing!.token, aggregate)).status).toBe(200);
+      expect((await getSettings(ws.users.admin!.token)).tracking).toMatchObject({ emailOpens: 'aggregate', requireOpenConsent: true });
+
+      const byManager = await put(ws.users.manager!.token, { ...aggregate, tracking: { ...aggregate.tracking, emailOpens: 'off' } });
+      expect(byManager.status).toBe(403);
+      expect((await byManager.json()).error.message).toBe('as manager you may not change tracking (marketing, admin); send those parts as they are');
+      const unknown = await put(ws.users.marketing!.token, { ...aggregate, tracking: { ...aggregate.tracking, emailOpens: 'per_email' } });
+      expect(unknown.status).toBe(400);
+      expect((await unknown.json()).error.issues).toEqual([{ path: 'tracking.emailOpens', message: 'must be one of per_person, aggregate, off' }]);
+      expect((await getSettings(ws.users.admin!.token)).tracking).toMatchObject({ emailOpens: 'aggregate', requireOpenConsent: true });
     });
 
     it('refuses marketing a change to cadence policies or the calendar with 403 naming them, and stores nothing', async () => {

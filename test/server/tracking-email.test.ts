@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LookupResponse } from '../../lib/core/model/api';
 import type { Contact } from '../../lib/core/model/contact';
@@ -50,10 +50,13 @@ describe.each(STORE_KINDS)('email tracking on %s', (kind) => {
   afterAll(() => server?.close());
   beforeEach(async () => {
     server.clock.set(SENT);
-    await setTracking(acme, { mode: 'legitimate_interest' });
+    await setTracking(acme, { mode: 'legitimate_interest', emailOpens: 'per_person', requireOpenConsent: false });
   });
 
-  async function setTracking(ws: TestWorkspace, change: { mode?: TrackingMode; siteOrigins?: string[] }) {
+  async function setTracking(
+    ws: TestWorkspace,
+    change: { mode?: TrackingMode; siteOrigins?: string[]; emailOpens?: 'per_person' | 'aggregate' | 'off'; requireOpenConsent?: boolean },
+  ) {
     await writeInWorkspace(server.store.db, ws.id, async (tx) => {
       const [row] = await tx.select().from(workspaces).where(eq(workspaces.id, ws.id));
       const tracking = { ...trackingPolicyOf(row!.settings), ...change };
@@ -120,6 +123,40 @@ describe.each(STORE_KINDS)('email tracking on %s', (kind) => {
       const taken = await server.api(acme.users.rep2!.token, '/v1/emails', { method: 'POST', json: { id: 'em_client_1', contactId: lead.id, sentAt: SENT } });
       expect(taken.status).toBe(409);
       expect((await server.store.db.select().from(trackedEmails).where(eq(trackedEmails.id, 'em_client_1'))).length).toBe(1);
+    });
+
+    it("takes another workspace's email id exactly like an unused one, and each pixel records on its own workspace's email", async () => {
+      const theirLead = await newContact(globex);
+      const theirs = await register(theirLead.id, ['https://globex.example/offer'], { id: 'em_both', subject: 'Globex offer' }, globex);
+      const [before] = await server.store.db.select().from(trackedEmails).where(and(eq(trackedEmails.workspaceId, globex.id), eq(trackedEmails.id, 'em_both')));
+
+      const lead = await newContact();
+      const res = await server.api(acme.users.rep!.token, '/v1/emails', {
+        method: 'POST',
+        json: { id: 'em_both', contactId: lead.id, subject: 'Acme questions', links: [`${SITE}/pricing`], sentAt: SENT },
+      });
+      expect(res.status).toBe(201);
+      const ours = (await res.json()) as EmailRegistrationResponse;
+      expect(ours).toMatchObject({ emailId: 'em_both', tracked: true });
+      expect(ours.pixelUrl).not.toBe(theirs.pixelUrl);
+      // A retry answers the same email, as for any id of one's own; another rep of the workspace is refused as before.
+      expect((await register(lead.id, [`${SITE}/pricing`], { id: 'em_both', subject: 'Acme questions' })).pixelUrl).toBe(ours.pixelUrl);
+      expect((await server.api(acme.users.rep2!.token, '/v1/emails', { method: 'POST', json: { id: 'em_both', contactId: lead.id, sentAt: SENT } })).status).toBe(409);
+
+      const rows = await server.store.db.select().from(trackedEmails).where(eq(trackedEmails.id, 'em_both'));
+      expect(rows).toHaveLength(2);
+      expect(rows.find((r) => r.workspaceId === globex.id)).toEqual(before);
+      expect(rows.find((r) => r.workspaceId === acme.id)).toMatchObject({ contactId: lead.id, subject: 'Acme questions', linkCount: 1 });
+
+      // Each open takes its own email's subject and send time, and a tracked link may name the id within its workspace.
+      await hit(ours.pixelUrl!, 86_400, UA.outlook);
+      await hit(theirs.pixelUrl!, 86_400, UA.outlook);
+      const titles = async (contactId: string) =>
+        (await server.store.db.select().from(activities).where(eq(activities.contactId, contactId))).map((a) => [a.title, a.emailId]);
+      expect(await titles(lead.id)).toEqual([['Acme questions', 'em_both']]);
+      expect(await titles(theirLead.id)).toEqual([['Globex offer', 'em_both']]);
+      const link = await server.api(acme.users.rep!.token, '/v1/tracked-links', { method: 'POST', json: { contactId: lead.id, url: `${SITE}/demo`, emailId: 'em_both' } });
+      expect(link.status).toBe(201);
     });
 
     it('keeps the send time at most now, so a fast client clock does not make every open look early', async () => {
@@ -336,6 +373,140 @@ describe.each(STORE_KINDS)('email tracking on %s', (kind) => {
       expect(res.status).toBe(302);
       expect(res.headers.get('location')).toBe('https://news.example/real');
       expect((await stored(lead.id)).map((a) => a.url)).toEqual(['https://news.example/real']);
+    });
+  });
+
+  describe('how opens are recorded (tracking.emailOpens)', () => {
+    const emailRow = async (emailId: string) => {
+      const [row] = await server.store.db.select().from(trackedEmails).where(and(eq(trackedEmails.workspaceId, acme.id), eq(trackedEmails.id, emailId)));
+      return row!;
+    };
+    const counts = async (emailId: string) => {
+      const row = await emailRow(emailId);
+      return { opens: row.openCount, machineOpens: row.machineOpenCount };
+    };
+    const consent = (contactId: string, value: 'granted' | 'denied' | null, who = 'marketing') =>
+      server.api(acme.users[who]!.token, `/v1/contacts/${contactId}`, { method: 'PATCH', json: { openTrackingConsent: value } });
+    /** A person's open (Outlook, a day later) and Apple's prefetch at delivery. */
+    async function openTwice(pixelUrl: string) {
+      await expectGif(await hit(pixelUrl, 40, UA.appleMpp));
+      await expectGif(await hit(pixelUrl, 86_400, UA.outlook));
+    }
+    async function pictureOf(lead: Contact) {
+      const res = await server.api(acme.users.rep!.token, `/v1/contacts/lookup?email=${lead.email}`);
+      return ((await res.json()) as LookupResponse).contacts[0]!;
+    }
+
+    it('per person, the default: each open is the contact\'s activity, and the email counts it too', async () => {
+      const lead = await newContact();
+      const email = await register(lead.id, []);
+      await openTwice(email.pixelUrl!);
+      expect((await stored(lead.id)).map((a) => [a.type, a.label])).toEqual([
+        ['email_open', 'machine'],
+        ['email_open', 'human'],
+      ]);
+      expect(await counts(email.emailId)).toEqual({ opens: 1, machineOpens: 1 });
+    });
+
+    it('aggregate: the pixel answers and the email counts its opens, but no open is the contact\'s (timeline, sync, score)', async () => {
+      await setTracking(acme, { emailOpens: 'aggregate' });
+      const lead = await newContact();
+      const email = await register(lead.id, [`${SITE}/pricing`]);
+      expect(email.tracked).toBe(true);
+      expect(email.pixelUrl).not.toBeNull();
+      await openTwice(email.pixelUrl!);
+      await expectGif(await hit(email.pixelUrl!, 90_000, UA.gmailProxy));
+      expect(await counts(email.emailId)).toEqual({ opens: 2, machineOpens: 1 });
+      expect(await stored(lead.id)).toEqual([]);
+
+      const { summary, score } = await pictureOf(lead);
+      expect({ emailsOpened: summary.emailsOpened, machineOpens: summary.machineOpens }).toEqual({ emailsOpened: 0, machineOpens: 0 });
+      expect(score.parts.filter((p) => p.label === 'Opened emails')).toEqual([]);
+      const timeline = (await (await server.api(acme.users.rep!.token, `/v1/contacts/${lead.id}/timeline`)).json()) as { items: unknown[] };
+      expect(timeline.items).toEqual([]);
+      const page = (await (await server.api(acme.users.rep!.token, '/v1/sync')).json()) as { activities: { contactId: string }[] };
+      expect(page.activities.filter((a) => a.contactId === lead.id)).toEqual([]);
+
+      // Clicks are something the person does, not a read receipt: they stay per person.
+      await hit(email.links[0]!.trackedUrl, 90_100, UA.chrome);
+      expect((await stored(lead.id)).map((a) => a.type)).toEqual(['email_click']);
+    });
+
+    it('off: a pixel already sent still answers and records nothing, and new emails carry none (their links stay tracked)', async () => {
+      const lead = await newContact();
+      const before = await register(lead.id, []);
+      await setTracking(acme, { emailOpens: 'off' });
+      await openTwice(before.pixelUrl!);
+      expect(await stored(lead.id)).toEqual([]);
+      expect(await counts(before.emailId)).toEqual({ opens: 0, machineOpens: 0 });
+
+      const after = await register(lead.id, [`${SITE}/pricing`]);
+      expect(after.tracked).toBe(true);
+      expect(after.pixelUrl).toBeNull();
+      expect(after.links[0]!.trackedUrl).toMatch(new RegExp(`^${server.url}/c/`));
+    });
+
+    it('per person with consent required: only a contact who granted it gets per-person opens, the others count per email', async () => {
+      await setTracking(acme, { requireOpenConsent: true });
+      const [granted, unknown, denied] = [await newContact(), await newContact(), await newContact()];
+      expect((await consent(granted.id, 'granted')).status).toBe(200);
+      expect((await consent(denied.id, 'denied')).status).toBe(200);
+      for (const lead of [granted, unknown, denied]) {
+        const email = await register(lead.id, []);
+        await openTwice(email.pixelUrl!);
+        expect(await counts(email.emailId)).toEqual({ opens: 1, machineOpens: 1 });
+      }
+      expect((await stored(granted.id)).map((a) => a.label)).toEqual(['machine', 'human']);
+      expect(await stored(unknown.id)).toEqual([]);
+      expect(await stored(denied.id)).toEqual([]);
+    });
+
+    it('honours a refusal even when the workspace does not require consent', async () => {
+      const lead = await newContact();
+      await consent(lead.id, 'denied');
+      const email = await register(lead.id, []);
+      await openTwice(email.pixelUrl!);
+      expect(await stored(lead.id)).toEqual([]);
+      expect(await counts(email.emailId)).toEqual({ opens: 1, machineOpens: 1 });
+    });
+
+    it("records a contact's consent with when it changed, for managers, marketers and admins, and syncs it to the owner", async () => {
+      const lead = await newContact();
+      expect(lead).toMatchObject({ openTrackingConsent: null, openTrackingConsentAt: null });
+      server.clock.set(at(60));
+      const res = await consent(lead.id, 'granted');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ openTrackingConsent: 'granted', openTrackingConsentAt: at(60) });
+      // Saying it again keeps when it was first given; a change is stamped anew; null forgets both.
+      server.clock.set(at(120));
+      expect(await (await consent(lead.id, 'granted', 'manager')).json()).toMatchObject({ openTrackingConsent: 'granted', openTrackingConsentAt: at(60) });
+      expect(await (await consent(lead.id, 'denied', 'admin')).json()).toMatchObject({ openTrackingConsent: 'denied', openTrackingConsentAt: at(120) });
+      const page = (await (await server.api(acme.users.rep!.token, '/v1/sync')).json()) as { contacts: Contact[] };
+      expect(page.contacts.find((c) => c.id === lead.id)).toMatchObject({ openTrackingConsent: 'denied', openTrackingConsentAt: at(120) });
+      expect(await (await consent(lead.id, null)).json()).toMatchObject({ openTrackingConsent: null, openTrackingConsentAt: null });
+
+      const byRep = await consent(lead.id, 'granted', 'rep');
+      expect(byRep.status).toBe(403);
+      expect((await byRep.json()).error.message).toBe(`a rep may not change openTrackingConsent of contact ${lead.id}`);
+      const bad = await server.api(acme.users.marketing!.token, `/v1/contacts/${lead.id}`, { method: 'PATCH', json: { openTrackingConsent: 'maybe' } });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.issues).toEqual([{ path: 'openTrackingConsent', message: 'must be granted, denied or null' }]);
+      const [row] = await server.store.db.select().from(contacts).where(eq(contacts.id, lead.id));
+      expect({ consent: row!.openTrackingConsent, at: row!.openTrackingConsentAt }).toEqual({ consent: null, at: null });
+    });
+
+    it('reads a workspace stored before these settings existed as per person, without consent required', async () => {
+      await writeInWorkspace(server.store.db, acme.id, async (tx) => {
+        const [row] = await tx.select().from(workspaces).where(eq(workspaces.id, acme.id));
+        const { emailOpens: _opens, requireOpenConsent: _consent, ...older } = row!.settings.tracking as Record<string, unknown>;
+        await tx.update(workspaces).set({ settings: { ...row!.settings, tracking: older as never } }).where(eq(workspaces.id, acme.id));
+      });
+      const settings = (await (await server.api(acme.users.marketing!.token, '/v1/settings')).json()) as { tracking: unknown };
+      expect(settings.tracking).toMatchObject({ emailOpens: 'per_person', requireOpenConsent: false });
+      const lead = await newContact();
+      const email = await register(lead.id, []);
+      await openTwice(email.pixelUrl!);
+      expect((await stored(lead.id)).map((a) => a.label)).toEqual(['machine', 'human']);
     });
   });
 

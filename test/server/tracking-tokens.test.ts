@@ -122,13 +122,15 @@ describe('the tracking policy in settings', () => {
       mode: 'legitimate_interest',
       createLeadsFromForms: true,
       siteOrigins: ['https://www.acme.example', 'https://blog.acme.example'],
+      emailOpens: 'per_person',
+      requireOpenConsent: false,
     });
   });
 
   it('reads settings saved before the modes: enabled false is off, true the default, a mode given wins', () => {
     expect(TrackingPolicy.parse({ enabled: false }).mode).toBe('off');
     expect(TrackingPolicy.parse({ enabled: true }).mode).toBe('legitimate_interest');
-    expect(TrackingPolicy.parse({ enabled: true, mode: 'consent' })).toEqual({ mode: 'consent', createLeadsFromForms: true, siteOrigins: [] });
+    expect(TrackingPolicy.parse({ enabled: true, mode: 'consent' })).toMatchObject({ mode: 'consent', createLeadsFromForms: true, siteOrigins: [] });
     expect(TrackingPolicy.safeParse({ mode: 'sometimes' }).success).toBe(false);
   });
 });

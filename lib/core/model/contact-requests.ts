@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Contact, ContactProfile, Pause } from './contact';
+import { OpenTrackingConsent } from './tracking';
 import { Email, HttpUrl, Id, Instant, PageCursor, pageLimit, Slug } from './primitives';
 import type { LifecycleStage } from './vocabulary';
 
@@ -43,8 +44,8 @@ export type CreateContactRequest = z.infer<typeof CreateContactRequest>;
 
 /**
  * `PATCH /v1/contacts/:id`: each field is optional and who may send it depends on the field (the server checks):
- * `ownerId` managers and admins; profile fields and `optedOut` managers, marketing and admins; `pauses` the owner,
- * managers and admins. Absent means unchanged; null clears.
+ * `ownerId` managers and admins; profile fields, `optedOut` and `openTrackingConsent` managers, marketing and admins;
+ * `pauses` the owner, managers and admins. Absent means unchanged; null clears.
  */
 const profile = ContactProfile.shape;
 export const PatchContactRequest = z
@@ -62,6 +63,8 @@ export const PatchContactRequest = z
     /** The whole list, replacing the stored one. */
     pauses: z.array(Pause.strict()).max(50, 'at most 50 pauses').optional(),
     optedOut: z.boolean().optional(),
+    /** The person's answer about individually tracked opens; the server stamps when it changed. */
+    openTrackingConsent: OpenTrackingConsent.nullable().optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), {
     message: 'give at least one field to change',

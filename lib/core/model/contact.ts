@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, Instant, Slug, Version } from './primitives';
+import { OpenTrackingConsent } from './tracking';
 import { LifecycleStage } from './vocabulary';
 
 /** A stretch of time in which the cadence clock stops (the lead asked to be called after a trip, say). */
@@ -53,6 +54,10 @@ export const Contact = z.object({
   pauses: z.array(Pause).max(50).default([]),
   /** Opted out of tracking: no activity is recorded for it. */
   optedOut: z.boolean().default(false),
+  /** The person's answer about individually tracked email opens (see EmailOpenMode); null while unknown. */
+  openTrackingConsent: OpenTrackingConsent.nullable().default(null),
+  /** When that answer was recorded; null with it. */
+  openTrackingConsentAt: Instant.nullable().default(null),
   createdAt: Instant,
   updatedAt: Instant,
   version: Version.default(0),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WorkCalendar } from './calendar';
 import { CadencePolicy } from './policy';
 import { ScoringModel } from './scoring';
-import { SiteOrigin, TrackingMode } from './tracking';
+import { EmailOpenMode, SiteOrigin, TrackingMode } from './tracking';
 
 /** A domain name such as "acme.com": addresses on the workspace's own domains are never leads. */
 export const Domain = z
@@ -28,9 +28,26 @@ export const TrackingPolicy = z.preprocess(
     createLeadsFromForms: z.boolean().default(true),
     /** Origins allowed to send website events ("https://www.acme.com"). */
     siteOrigins: z.array(SiteOrigin).max(50).default([]),
+    /** How the open pixel records: see EmailOpenMode. Absent in settings stored before it existed: today's `per_person`. */
+    emailOpens: EmailOpenMode.default('per_person'),
+    /** Under `per_person`, only a contact who granted `openTrackingConsent` gets per-person opens; the others count per email. */
+    requireOpenConsent: z.boolean().default(false),
   }),
 );
 export type TrackingPolicy = z.infer<typeof TrackingPolicy>;
+
+/** What a policy that cannot be read (stored settings that no longer parse) means: when in doubt, record nothing. */
+const NOTHING_RECORDED: TrackingPolicy = { mode: 'off', createLeadsFromForms: false, siteOrigins: [], emailOpens: 'off', requireOpenConsent: false };
+
+/**
+ * The workspace's tracking policy with today's defaults filled in. Settings are stored (and cached in the extension)
+ * as they were saved, so an older copy may lack a part added since, or still say `enabled`; one that no longer parses
+ * reads as recording nothing.
+ */
+export function trackingPolicyOf(settings: { tracking?: unknown } | null | undefined): TrackingPolicy {
+  const parsed = TrackingPolicy.safeParse(settings?.tracking ?? {});
+  return parsed.success ? parsed.data : NOTHING_RECORDED;
+}
 
 /** Everything a manager, a marketer or an admin agrees once on the server and every rep's panel uses. */
 export const WorkspaceSettings = z

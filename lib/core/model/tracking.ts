@@ -17,6 +17,22 @@ export const TRACKING_MODES = ['off', 'consent', 'legitimate_interest'] as const
 export const TrackingMode = z.enum(TRACKING_MODES, { message: `must be one of ${TRACKING_MODES.join(', ')}` });
 export type TrackingMode = z.infer<typeof TrackingMode>;
 
+/**
+ * How the open pixel records (France's CNIL, 2026: an individually tracked open needs the person's consent):
+ * - `per_person`: each open is an activity of the contact (timeline, engagement, score), and counts on its email;
+ * - `aggregate`: an open only counts on its email (tracked_emails' counts); the contact gets no activity;
+ * - `off`: the pixel still answers but records nothing, and newly registered emails carry none.
+ * Clicks are not affected: a click is something the person does, recorded per person under every setting.
+ */
+export const EMAIL_OPEN_MODES = ['per_person', 'aggregate', 'off'] as const;
+export const EmailOpenMode = z.enum(EMAIL_OPEN_MODES, { message: `must be one of ${EMAIL_OPEN_MODES.join(', ')}` });
+export type EmailOpenMode = z.infer<typeof EmailOpenMode>;
+
+/** A contact's answer about individually tracked opens; null until they gave one. */
+export const OPEN_TRACKING_CONSENTS = ['granted', 'denied'] as const;
+export const OpenTrackingConsent = z.enum(OPEN_TRACKING_CONSENTS, { message: 'must be granted, denied or null' });
+export type OpenTrackingConsent = z.infer<typeof OpenTrackingConsent>;
+
 /** A website origin as the browser names it in `Origin`: "https://www.acme.com" (any path given is dropped). */
 export const SiteOrigin = HttpUrl.transform((url) => new URL(url).origin);
 
@@ -108,7 +124,7 @@ export const EmailRegistrationResponse = z.object({
   emailId: Id,
   /** False when nothing would be recorded (tracking off, the contact opted out): no pixel, the links as they were. */
   tracked: z.boolean(),
-  /** An <img> of this URL in the email's HTML records its opens; null when not tracked. */
+  /** An <img> of this URL in the email's HTML records its opens; null when not tracked or `tracking.emailOpens` is off. */
   pixelUrl: HttpUrl.nullable(),
   /** Each link of the request, in order, with the URL to put in its place. */
   links: z.array(z.object({ url: HttpUrl, trackedUrl: HttpUrl })),

@@ -21,7 +21,7 @@ const PAUSERS: readonly Role[] = ['manager', 'admin'];
 function rolesFor(field: PatchField): readonly Role[] {
   if (field === 'ownerId') return REASSIGNERS;
   if (field === 'pauses') return PAUSERS;
-  // The profile fields and `optedOut`.
+  // The profile fields, `optedOut` and `openTrackingConsent`: what the person told marketing.
   return PROFILE_EDITORS;
 }
 
@@ -50,8 +50,8 @@ export function patchContact(db: Db, caller: Caller, contactId: string, patch: P
       if (patch.ownerId !== null) await assertAssignableOwner(tx, caller.workspace.id, patch.ownerId);
       contact = await reassignContact(tx, actorOf(caller), contact, patch.ownerId, now);
     }
-    const { ownerId: _ownerId, ...fields } = patch;
-    const changes = definedOnly(fields);
+    const { ownerId: _ownerId, openTrackingConsent, ...fields } = patch;
+    const changes = { ...definedOnly(fields), ...consentChange(contact, openTrackingConsent, now) };
     if (Object.keys(changes).length === 0) return contact;
     const [row] = await tx
       .update(contacts)
@@ -61,6 +61,15 @@ export function patchContact(db: Db, caller: Caller, contactId: string, patch: P
     if (!row) throw new Error(`contact ${contact.id} vanished while being changed`);
     return row;
   });
+}
+
+/**
+ * The consent columns when the answer changes: stamped now, so the record says since when it holds (null forgets
+ * both). The same answer again keeps the first time it was given.
+ */
+function consentChange(contact: Pick<ContactRow, 'openTrackingConsent'>, consent: PatchContactRequest['openTrackingConsent'], now: Date) {
+  if (consent === undefined || consent === contact.openTrackingConsent) return {};
+  return { openTrackingConsent: consent, openTrackingConsentAt: consent === null ? null : now };
 }
 
 /** The entries that are set: each remaining patch field is the contacts column of the same name and type. */

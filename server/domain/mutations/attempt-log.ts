@@ -22,7 +22,8 @@ export async function logAttempt(tx: Tx, { caller, now }: MutationContext, m: Mu
   const contentIds = [...new Set(attempt.contentIds)];
   await assertContentInWorkspace(tx, caller.workspace.id, contentIds);
 
-  // attempts.id is unique across workspaces: "do nothing" turns a taken id into a conflict instead of an aborted write.
+  // The id is the client's, unique within the workspace (another workspace's same id is simply another row): "do
+  // nothing" turns an id this workspace already used into a conflict instead of an aborted write.
   const inserted = await tx
     .insert(attempts)
     .values({
@@ -36,7 +37,7 @@ export async function logAttempt(tx: Tx, { caller, now }: MutationContext, m: Mu
       contentIds,
       at,
     })
-    .onConflictDoNothing({ target: attempts.id })
+    .onConflictDoNothing({ target: [attempts.workspaceId, attempts.id] })
     .returning({ id: attempts.id });
   if (inserted.length === 0) {
     throw new ApiError('conflict', `attempt ${attempt.id} already exists: log it under a new attempt id`);

@@ -19,7 +19,11 @@ export async function undoAttempt(tx: Tx, { caller, now }: MutationContext, m: M
   }
   // Already undone: the wish is met, and the first undo time (and row version) stay as they were.
   if (attempt.undoneAt !== null) return;
-  await tx.update(attempts).set({ undoneAt: now }).where(eq(attempts.id, attempt.id));
+  // By workspace and id: another workspace may have an attempt of the same (client-made) id.
+  await tx
+    .update(attempts)
+    .set({ undoneAt: now })
+    .where(and(eq(attempts.workspaceId, caller.workspace.id), eq(attempts.id, attempt.id)));
 }
 
 function canUndo(caller: Caller, loggedBy: string): boolean {

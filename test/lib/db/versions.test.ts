@@ -29,6 +29,13 @@ function openAsV1(name: string): Dexie {
   return db;
 }
 
+/** The v2 schema exactly as it shipped. */
+function openAsV2(name: string): Dexie {
+  const db = openAsV1(name);
+  db.version(2).stores({ activities: 'id, contactId, [contactId+at], at', lookups: 'email, at' });
+  return db;
+}
+
 describe('the cache schema versions', () => {
   it('a new database opens at the current version with every table', async () => {
     const db = new LeadsideDatabase(freshName());
@@ -48,13 +55,35 @@ describe('the cache schema versions', () => {
 
     const db = new LeadsideDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.contacts.get('c1')).toMatchObject({ email: 'dana@buyer.example' });
     expect(await db.outbox.where('id').equals('m1').first()).toMatchObject({ status: 'pending', tries: 0 });
     // The new index answers: activities by time alone.
     expect(await db.activities.orderBy('at').primaryKeys()).toEqual(['v1']);
     await db.lookups.put({ email: 'x@y.example', entry: null, at: '2026-01-10T10:00:00.000Z' });
     expect(await db.lookups.count()).toBe(1);
+    db.close();
+  });
+
+  it('v2 → v3 gives every cached contact an unknown open-tracking consent, keeping the rest of the row', async () => {
+    const name = freshName();
+    const v2 = openAsV2(name);
+    await v2.table('contacts').add({ id: 'c1', email: 'dana@buyer.example', ownerId: 'u1', optedOut: false });
+    await v2.table('outbox').add({ id: 'm1', status: 'pending', mutation: { id: 'm1', type: 'attempt.undo' }, tries: 2 });
+    v2.close();
+
+    const db = new LeadsideDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.contacts.get('c1')).toEqual({
+      id: 'c1',
+      email: 'dana@buyer.example',
+      ownerId: 'u1',
+      optedOut: false,
+      openTrackingConsent: null,
+      openTrackingConsentAt: null,
+    });
+    expect(await db.outbox.where('id').equals('m1').first()).toMatchObject({ tries: 2 });
     db.close();
   });
 });

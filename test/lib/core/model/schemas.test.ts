@@ -4,7 +4,7 @@ import { Contact } from '../../../../lib/core/model/contact';
 import { Mutation, MutationBatch } from '../../../../lib/core/model/mutations';
 import { CadencePolicy, DEFAULT_CADENCE_POLICY, policyForLeadType } from '../../../../lib/core/model/policy';
 import { ScoringModel } from '../../../../lib/core/model/scoring';
-import { WorkspaceSettings } from '../../../../lib/core/model/settings';
+import { trackingPolicyOf, WorkspaceSettings } from '../../../../lib/core/model/settings';
 import { CollectBatch, LookupQuery, TrackedLinkRequest } from '../../../../lib/core/model/api';
 import { parseInput } from '../../../../lib/core/model/parse';
 import { standardCalendar } from '../../../../lib/core/model/calendar';
@@ -103,8 +103,18 @@ describe('workspace settings', () => {
   it('accepts a full set and lower-cases domains', () => {
     const s = WorkspaceSettings.parse(base);
     expect(s.domains).toEqual(['leadside.app']);
-    expect(s.tracking).toEqual({ mode: 'legitimate_interest', createLeadsFromForms: true, siteOrigins: [] });
+    expect(s.tracking).toEqual({ mode: 'legitimate_interest', createLeadsFromForms: true, siteOrigins: [], emailOpens: 'per_person', requireOpenConsent: false });
     expect(s.scoring.halfLifeDays).toBe(30);
+  });
+  it('reads a tracking part that no longer parses as recording nothing, opens included', () => {
+    expect(trackingPolicyOf({ tracking: { emailOpens: 'sometimes' } })).toEqual({
+      mode: 'off',
+      createLeadsFromForms: false,
+      siteOrigins: [],
+      emailOpens: 'off',
+      requireOpenConsent: false,
+    });
+    expect(trackingPolicyOf(undefined).emailOpens).toBe('per_person');
   });
   it.each([
     ['two default policies', { policies: [DEFAULT_CADENCE_POLICY, { ...DEFAULT_CADENCE_POLICY, id: 'x' }] }, 'policies: at most one policy may be the default'],

@@ -1,0 +1,1 @@
+export { carriesPixel, openRecordingFor, type OpenPolicy, type OpenRecording } from './email-opens';
