@@ -91,7 +91,8 @@ describe.each(STORE_KINDS)('tracking tokens on %s', (kind) => {
   it('rotates: new tokens use the new key, old ones verify for 30 days after, then never', async () => {
     const ws = await makeWorkspace(server, 'Rotating');
     const before = await signToken(db(), open(ws), NOW);
-    const newKeyId = await rotateTrackingKey(db(), ws.id, NOW);
+    const { keyId: newKeyId, retired } = await rotateTrackingKey(db(), ws.id, NOW);
+    expect(retired).toEqual({ keyId: payloadOf(before)[3], verifiesUntil: days(30) });
     const after = await signToken(db(), open(ws), NOW);
     expect(payloadOf(after)[3]).toBe(newKeyId);
     expect(payloadOf(before)[3]).not.toBe(newKeyId);
