@@ -25,8 +25,13 @@ describe.each(STORE_KINDS)('named tokens on %s', (kind) => {
   afterAll(() => server?.close());
   beforeEach(() => server.clock.set(NOW));
 
-  /** A workspace of its own per test: these tests revoke and expire tokens. */
-  const freshWorkspace = () => makeWorkspace(server, `Crew${++made}`);
+  /** A workspace of its own per test (these tests revoke and expire tokens), its users' "test" tokens made an hour before NOW. */
+  const freshWorkspace = async () => {
+    server.clock.set(later(-60 * MINUTE));
+    const ws = await makeWorkspace(server, `Crew${++made}`);
+    server.clock.set(NOW);
+    return ws;
+  };
   const me = (token: string) => server.api(token, '/v1/me');
   const admin = (ws: TestWorkspace) => ws.users.admin!.token;
   const create = (ws: TestWorkspace, userId: string, json: unknown, as = admin(ws)) =>
@@ -150,6 +155,7 @@ describe.each(STORE_KINDS)('named tokens on %s', (kind) => {
     const ws = await freshWorkspace();
     const rep = ws.users.rep!;
     const laptop = await issued(ws, rep.id, { name: 'Laptop' });
+    server.clock.advance(MINUTE);
     const phone = await issued(ws, rep.id, { name: 'Phone' });
     expect((await revoke(ws, rep.id, laptop.id)).status).toBe(204);
     expect((await me(laptop.token)).status).toBe(401);
@@ -161,7 +167,7 @@ describe.each(STORE_KINDS)('named tokens on %s', (kind) => {
     const tokens = await list(ws, rep.id);
     expect(tokens.map((t) => [t.name, t.revokedAt])).toEqual([
       ['Phone', null],
-      ['Laptop', NOW],
+      ['Laptop', later(MINUTE)],
       ['test', null],
     ]);
   });
