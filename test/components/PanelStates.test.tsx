@@ -52,7 +52,7 @@ describe('the panel’s states', () => {
     await logAttempt(writer(), { contactId: 'c_dana', channel: 'call' });
     const h = renderWith(<SidePanel />, { db, now: MONDAY_10AM });
     expect(await screen.findByRole('heading', { level: 2, name: 'Your Leadside token expired — sign in again' })).toBeTruthy();
-    expect(screen.getByText(/1 change waits here and is sent once you sign in/)).toBeTruthy();
+    expect(await screen.findByText(/Nothing you logged is lost: 1 change waits here and is sent once you sign in\./)).toBeTruthy();
     expect(screen.queryByText(/stopped accepting/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     await waitFor(() => expect(h.platform.optionsOpened).toBe(1));

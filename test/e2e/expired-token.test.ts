@@ -46,7 +46,7 @@ describe('a token that expires, in real Chromium', () => {
     // The options page offers sign-in again (not "Signed in" with a dead token), with the server already filled in.
     const options = await ext.openPage('options.html');
     await options.getByRole('heading', { name: 'Sign in again' }).waitFor();
-    expect(await options.getByRole('alert').textContent()).toBe('Your Leadside token expired — sign in again. Your 1 change waiting here is sent once you do.');
+    expect(await options.getByRole('alert').textContent()).toBe('Your Leadside token expired — sign in again. 1 change waits here and is sent once you sign in.');
     expect(await options.getByLabel('Server address').inputValue()).toBe(server.url);
     await options.close();
 
