@@ -17,6 +17,7 @@ import { streamRoutes } from './routes/stream';
 import { leadSuggestionsRoutes } from './routes/lead-suggestions';
 import { syncRoutes } from './routes/sync';
 import { trackedLinksRoutes } from './routes/tracked-links';
+import { trackingKeyRoutes } from './routes/tracking-key';
 import { trackingRoutes } from './routes/tracking';
 import { usersRoutes } from './routes/users';
 
@@ -47,6 +48,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/reports', reportsRoutes);
   v1.route('/emails', emailsRoutes);
   v1.route('/tracked-links', trackedLinksRoutes);
+  v1.route('/tracking-key', trackingKeyRoutes);
   v1.route('/stream', streamRoutes);
   v1.route('/audit', auditRoutes);
   app.route('/v1', v1);

@@ -4,22 +4,28 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX, type AuditEvent } from '../lib/core/model/audit';
+import { TokenLifetimeDays, TokenName } from '../lib/core/model/admin-requests';
 import { Email, pageLimit, TimeZone } from '../lib/core/model/primitives';
+import { tokenState, utcMinute } from '../lib/core/token-state';
 import { Role } from '../lib/core/model/vocabulary';
 import { parseInput } from '../lib/core/model/parse';
-import { addUser, createToken, createWorkspace, findUserByEmail, tokenIdOf } from './domain/admin';
-import { tokenCreated, userCreated, workspaceCreated } from './domain/audit/changes';
+import { addUser, createWorkspace, findUserByEmail } from './domain/admin';
+import { userCreated, workspaceCreated } from './domain/audit/changes';
 import { auditPage } from './domain/audit/list';
 import { AuditRetentionDays, DEFAULT_AUDIT_RETENTION_DAYS } from './domain/audit/prune';
 import { cliActor, recordAudit } from './domain/audit/record';
 import { decodePagePosition } from './domain/page-cursor';
+import { findToken, listTokens, revokeToken, type TokenRow } from './domain/tokens';
+import { issueTokenFor } from './domain/users';
+import { ApiError } from './http/errors';
 import type { Logger } from './http/logger';
 import { demoSignIn } from './seed/credentials';
 import { hasAnyWorkspace, seedDemo, type SeededDemo } from './seed/demo';
 import { serveDemoPages, type DemoPages } from './seed/demo-pages';
 import { startServer, type RunningServer } from './serve';
 import { openStore, writeInWorkspace, type Db, type Store, type StoreOptions } from './store/db';
-import { workspaces } from './store/schema';
+import { users, workspaces } from './store/schema';
+import { rotateTrackingKey } from './tracking/tokens';
 
 const USAGE = `Leadside server
 
@@ -30,8 +36,15 @@ const USAGE = `Leadside server
                          create the demo workspace and print who can sign in
   workspace add --name NAME [--time-zone ZONE] [--domain acme.com ...]
   user add --workspace ID --email EMAIL --name NAME --role rep|manager|marketing|admin
-  token create --email EMAIL
-                         print a new API token for that user (only the token)
+  token create --email EMAIL --name NAME [--expires-days DAYS]
+                         print a new API token for that user (only the token); without --expires-days it lasts
+                         until revoked
+  token list --email EMAIL
+                         the user's tokens, newest first: id, state, created, last used, expires, name
+  token revoke --id TOKEN_ID
+                         revoke one token (the others keep working)
+  tracking-key rotate --workspace ID
+                         sign new pixels and tracked links with a new key; links signed before keep working 30 days
   audit list --workspace ID [--limit 50] [--before CURSOR]
                          the workspace's audit log, newest first, one line an event
 
@@ -81,6 +94,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         role: { type: 'string' },
         limit: { type: 'string' },
         before: { type: 'string' },
+        id: { type: 'string' },
+        'expires-days': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -151,16 +166,51 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       }
       case 'token create': {
         const email = checked(Email, required(values.email, '--email'), '--email');
+        const name = checked(TokenName, required(values.name, '--name'), '--name');
+        const days = values['expires-days'] === undefined ? undefined : checked(TokenLifetimeDays, Number(values['expires-days']), '--expires-days');
         return await withStore(storeOptions, async (store) => {
-          const user = await findUserByEmail(store.db, email);
-          if (!user) throw new CommandFailed(`no user with the email ${email}`);
-          const token = await writeInWorkspace(store.db, user.workspaceId, async (tx) => {
-            const made = await createToken(tx, user.id);
-            await recordAudit(tx, cliActor(user.workspaceId), tokenCreated(now(), user.id, await tokenIdOf(tx, made)));
-            return made;
-          });
+          const user = await existingUser(store, email);
+          const { secret } = await writeInWorkspace(store.db, user.workspaceId, (tx) =>
+            issueTokenFor(tx, cliActor(user.workspaceId), user, { name, expiresInDays: days }, now()),
+          );
           // Only the token, so `TOKEN=$(... token create --email ...)` works.
-          out(token);
+          out(secret);
+        });
+      }
+      case 'token list': {
+        const email = checked(Email, required(values.email, '--email'), '--email');
+        return await withStore(storeOptions, async (store) => {
+          const user = await existingUser(store, email);
+          const rows = await listTokens(store.db, user.id);
+          if (rows.length === 0) out(`${email} has no tokens`);
+          for (const row of rows) out(tokenLine(row, now()));
+        });
+      }
+      case 'token revoke': {
+        const id = required(values.id, '--id');
+        return await withStore(storeOptions, async (store) => {
+          const token = await findToken(store.db, id);
+          if (!token) throw new CommandFailed(`no token ${id}`);
+          const [owner] = await store.db.select({ email: users.email }).from(users).where(eq(users.id, token.userId));
+          const what = `${token.id} (${token.name}, ${owner?.email ?? token.userId})`;
+          if (token.revokedAt) {
+            out(`${what} was already revoked on ${utcMinute(token.revokedAt)}`);
+            return;
+          }
+          const workspaceId = await workspaceOfUser(store.db, token.userId);
+          await writeInWorkspace(store.db, workspaceId, (tx) => revokeToken(tx, cliActor(workspaceId), token.id, now()));
+          out(`revoked ${what}`);
+        });
+      }
+      case 'tracking-key rotate': {
+        const workspaceId = required(values.workspace, '--workspace');
+        return await withStore(storeOptions, async (store) => {
+          await assertWorkspace(store.db, workspaceId);
+          const { keyId, retired } = await rotateTrackingKey(store.db, workspaceId, now(), cliActor(workspaceId));
+          out(
+            `tracking key ${keyId} now signs new pixels and links; ` +
+              (retired ? `links signed with ${retired.keyId} keep working until ${utcMinute(retired.verifiesUntil)}` : 'there was no key before'),
+          );
         });
       }
       case 'audit list': {
@@ -182,7 +232,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       err((e as Error).message);
       return 2;
     }
-    if (e instanceof CommandFailed) {
+    // A refusal by a domain rule (a disabled user gets no token) is a command that could not be done.
+    if (e instanceof CommandFailed || e instanceof ApiError) {
       err(e.message);
       return 1;
     }
@@ -240,6 +291,24 @@ function shortJson(value: unknown): string {
   return text.length <= 80 ? text : `${text.slice(0, 79)}…`;
 }
 
+async function workspaceOfUser(db: Db, userId: string): Promise<string> {
+  const [user] = await db.select({ workspaceId: users.workspaceId }).from(users).where(eq(users.id, userId));
+  if (!user) throw new CommandFailed(`no user ${userId}`);
+  return user.workspaceId;
+}
+
+async function existingUser(store: Store, email: string) {
+  const user = await findUserByEmail(store.db, email);
+  if (!user) throw new CommandFailed(`no user with the email ${email}`);
+  return user;
+}
+
+/** One token as `token list` prints it: fixed columns, the name last since it may hold spaces. */
+function tokenLine(row: TokenRow, now: Date): string {
+  const when = (at: Date | null) => (at ? utcMinute(at) : 'never').padEnd(20);
+  return `${row.id}  ${tokenState(row, now).padEnd(7)}  created ${utcMinute(row.createdAt)}  last used ${when(row.lastUsedAt)}  expires ${when(row.expiresAt)}  ${row.name}`;
+}
+
 function required(value: string | undefined, flag: string): string {
   if (value === undefined || value.trim() === '') throw new UsageError(`${flag} is required`);
   return value;
@@ -253,7 +322,7 @@ function checked<S extends z.ZodType>(schema: S, value: unknown, flag: string): 
 
 function printDemoSignIn(signIn: Awaited<ReturnType<typeof demoSignIn>>, out: (line: string) => void): void {
   if (signIn.kind === 'absent') {
-    out('--demo: this database already has workspaces and no demo workspace, so nothing was seeded. Make a token with "token create --email EMAIL".');
+    out('--demo: this database already has workspaces and no demo workspace, so nothing was seeded. Make a token with "token create --email EMAIL --name NAME".');
     return;
   }
   if (signIn.kind === 'refreshed') out(`Demo workspace "${signIn.demo.workspaceName}" found; fresh tokens (earlier ones still work):`);

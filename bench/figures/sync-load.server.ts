@@ -1,6 +1,7 @@
 // Runs inside the API's process (../support/server-child.ts): a workspace of reps, each with a few contacts.
 import { sql } from 'drizzle-orm';
-import { addUser, createToken, createWorkspace } from '../../server/domain/admin';
+import { addUser, createWorkspace } from '../../server/domain/admin';
+import { createToken } from '../../server/domain/tokens';
 import { insertContact } from '../../server/domain/contacts/create';
 import { writeInWorkspace } from '../../server/store/db';
 import { activities, attempts } from '../../server/store/schema';
@@ -17,7 +18,7 @@ export async function makeReps(server: ChildServer, args: { reps: number; contac
   const now = new Date();
   for (let r = 0; r < args.reps; r++) {
     const rep = await addUser(db, { workspaceId: ws.id, email: `rep${r}@bench-team.example`, name: `Rep ${r}`, role: 'rep' });
-    tokens.push(await createToken(db, rep.id));
+    tokens.push((await createToken(db, null, rep.id, { name: 'bench' }, new Date())).secret);
     await writeInWorkspace(db, ws.id, async (tx) => {
       for (let c = 0; c < args.contactsEach; c++) {
         const contact = await insertContact(

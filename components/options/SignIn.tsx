@@ -1,23 +1,42 @@
 import { useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { ApiFailure } from '../../lib/api/errors';
 import { sendTyped } from '../../lib/messages';
-import { apiFor, originPattern, parseSignInForm, PendingChangesError, signIn, signOut } from '../../lib/session';
+import {
+  apiFor,
+  originPattern,
+  parseSignInForm,
+  PendingChangesError,
+  signedOutReason,
+  signIn,
+  signOut,
+  TOKEN_EXPIRED_MESSAGE,
+  waitingForSignIn,
+  type SignedOutReason,
+} from '../../lib/session';
 import { useMeta, usePendingCount } from '../hooks/useMeta';
 import { useServices } from '../services';
 
 type Status = { kind: 'idle' } | { kind: 'working'; what: string } | { kind: 'ok'; message: string } | { kind: 'error'; message: string };
 
-/** Sign-in to a Leadside server with a token: test the connection, sign in (asking host access), sign out. */
+/**
+ * Sign-in to a Leadside server with a token: test the connection, sign in (asking host access), sign out. When the
+ * server stopped accepting the stored token (it expired, or was revoked), the form comes back with the server filled
+ * in and says why; the cache and its outbox stay, and signing in again as the same user sends what waited.
+ */
 export function SignIn() {
   const me = useMeta('me');
   const connection = useMeta('connection');
-  if (me === undefined || connection === undefined) return null;
-  return me && connection ? <SignedIn name={me.user.name} email={me.user.email} workspace={me.workspace.name} url={connection.url} /> : <SignInFormView />;
+  const sync = useMeta('syncState');
+  if (me === undefined || connection === undefined || sync === undefined) return null;
+  const signedOut = signedOutReason(Boolean(me && connection), sync);
+  if (!signedOut && me && connection) return <SignedIn name={me.user.name} email={me.user.email} workspace={me.workspace.name} url={connection.url} />;
+  return <SignInFormView again={signedOut?.kind === 'not_signed_in' ? null : signedOut} serverUrl={connection?.url ?? ''} />;
 }
 
-function SignInFormView() {
+function SignInFormView({ again, serverUrl }: { again: Exclude<SignedOutReason, { kind: 'not_signed_in' }> | null; serverUrl: string }) {
   const services = useServices();
-  const [url, setUrl] = useState('');
+  const pending = usePendingCount() ?? 0;
+  const [url, setUrl] = useState(serverUrl);
   const [token, setToken] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -68,7 +87,13 @@ function SignInFormView() {
   const busy = status.kind === 'working';
   return (
     <form className="options__form" onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
-      <h2 id="sign-in-title">Sign in to your Leadside server</h2>
+      <h2 id="sign-in-title">{again ? 'Sign in again' : 'Sign in to your Leadside server'}</h2>
+      {again && (
+        <p role="alert" className="options__notice">
+          {again.kind === 'token_expired' ? `${TOKEN_EXPIRED_MESSAGE}.` : `The server stopped accepting your token (${again.message}).`}
+          {waitingForSignIn(pending) && ` ${waitingForSignIn(pending)}`}
+        </p>
+      )}
       <Field
         label="Server address"
         error={fieldErrors.url}
@@ -158,6 +183,7 @@ function StatusLine({ status }: { status: Status }) {
 
 function describeFailure(err: unknown): string {
   if (err instanceof ApiFailure) {
+    if (err.tokenExpired) return 'This token has expired. Ask your admin for a new one.';
     if (err.kind === 'unauthorized') return 'The server does not accept this token. Ask your admin for a new one.';
     if (err.kind === 'offline') return 'Could not reach the server. Check the address and your connection.';
     return `The server refused: ${err.message}`;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Me } from '../../lib/core/model/api';
 import type { SyncState } from '../../lib/db/types';
 import { sendTyped } from '../../lib/messages';
+import { signedOutReason } from '../../lib/session';
 import { pageKey } from '../../lib/view-model/page-contacts';
 import { INITIAL_SYNC_STATE } from '../../lib/db/meta';
 import { ErrorBoundary } from '../common/ErrorBoundary';
@@ -34,10 +35,11 @@ export function SidePanel() {
   }, [platform]);
 
   if (connection === undefined || me === undefined || sync === undefined) return null;
-  if (!connection || !me || sync?.status === 'signed_out') {
+  const signedOut = signedOutReason(Boolean(connection && me), sync);
+  if (signedOut || !me) {
     return (
       <PanelShell label="Sign in">
-        <SignedOut reason={connection && me ? (sync?.lastError ?? 'the token was refused') : null} />
+        <SignedOut reason={signedOut ?? { kind: 'not_signed_in' }} />
       </PanelShell>
     );
   }

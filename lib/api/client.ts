@@ -27,7 +27,8 @@ export function createApiClient(options: ApiClientOptions) {
     const body: unknown = await res.json().catch(() => null);
     const parsed = ErrorBody.safeParse((body as { error?: unknown } | null)?.error);
     const message = parsed.success ? parsed.data.message : `the server answered ${res.status}`;
-    return new ApiFailure(kindForStatus(res.status), message, res.status, parseRetryAfter(res.headers.get('retry-after'), now()));
+    const retryAfter = parseRetryAfter(res.headers.get('retry-after'), now());
+    return new ApiFailure(kindForStatus(res.status), message, res.status, retryAfter, parsed.success ? parsed.data.code : null);
   }
 
   async function call<S extends z.ZodType>(path: string, schema: S | null, init: RequestInit = {}): Promise<z.infer<S>> {

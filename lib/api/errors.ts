@@ -1,7 +1,7 @@
 /** Why a call to the Leadside API did not give an answer, in the terms the sync engine acts on. */
 export type ApiFailureKind =
   | 'offline' // the network failed: nothing reached the server, or the answer never came back
-  | 'unauthorized' // 401: the token is unknown or revoked; the rep must sign in again
+  | 'unauthorized' // 401: the token is unknown, revoked or expired (`tokenExpired`); the rep must sign in again
   | 'forbidden' // 403
   | 'not_found' // 404
   | 'conflict' // 409
@@ -16,9 +16,16 @@ export class ApiFailure extends Error {
     readonly status: number | null = null,
     /** From Retry-After, when the server said how long to wait. */
     readonly retryAfterMs: number | null = null,
+    /** The server's error code (`not_found`, `token_expired`, …), when its answer carried one. */
+    readonly code: string | null = null,
   ) {
     super(message);
     this.name = 'ApiFailure';
+  }
+
+  /** A 401 because the token passed its expiry (not because it was revoked or never existed). */
+  get tokenExpired(): boolean {
+    return this.kind === 'unauthorized' && this.code === 'token_expired';
   }
 
   /** Worth trying again later, as opposed to a request that will never succeed as it is. */

@@ -17,6 +17,7 @@ export const INITIAL_SYNC_STATE: SyncState = {
   lastError: null,
   failures: 0,
   nextTryAt: null,
+  signedOutBecause: null,
 };
 
 export async function readSyncState(db: LeadsideDatabase): Promise<SyncState> {

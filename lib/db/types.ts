@@ -48,6 +48,9 @@ export interface ServerConnection {
 
 export type SyncStatus = 'signed_out' | 'idle' | 'syncing' | 'offline' | 'error';
 
+/** Why the server stopped accepting the sign-in: the token passed its expiry, or it was refused (revoked, unknown, user disabled). */
+export type SignedOutBecause = 'token_expired' | 'token_refused';
+
 export interface SyncState {
   status: SyncStatus;
   /** Set while the first sync runs: rows applied so far. */
@@ -58,6 +61,8 @@ export interface SyncState {
   failures: number;
   /** Do not try again before this instant (backoff, Retry-After). */
   nextTryAt: string | null;
+  /** Set with `signed_out` when a 401 caused it; absent in states saved before it existed. */
+  signedOutBecause?: SignedOutBecause | null;
 }
 
 /** One row per key; typed by key. */

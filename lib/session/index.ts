@@ -1,1 +1,2 @@
 export { SignInForm, parseSignInForm, originPattern, apiFor, storedApi, signIn, signOut, PendingChangesError } from './connection';
+export { TOKEN_EXPIRED_MESSAGE, signedOutReason, waitingForSignIn, type SignedOutReason } from './signed-out';

@@ -67,7 +67,8 @@ async function syncHoldingLock(ctx: SyncContext, force: boolean): Promise<SyncOu
 async function recordFailure(ctx: SyncContext, before: SyncState, err: unknown): Promise<SyncState> {
   const failure = err instanceof ApiFailure ? err : new ApiFailure('server', err instanceof Error ? err.message : String(err));
   if (failure.kind === 'unauthorized') {
-    return updateSyncState(ctx.db, { status: 'signed_out', progress: null, lastError: failure.message, nextTryAt: null });
+    const signedOutBecause = failure.tokenExpired ? 'token_expired' : 'token_refused';
+    return updateSyncState(ctx.db, { status: 'signed_out', progress: null, lastError: failure.message, nextTryAt: null, signedOutBecause });
   }
   const failures = before.failures + 1;
   const delay = backoffDelay(failures, ctx.random, failure.retryAfterMs);

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { defaultWorkspaceSettings } from '../../lib/core/model/defaults';
 import type { Role } from '../../lib/core/model/vocabulary';
-import { generateToken, hashToken, newId } from '../auth/tokens';
+import { newId } from '../auth/tokens';
 import type { Db } from '../store/db';
-import { tokens, users, workspaces } from '../store/schema';
+import { users, workspaces } from '../store/schema';
 
 export interface NewWorkspace {
   name: string;
@@ -38,20 +38,6 @@ export async function addUser(db: Db, input: NewUser): Promise<{ id: string }> {
   const id = input.id ?? newId('u');
   await db.insert(users).values({ id, workspaceId: input.workspaceId, email: input.email.trim().toLowerCase(), name: input.name, role: input.role });
   return { id };
-}
-
-/** Makes a token for a user; the plain token is returned once and never stored. */
-export async function createToken(db: Db, userId: string): Promise<string> {
-  const token = generateToken();
-  await db.insert(tokens).values({ id: newId('tok'), userId, hash: hashToken(token) });
-  return token;
-}
-
-/** The row id of a token createToken just made, for the audit log, which names tokens by id and never holds one. */
-export async function tokenIdOf(db: Db, token: string): Promise<string> {
-  const [row] = await db.select({ id: tokens.id }).from(tokens).where(eq(tokens.hash, hashToken(token))).limit(1);
-  if (!row) throw new Error('a token just made is not in the tokens table');
-  return row.id;
 }
 
 export async function findUserByEmail(db: Db, email: string) {

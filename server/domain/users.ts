@@ -1,14 +1,15 @@
-import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
-import type { NewUserRequest, UserPatch, WorkspaceUser } from '../../lib/core/model/admin-requests';
+import { and, asc, count, eq, ne } from 'drizzle-orm';
+import type { ApiToken, IssuedToken, NewTokenRequest, NewUserRequest, UserPatch, WorkspaceUser } from '../../lib/core/model/admin-requests';
 import type { Caller } from '../context';
 import { ApiError, notFound } from '../http/errors';
 import { writeInWorkspace, type Db, type Queryable } from '../store/db';
-import { tokens, users } from '../store/schema';
-import { addUser, createToken, findUserByEmail, tokenIdOf } from './admin';
-import { tokenCreated, tokensRevoked, userCreated, userUpdated } from './audit/changes';
-import { actorOf, recordAudit } from './audit/record';
+import { users } from '../store/schema';
+import { addUser, findUserByEmail } from './admin';
+import { userCreated, userUpdated } from './audit/changes';
+import { actorOf, recordAudit, type AuditActor } from './audit/record';
+import { asApiToken, createToken, expiryOf, findToken, listTokens, revokeAllTokens, revokeToken, type NewToken } from './tokens';
 
-type UserRow = typeof users.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
 
 const asWorkspaceUser = (u: UserRow): WorkspaceUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabled });
 
@@ -83,15 +84,40 @@ function assertSelfOrAdmin(caller: Caller, userId: string): void {
   }
 }
 
-/** A new token for the user, returned this once; a disabled user's token would only ever answer 401, so none is made. */
-export async function issueToken(db: Db, caller: Caller, userId: string, now: Date): Promise<string> {
+/**
+ * A new named token for the user, its secret returned this once; a disabled user's token would only ever answer 401,
+ * so none is made. Run it in the transaction that records who asked.
+ */
+export async function issueTokenFor(db: Queryable, by: AuditActor, user: UserRow, request: NewTokenRequest, now: Date): Promise<NewToken> {
+  if (user.disabled) throw new ApiError('conflict', `${user.email} is disabled: enable them before making a token`);
+  return createToken(db, by, user.id, { name: request.name, expiresAt: expiryOf(request, now) }, now);
+}
+
+/** The same, asked over the API: by an admin, or the user themself. */
+export async function issueToken(db: Db, caller: Caller, userId: string, request: NewTokenRequest, now: Date): Promise<IssuedToken> {
   assertSelfOrAdmin(caller, userId);
   return writeInWorkspace(db, caller.workspace.id, async (tx) => {
     const user = await findUser(tx, caller.workspace.id, userId);
-    if (user.disabled) throw new ApiError('conflict', `${user.email} is disabled: enable them before making a token`);
-    const token = await createToken(tx, user.id);
-    await recordAudit(tx, actorOf(caller), tokenCreated(now, user.id, await tokenIdOf(tx, token)));
-    return token;
+    const { secret, token } = await issueTokenFor(tx, actorOf(caller), user, request, now);
+    return { ...token, token: secret };
+  });
+}
+
+/** The user's tokens, newest first, without their secrets. */
+export async function listUserTokens(db: Db, caller: Caller, userId: string): Promise<ApiToken[]> {
+  assertSelfOrAdmin(caller, userId);
+  const user = await findUser(db, caller.workspace.id, userId);
+  return (await listTokens(db, user.id)).map(asApiToken);
+}
+
+/** Revokes one of the user's tokens; another user's token id answers like an unknown one. */
+export async function revokeUserToken(db: Db, caller: Caller, userId: string, tokenId: string, now: Date): Promise<void> {
+  assertSelfOrAdmin(caller, userId);
+  await writeInWorkspace(db, caller.workspace.id, async (tx) => {
+    const user = await findUser(tx, caller.workspace.id, userId);
+    const token = await findToken(tx, tokenId, user.id);
+    if (!token) throw notFound(`token ${tokenId}`);
+    await revokeToken(tx, actorOf(caller), token.id, now);
   });
 }
 
@@ -100,12 +126,7 @@ export async function revokeTokens(db: Db, caller: Caller, userId: string, now: 
   assertSelfOrAdmin(caller, userId);
   await writeInWorkspace(db, caller.workspace.id, async (tx) => {
     const user = await findUser(tx, caller.workspace.id, userId);
-    const revoked = await tx
-      .update(tokens)
-      .set({ revokedAt: now })
-      .where(and(eq(tokens.userId, user.id), isNull(tokens.revokedAt)))
-      .returning({ id: tokens.id });
-    await recordAudit(tx, actorOf(caller), tokensRevoked(now, user.id, revoked.map((t) => t.id)));
+    await revokeAllTokens(tx, actorOf(caller), user.id, now);
   });
 }
 

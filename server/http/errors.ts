@@ -4,6 +4,7 @@ import type { InputIssue } from '../../lib/core/model/parse';
 export type ErrorCode =
   | 'bad_request'
   | 'unauthorized'
+  | 'token_expired'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
@@ -14,6 +15,8 @@ export type ErrorCode =
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   bad_request: 400,
   unauthorized: 401,
+  // A token that worked until its expiry: apart from `unauthorized`, so a client can say "expired" and not "refused".
+  token_expired: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

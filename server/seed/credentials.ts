@@ -13,6 +13,6 @@ export type DemoSignIn =
  */
 export async function demoSignIn(db: Db, now: Date): Promise<DemoSignIn> {
   if (!(await hasAnyWorkspace(db))) return { kind: 'seeded', demo: await seedDemo(db, { now }) };
-  const demo = await refreshDemoCredentials(db);
+  const demo = await refreshDemoCredentials(db, now);
   return demo ? { kind: 'refreshed', demo } : { kind: 'absent' };
 }

@@ -5,7 +5,8 @@ import { defaultWorkspaceSettings } from '../../lib/core/model/defaults';
 import { CadencePolicy, policyForLeadType } from '../../lib/core/model/policy';
 import { WorkspaceSettings } from '../../lib/core/model/settings';
 import { ROLES, type Role } from '../../lib/core/model/vocabulary';
-import { addUser, createToken, createWorkspace } from '../domain/admin';
+import { addUser, createWorkspace } from '../domain/admin';
+import { createToken } from '../domain/tokens';
 import { writeInWorkspace, type Db, type Tx } from '../store/db';
 import { activities, attempts, contacts, content, scopeEntries, users, workspaces } from '../store/schema';
 import { DEMO_LIBRARY } from './content';
@@ -17,6 +18,8 @@ import { buildRoster, type RosterEntry } from './roster';
 export const DEMO_WORKSPACE_ID = 'ws_demo';
 export const DEMO_WORKSPACE_NAME = 'Northwind Demo';
 export const DEMO_TIME_ZONE = 'America/New_York';
+/** What the demo's tokens are called in a token list. */
+const DEMO_TOKEN_NAME = 'demo sign-in';
 
 export interface DemoCredential {
   role: Role;
@@ -92,7 +95,7 @@ export async function seedDemo(db: Db, options: { now: Date; seed?: number }): P
     const credentials: DemoCredential[] = [];
     for (const member of DEMO_TEAM) {
       await addUser(tx, { id: member.id, workspaceId: DEMO_WORKSPACE_ID, email: member.email, name: member.name, role: member.role });
-      credentials.push({ role: member.role, name: member.name, email: member.email, token: await createToken(tx, member.id) });
+      credentials.push({ role: member.role, name: member.name, email: member.email, token: (await createToken(tx, null, member.id, { name: DEMO_TOKEN_NAME }, now)).secret });
     }
     await insertInChunks(tx, content, libraryRows(lives, now));
     await insertInChunks(tx, contacts, lives.map(({ entry, history }) => contactRow(entry, history)));
@@ -117,7 +120,7 @@ export async function seedDemo(db: Db, options: { now: Date; seed?: number }): P
  * A fresh token for each enabled user of the demo workspace, so a restart can print working credentials again (the
  * old tokens keep working: an extension signed in with one stays signed in). Null when there is no demo workspace.
  */
-export async function refreshDemoCredentials(db: Db): Promise<SeededDemo | null> {
+export async function refreshDemoCredentials(db: Db, now: Date): Promise<SeededDemo | null> {
   const [workspace] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, DEMO_WORKSPACE_ID));
   if (!workspace) return null;
   const members = await db
@@ -128,7 +131,7 @@ export async function refreshDemoCredentials(db: Db): Promise<SeededDemo | null>
   // Reps first, then manager, marketing and admin, as seedDemo printed them.
   members.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
   const credentials: DemoCredential[] = [];
-  for (const m of members) credentials.push({ role: m.role, name: m.name, email: m.email, token: await createToken(db, m.id) });
+  for (const m of members) credentials.push({ role: m.role, name: m.name, email: m.email, token: (await createToken(db, null, m.id, { name: DEMO_TOKEN_NAME }, now)).secret });
   return { workspaceId: DEMO_WORKSPACE_ID, workspaceName: workspace.name, credentials };
 }
 

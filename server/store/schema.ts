@@ -52,15 +52,20 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_email').on(t.email), index('users_workspace').on(t.workspaceId)],
 );
 
-/** API tokens: only a SHA-256 of the 256-bit secret is kept. */
+/**
+ * API tokens: only a SHA-256 of the 256-bit secret is kept. Each has a name its user recognises ("Work laptop"), may
+ * expire, and is revoked on its own; lastUsedAt is kept to the minute or so (server/auth/last-used.ts).
+ */
 export const tokens = pgTable('tokens', {
   id: text('id').primaryKey(),
   userId: text('user_id')
     .notNull()
     .references(() => users.id),
   hash: text('hash').notNull().unique(),
+  name: text('name').notNull(),
   createdAt: instant('created_at').notNull().defaultNow(),
   lastUsedAt: instant('last_used_at'),
+  expiresAt: instant('expires_at'),
   revokedAt: instant('revoked_at'),
 });
 

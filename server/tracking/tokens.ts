@@ -2,9 +2,11 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { HttpUrl, Id } from '../../lib/core/model/primitives';
-import type { Db, Queryable } from '../store/db';
+import { writeInWorkspace, type Db, type Queryable } from '../store/db';
 import { trackingKeys } from '../store/schema';
 import { DAY_MS } from '../../lib/core/time-units';
+import { trackingKeyRotated } from '../domain/audit/changes';
+import { recordAudit, type AuditActor } from '../domain/audit/record';
 
 /**
  * Tracking tokens: what an open pixel, a tracked link and the website identification parameter carry, signed so that
@@ -105,19 +107,32 @@ export async function verifyToken<K extends TokenKind>(
   return claims as Extract<TokenClaims, { kind: K }>;
 }
 
+export interface TrackingKeyRotation {
+  /** The key that signs every new pixel and link from now on. */
+  keyId: string;
+  /** The key it replaced, and until when tokens it signed still verify; null when the workspace had no key yet. */
+  retired: { keyId: string; verifiesUntil: Date } | null;
+}
+
 /**
  * Retires the workspace's signing key and makes a new one: new tokens are signed with it at once, and tokens signed
- * by the old key keep verifying for TRACKING_KEY_GRACE_DAYS. Returns the new key's id.
+ * by the old key keep verifying for TRACKING_KEY_GRACE_DAYS. The one place a key is rotated (the route and the CLI
+ * both call it). Under the workspace's lock, so two rotations at once run one after the other and leave one signing key.
  */
-export async function rotateTrackingKey(db: Db, workspaceId: string, now: Date = new Date()): Promise<string> {
-  return db.transaction(async (tx) => {
-    await tx
+export async function rotateTrackingKey(db: Db, workspaceId: string, now: Date, by: AuditActor): Promise<TrackingKeyRotation> {
+  return writeInWorkspace(db, workspaceId, async (tx) => {
+    const [retired] = await tx
       .update(trackingKeys)
       .set({ retiredAt: now })
-      .where(and(eq(trackingKeys.workspaceId, workspaceId), isNull(trackingKeys.retiredAt)));
+      .where(and(eq(trackingKeys.workspaceId, workspaceId), isNull(trackingKeys.retiredAt)))
+      .returning({ keyId: trackingKeys.keyId });
     const keyId = newKeyId();
     await tx.insert(trackingKeys).values({ workspaceId, keyId, secret: randomBytes(32).toString('base64url'), createdAt: now });
-    return keyId;
+    await recordAudit(tx, by, trackingKeyRotated(now, workspaceId, retired?.keyId ?? null, keyId));
+    return {
+      keyId,
+      retired: retired ? { keyId: retired.keyId, verifiesUntil: new Date(now.getTime() + TRACKING_KEY_GRACE_DAYS * DAY_MS) } : null,
+    };
   });
 }
 

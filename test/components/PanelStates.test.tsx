@@ -44,6 +44,20 @@ describe('the panel’s states', () => {
     expect(screen.getByText(/the token is unknown or revoked/)).toBeTruthy();
   });
 
+  it('an expired token: says so plainly, keeps what waits to send, and offers sign-in', async () => {
+    await seedSession(db, {
+      sync: { status: 'signed_out', signedOutBecause: 'token_expired', lastError: 'This token expired on 2026-01-19 15:00 UTC; sign in again' },
+    });
+    await db.contacts.put(dana());
+    await logAttempt(writer(), { contactId: 'c_dana', channel: 'call' });
+    const h = renderWith(<SidePanel />, { db, now: MONDAY_10AM });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Your Leadside token expired — sign in again' })).toBeTruthy();
+    expect(await screen.findByText(/Nothing you logged is lost: 1 change waits here and is sent once you sign in\./)).toBeTruthy();
+    expect(screen.queryByText(/stopped accepting/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(h.platform.optionsOpened).toBe(1));
+  });
+
   it('the first sync shows its progress instead of an empty queue', async () => {
     await seedSession(db, { sync: { status: 'syncing', progress: { pages: 3, rows: 1240 }, lastSyncAt: null } });
     renderWith(<SidePanel />, { db, now: MONDAY_10AM });

@@ -70,7 +70,7 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     expect(user).toMatchObject({ code: 0, err: [] });
     expect(user.out).toEqual([expect.stringMatching(/^user u_\S+$/)]);
 
-    const token = await run(['token', 'create', '--email', 'ana@acme.example'], place);
+    const token = await run(['token', 'create', '--email', 'ana@acme.example', '--name', 'Ana laptop'], place);
     expect(token.code).toBe(0);
     expect(token.out).toHaveLength(1);
     expect(token.out[0]).toMatch(TOKEN);
@@ -90,6 +90,17 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     const place: Place = { args: ['--data-dir', untouched], env: {}, server: () => startTestServer(kind, { dataDir: untouched }) };
     expect(await run(['frobnicate'], place)).toEqual({ code: 2, out: [], err: ['unknown command "frobnicate"; run with --help to see the commands'] });
     expect(await run(['token', 'create'], place)).toEqual({ code: 2, out: [], err: ['--email is required'] });
+    expect(await run(['token', 'create', '--email', 'ana@acme.example'], place)).toEqual({ code: 2, out: [], err: ['--name is required'] });
+    for (const days of ['0', '1.5', 'soon', '3651']) {
+      expect(await run(['token', 'create', '--email', 'ana@acme.example', '--name', 'A', '--expires-days', days], place)).toEqual({
+        code: 2,
+        out: [],
+        err: ['--expires-days is not valid: must be a whole number of days from 1 to 3650'],
+      });
+    }
+    expect(await run(['token', 'list'], place)).toEqual({ code: 2, out: [], err: ['--email is required'] });
+    expect(await run(['token', 'revoke'], place)).toEqual({ code: 2, out: [], err: ['--id is required'] });
+    expect(await run(['tracking-key', 'rotate'], place)).toEqual({ code: 2, out: [], err: ['--workspace is required'] });
     expect(await run(['user', 'add', '--workspace', 'ws_1', '--email', 'x@y.example', '--name', 'X', '--role', 'boss'], place)).toEqual({
       code: 2,
       out: [],
@@ -107,9 +118,12 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     expect(existsSync(untouched)).toBe(false);
   });
 
-  it('fails with exit 1 and one line for a user it cannot find or add', async () => {
+  it('fails with exit 1 and one line for a user, token or workspace it cannot find or add', async () => {
     const place = await freshPlace();
-    expect(await run(['token', 'create', '--email', 'nobody@acme.example'], place)).toEqual({ code: 1, out: [], err: ['no user with the email nobody@acme.example'] });
+    expect(await run(['token', 'create', '--email', 'nobody@acme.example', '--name', 'A'], place)).toEqual({ code: 1, out: [], err: ['no user with the email nobody@acme.example'] });
+    expect(await run(['token', 'list', '--email', 'nobody@acme.example'], place)).toEqual({ code: 1, out: [], err: ['no user with the email nobody@acme.example'] });
+    expect(await run(['token', 'revoke', '--id', 'tok_nope'], place)).toEqual({ code: 1, out: [], err: ['no token tok_nope'] });
+    expect(await run(['tracking-key', 'rotate', '--workspace', 'ws_missing'], place)).toEqual({ code: 1, out: [], err: ['no workspace ws_missing'] });
     expect(await run(['user', 'add', '--workspace', 'ws_missing', '--email', 'a@acme.example', '--name', 'A', '--role', 'rep'], place)).toEqual({
       code: 1,
       out: [],
@@ -124,12 +138,12 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     const workspaceId = /^workspace (ws_\S+) /.exec(ws.out[0] ?? '')![1]!;
     const user = await run(['user', 'add', '--workspace', workspaceId, '--email', 'Ana@Acme.example', '--name', 'Ana', '--role', 'admin'], place, at('2026-03-04T16:01:00Z'));
     const userId = /^user (u_\S+)$/.exec(user.out[0] ?? '')![1]!;
-    const token = (await run(['token', 'create', '--email', 'ana@acme.example'], place, at('2026-03-04T16:02:00Z'))).out[0]!;
+    const token = (await run(['token', 'create', '--email', 'ana@acme.example', '--name', 'Ana laptop'], place, at('2026-03-04T16:02:00Z'))).out[0]!;
 
     const list = await run(['audit', 'list', '--workspace', workspaceId], place);
     expect(list).toMatchObject({ code: 0, err: [] });
     expect(list.out).toEqual([
-      expect.stringMatching(new RegExp(`^2026-03-04T16:02:00\\.000Z  token\\.create  user:${userId}  by cli  tokenId: null → "tok_[A-Za-z0-9_-]+"$`)),
+      expect.stringMatching(new RegExp(`^2026-03-04T16:02:00\\.000Z  token\\.create  user:${userId}  by cli  name: null → "Ana laptop"; tokenId: null → "tok_[A-Za-z0-9_-]+"$`)),
       `2026-03-04T16:01:00.000Z  user.create  user:${userId}  by cli  disabled: null → false; email: null → "ana@acme.example"; name: null → "Ana"; role: null → "admin"`,
       `2026-03-04T16:00:00.000Z  workspace.create  workspace:${workspaceId}  by cli  domains: null → ["acme.example"]; name: null → "Acme"; timeZone: null → "Europe/London"`,
     ]);
@@ -192,6 +206,70 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     // 30 days before 2026-03-01 is 2026-01-30: the first workspace's event is older, the second's is not.
     expect(await listed(workspaceId)).toEqual([]);
     expect(await listed(recentId)).toHaveLength(1);
+  }, 60_000);
+
+  it('makes named tokens with an expiry, lists them with when they were made, used and expire, and revokes one', async () => {
+    const place = await freshPlace();
+    const workspaceId = /^workspace (ws_\S+)/.exec((await run(['workspace', 'add', '--name', 'Acme'], place)).out[0] ?? '')?.[1];
+    await run(['user', 'add', '--workspace', workspaceId!, '--email', 'ana@acme.example', '--name', 'Ana', '--role', 'rep'], place);
+    const at = (iso: string) => ({ now: () => new Date(iso) });
+    const laptop = await run(['token', 'create', '--email', 'ana@acme.example', '--name', 'Ana laptop', '--expires-days', '30'], place, at('2026-03-10T15:00:00Z'));
+    expect(laptop).toMatchObject({ code: 0, err: [] });
+    expect(laptop.out).toEqual([expect.stringMatching(TOKEN)]);
+    const ci = await run(['token', 'create', '--email', 'ana@acme.example', '--name', 'CI export job'], place, at('2026-03-11T09:00:00Z'));
+    expect(ci.out).toEqual([expect.stringMatching(TOKEN)]);
+
+    const server = await place.server();
+    try {
+      server.clock.set('2026-03-12T08:00:00Z');
+      expect((await server.api(laptop.out[0]!, '/v1/me')).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+
+    const listed = await run(['token', 'list', '--email', 'ana@acme.example'], place, at('2026-03-12T09:00:00Z'));
+    expect(listed.code).toBe(0);
+    const ids = listed.out.map((line) => /^(tok_\S+) /.exec(line)?.[1]);
+    expect(listed.out).toEqual([
+      `${ids[0]}  active   created 2026-03-11 09:00 UTC  last used never                 expires never                 CI export job`,
+      `${ids[1]}  active   created 2026-03-10 15:00 UTC  last used 2026-03-12 08:00 UTC  expires 2026-04-09 15:00 UTC  Ana laptop`,
+    ]);
+
+    expect(await run(['token', 'revoke', '--id', ids[1]!], place, at('2026-03-12T10:00:00Z'))).toEqual({
+      code: 0,
+      out: [`revoked ${ids[1]} (Ana laptop, ana@acme.example)`],
+      err: [],
+    });
+    expect(await run(['token', 'revoke', '--id', ids[1]!], place, at('2026-03-12T11:00:00Z'))).toEqual({
+      code: 0,
+      out: [`${ids[1]} (Ana laptop, ana@acme.example) was already revoked on 2026-03-12 10:00 UTC`],
+      err: [],
+    });
+    const after = await run(['token', 'list', '--email', 'ana@acme.example'], place, at('2026-04-20T00:00:00Z'));
+    expect(after.out.map((line) => line.split(/\s{2,}/)[1])).toEqual(['active', 'revoked']);
+    const again = await place.server();
+    try {
+      expect((await again.api(laptop.out[0]!, '/v1/me')).status).toBe(401);
+      expect((await again.api(ci.out[0]!, '/v1/me')).status).toBe(200);
+    } finally {
+      await again.close();
+    }
+  }, 60_000);
+
+  it('tracking-key rotate: new links use the new key, links signed before keep working for 30 days', async () => {
+    const place = await freshPlace();
+    const workspaceId = /^workspace (ws_\S+)/.exec((await run(['workspace', 'add', '--name', 'Acme'], place)).out[0] ?? '')?.[1];
+    const first = await run(['tracking-key', 'rotate', '--workspace', workspaceId!], place, { now: () => new Date('2026-03-10T15:00:00Z') });
+    expect(first.code).toBe(0);
+    expect(first.out).toEqual([expect.stringMatching(/^tracking key \S+ now signs new pixels and links; there was no key before$/)]);
+    const firstKey = /^tracking key (\S+)/.exec(first.out[0]!)![1];
+    const second = await run(['tracking-key', 'rotate', '--workspace', workspaceId!], place, { now: () => new Date('2026-03-11T15:00:00Z') });
+    expect(second).toMatchObject({ code: 0, err: [] });
+    const secondKey = /^tracking key (\S+)/.exec(second.out[0]!)![1];
+    expect(secondKey).not.toBe(firstKey);
+    expect(second.out).toEqual([
+      `tracking key ${secondKey} now signs new pixels and links; links signed with ${firstKey} keep working until 2026-04-10 15:00 UTC`,
+    ]);
   }, 60_000);
 
   it('seeds the demo once: a second seed demo is refused with exit 2', async () => {

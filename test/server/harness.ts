@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { addUser, createToken, createWorkspace } from '../../server/domain/admin';
+import { addUser, createWorkspace } from '../../server/domain/admin';
+import { createToken } from '../../server/domain/tokens';
 import { startServer, type RunningServer } from '../../server/serve';
 import { silentLogger } from '../../server/http/logger';
 import type { Role } from '../../lib/core/model/vocabulary';
@@ -95,8 +96,8 @@ export interface TestWorkspace {
   users: Record<string, TestUser>;
 }
 
-/** A workspace with one user per role (and a second rep), each with a token. */
-export async function makeWorkspace(server: RunningServer, name: string, timeZone = 'America/New_York'): Promise<TestWorkspace> {
+/** A workspace with one user per role (and a second rep), each with a token named "test" made at the test clock's time. */
+export async function makeWorkspace(server: RunningServer & { clock?: TestClock }, name: string, timeZone = 'America/New_York'): Promise<TestWorkspace> {
   const { db } = server.store;
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '');
   const ws = await createWorkspace(db, { name, timeZone, domains: [`${slug}.example`] });
@@ -111,7 +112,7 @@ export async function makeWorkspace(server: RunningServer, name: string, timeZon
   for (const [key, role] of roles) {
     const email = `${key}@${slug}.example`;
     const { id } = await addUser(db, { workspaceId: ws.id, email, name: `${name} ${key}`, role });
-    users[key] = { id, token: await createToken(db, id), role, email };
+    users[key] = { id, token: (await createToken(db, null, id, { name: 'test' }, server.clock?.now() ?? new Date())).secret, role, email };
   }
   return { ...ws, users };
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../lib/core/model/activity';
 import type { Contact } from '../../lib/core/model/contact';
 import type { EmailRegistrationResponse } from '../../lib/core/model/tracking';
-import { addUser, createToken, createWorkspace } from '../../server/domain/admin';
+import { addUser, createWorkspace } from '../../server/domain/admin';
+import { createToken } from '../../server/domain/tokens';
 import { silentLogger } from '../../server/http/logger';
 import { startServer } from '../../server/serve';
 import { STORE_KINDS, freshPostgresDatabase, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
@@ -200,7 +201,7 @@ describe('GET /v1/stream heartbeats and shutdown', () => {
     const server = await startServer({ port: 0, host: '127.0.0.1', store: { memory: true }, log: silentLogger, streamHeartbeatMs: 50 });
     const ws = await createWorkspace(server.store.db, { name: 'Beats' });
     const { id } = await addUser(server.store.db, { workspaceId: ws.id, email: 'rep@beats.example', name: 'Rep', role: 'rep' });
-    const s = openStream(server.url, await createToken(server.store.db, id));
+    const s = openStream(server.url, (await createToken(server.store.db, null, id, { name: 'stream' }, new Date())).secret);
     try {
       await s.connected();
       await s.comment('heartbeat');

@@ -4,7 +4,8 @@ import type { LookupResponse } from '../../lib/core/model/api';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ContentItem } from '../../lib/core/model/content';
 import type { EmailRegistrationResponse, TrackedLinkResponse, TrackingMode } from '../../lib/core/model/tracking';
-import { addUser, createToken, createWorkspace } from '../../server/domain/admin';
+import { addUser, createWorkspace } from '../../server/domain/admin';
+import { createToken } from '../../server/domain/tokens';
 import { silentLogger } from '../../server/http/logger';
 import { startServer, type RunningServer } from '../../server/serve';
 import { writeInWorkspace } from '../../server/store/db';
@@ -545,7 +546,7 @@ describe('client addresses behind a load balancer', () => {
       server = await startServer({ port: 0, host: '127.0.0.1', store: { memory: true }, log: silentLogger, trustProxy, now: () => new Date(at(3600)) });
       const ws = await createWorkspace(server.store.db, { name: 'Proxied' });
       const { id: userId } = await addUser(server.store.db, { workspaceId: ws.id, email: 'rep@proxied.example', name: 'Rep', role: 'rep' });
-      const token = await createToken(server.store.db, userId);
+      const token = (await createToken(server.store.db, null, userId, { name: 'test' }, new Date())).secret;
       const contact = await writeInWorkspace(server.store.db, ws.id, async (tx) => {
         const [row] = await tx
           .insert(contacts)

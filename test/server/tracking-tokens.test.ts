@@ -91,7 +91,8 @@ describe.each(STORE_KINDS)('tracking tokens on %s', (kind) => {
   it('rotates: new tokens use the new key, old ones verify for 30 days after, then never', async () => {
     const ws = await makeWorkspace(server, 'Rotating');
     const before = await signToken(db(), open(ws), NOW);
-    const newKeyId = await rotateTrackingKey(db(), ws.id, NOW);
+    const { keyId: newKeyId, retired } = await rotateTrackingKey(db(), ws.id, NOW, { workspaceId: ws.id, kind: 'system' });
+    expect(retired).toEqual({ keyId: payloadOf(before)[3], verifiesUntil: days(30) });
     const after = await signToken(db(), open(ws), NOW);
     expect(payloadOf(after)[3]).toBe(newKeyId);
     expect(payloadOf(before)[3]).not.toBe(newKeyId);
@@ -102,7 +103,7 @@ describe.each(STORE_KINDS)('tracking tokens on %s', (kind) => {
     expect(await verifyToken(db(), after, 'open', days(31))).not.toBeNull();
 
     // A second rotation retires the second key; the first stays retired at its own date.
-    await rotateTrackingKey(db(), ws.id, days(10));
+    await rotateTrackingKey(db(), ws.id, days(10), { workspaceId: ws.id, kind: 'system' });
     const keys = await db().select().from(trackingKeys).where(eq(trackingKeys.workspaceId, ws.id));
     expect(keys.map((k) => k.retiredAt?.toISOString() ?? null).sort()).toEqual([NOW.toISOString(), days(10).toISOString(), null]);
     expect(await verifyToken(db(), after, 'open', days(39))).not.toBeNull();

@@ -157,10 +157,10 @@ describe.each(STORE_KINDS)('/v1/users on %s', (kind) => {
 
   it("lets an admin make a user's token, shown once, that works on /v1/me", async () => {
     const ws = await freshWorkspace();
-    const res = await server.api(ws.users.admin!.token, `/v1/users/${ws.users.rep!.id}/tokens`, { method: 'POST' });
+    const res = await server.api(ws.users.admin!.token, `/v1/users/${ws.users.rep!.id}/tokens`, { method: 'POST', json: { name: 'Laptop' } });
     expect(res.status).toBe(201);
     const { token, ...rest } = await res.json();
-    expect(rest).toEqual({});
+    expect(rest).toEqual({ id: expect.stringMatching(/^tok_/), name: 'Laptop', createdAt: '2026-03-10T15:00:00.000Z', lastUsedAt: null, expiresAt: null, revokedAt: null });
     expect(token).toMatch(/^lsk_[A-Za-z0-9_-]{43}$/);
     const who = await me(token);
     expect(who.status).toBe(200);
@@ -170,7 +170,7 @@ describe.each(STORE_KINDS)('/v1/users on %s', (kind) => {
   it("revokes every token of a user at once: after that they all get 401, other users' still work", async () => {
     const ws = await freshWorkspace();
     const rep = ws.users.rep!;
-    const second = (await (await server.api(ws.users.admin!.token, `/v1/users/${rep.id}/tokens`, { method: 'POST' })).json()).token;
+    const second = (await (await server.api(ws.users.admin!.token, `/v1/users/${rep.id}/tokens`, { method: 'POST', json: { name: 'Laptop' } })).json()).token;
     const res = await server.api(ws.users.admin!.token, `/v1/users/${rep.id}/tokens`, { method: 'DELETE' });
     expect(res.status).toBe(204);
     for (const token of [rep.token, second]) {
@@ -180,14 +180,14 @@ describe.each(STORE_KINDS)('/v1/users on %s', (kind) => {
     }
     expect((await me(ws.users.rep2!.token)).status).toBe(200);
     // A new token after a revocation works: revoking is not disabling.
-    const fresh = (await (await server.api(ws.users.admin!.token, `/v1/users/${rep.id}/tokens`, { method: 'POST' })).json()).token;
+    const fresh = (await (await server.api(ws.users.admin!.token, `/v1/users/${rep.id}/tokens`, { method: 'POST', json: { name: 'Laptop' } })).json()).token;
     expect((await me(fresh)).status).toBe(200);
   });
 
   it('lets anyone make and revoke their own tokens, and nobody but an admin touch anyone else’s', async () => {
     const ws = await freshWorkspace();
     const rep = ws.users.rep!;
-    const issued = await server.api(rep.token, `/v1/users/${rep.id}/tokens`, { method: 'POST' });
+    const issued = await server.api(rep.token, `/v1/users/${rep.id}/tokens`, { method: 'POST', json: { name: 'Laptop' } });
     expect(issued.status).toBe(201);
     const laptop = (await issued.json()).token;
     expect((await me(laptop)).status).toBe(200);
@@ -195,7 +195,7 @@ describe.each(STORE_KINDS)('/v1/users on %s', (kind) => {
     for (const who of ['rep', 'manager', 'marketing']) {
       const token = ws.users[who]!.token;
       const target = ws.users.rep2!.id;
-      const create = await server.api(token, `/v1/users/${target}/tokens`, { method: 'POST' });
+      const create = await server.api(token, `/v1/users/${target}/tokens`, { method: 'POST', json: { name: 'Laptop' } });
       expect(create.status).toBe(403);
       expect(await create.json()).toEqual({ error: { code: 'forbidden', message: `only an admin may manage another user's tokens; you are ${who}` } });
       expect((await server.api(token, `/v1/users/${target}/tokens`, { method: 'DELETE' })).status).toBe(403);
@@ -211,7 +211,7 @@ describe.each(STORE_KINDS)('/v1/users on %s', (kind) => {
   it('makes no token for a disabled user', async () => {
     const ws = await freshWorkspace();
     await patch(ws, ws.users.rep!.id, { disabled: true });
-    const res = await server.api(ws.users.admin!.token, `/v1/users/${ws.users.rep!.id}/tokens`, { method: 'POST' });
+    const res = await server.api(ws.users.admin!.token, `/v1/users/${ws.users.rep!.id}/tokens`, { method: 'POST', json: { name: 'Laptop' } });
     expect(res.status).toBe(409);
     expect((await res.json()).error.message).toBe(`${ws.users.rep!.email} is disabled: enable them before making a token`);
   });
@@ -223,7 +223,7 @@ describe.each(STORE_KINDS)('/v1/users on %s', (kind) => {
     for (const id of [victim.id, 'u_doesnotexist']) {
       const calls = [
         patch(ws, id, { role: 'admin' }),
-        server.api(ws.users.admin!.token, `/v1/users/${id}/tokens`, { method: 'POST' }),
+        server.api(ws.users.admin!.token, `/v1/users/${id}/tokens`, { method: 'POST', json: { name: 'Laptop' } }),
         server.api(ws.users.admin!.token, `/v1/users/${id}/tokens`, { method: 'DELETE' }),
       ];
       for (const res of await Promise.all(calls)) {
@@ -232,7 +232,7 @@ describe.each(STORE_KINDS)('/v1/users on %s', (kind) => {
       }
     }
     for (const id of ['%00', 'a%20b']) {
-      const res = await server.api(ws.users.admin!.token, `/v1/users/${id}/tokens`, { method: 'POST' });
+      const res = await server.api(ws.users.admin!.token, `/v1/users/${id}/tokens`, { method: 'POST', json: { name: 'Laptop' } });
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'user not found' } });
     }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ContentItem } from './content';
-import { Email, Id, Version } from './primitives';
+import { Email, Id, Instant, Version } from './primitives';
 import { WorkspaceSettings } from './settings';
 import { Role } from './vocabulary';
 
-// Bodies and answers of the admin routes: /v1/settings, /v1/content, /v1/users. Every body refuses unknown fields,
-// so a typo is a 400 naming it instead of a change that silently never happens.
+// Bodies and answers of the admin routes: /v1/settings, /v1/content, /v1/users and their tokens, /v1/tracking-key.
+// Every body refuses unknown fields, so a typo is a 400 naming it instead of a change that silently never happens.
 
 /**
  * `schema` with every object in it, however deep, refusing unknown keys (zod's `.strict()` only reaches the top
@@ -85,6 +85,58 @@ export const UserPatch = z
   });
 export type UserPatch = z.infer<typeof UserPatch>;
 
-/** POST /v1/users/:id/tokens: the plain token, shown this once (the server keeps only its hash). */
-export const IssuedToken = z.object({ token: z.string() });
+/** The longest a token may be made to last, in days (ten years); a token may also never expire. */
+export const MAX_TOKEN_DAYS = 3650;
+const TOKEN_DAYS_MESSAGE = `must be a whole number of days from 1 to ${MAX_TOKEN_DAYS}`;
+
+/** How many days a new token lasts (the CLI's --expires-days too). */
+export const TokenLifetimeDays = z
+  .number({ error: TOKEN_DAYS_MESSAGE })
+  .int(TOKEN_DAYS_MESSAGE)
+  .min(1, TOKEN_DAYS_MESSAGE)
+  .max(MAX_TOKEN_DAYS, TOKEN_DAYS_MESSAGE);
+
+/** What a token's user calls it, to tell their tokens apart ("Work laptop", "CRM export job"). */
+export const TokenName = z
+  .string({ error: (issue) => (issue.input === undefined ? 'a name is required' : 'must be text') })
+  .trim()
+  .min(1, 'a name is required')
+  .max(100, 'must be at most 100 characters');
+
+/**
+ * POST /v1/users/:id/tokens and /v1/me/tokens: a name, and when it expires, either in days from now or at an instant
+ * (the server refuses one not in the future). Neither: it lasts until revoked.
+ */
+export const NewTokenRequest = z
+  .strictObject({ name: TokenName, expiresInDays: TokenLifetimeDays.optional(), expiresAt: Instant.optional() })
+  .refine((r) => r.expiresInDays === undefined || r.expiresAt === undefined, { message: 'give expiresInDays or expiresAt, not both' });
+export type NewTokenRequest = z.infer<typeof NewTokenRequest>;
+
+/** A token as its user and admins see it: never its secret or hash. */
+export const ApiToken = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: Instant,
+  /** Kept to within a few minutes (the server writes it at most every five). */
+  lastUsedAt: Instant.nullable(),
+  expiresAt: Instant.nullable(),
+  revokedAt: Instant.nullable(),
+});
+export type ApiToken = z.infer<typeof ApiToken>;
+
+/** GET /v1/users/:id/tokens and /v1/me/tokens: newest first, revoked and expired ones included. */
+export const TokenList = z.object({ tokens: z.array(ApiToken) });
+export type TokenList = z.infer<typeof TokenList>;
+
+/** POST /v1/users/:id/tokens: the new token with its plain secret in `token`, shown this once (the server keeps only its hash). */
+export const IssuedToken = ApiToken.extend({ token: z.string() });
 export type IssuedToken = z.infer<typeof IssuedToken>;
+
+/** POST /v1/tracking-key/rotate: the key that signs from now on, and the one it replaced with when it stops verifying. */
+export const TrackingKeyRotation = z.object({
+  keyId: z.string(),
+  rotatedAt: Instant,
+  /** Null when the workspace had no key yet (it had never signed a pixel or link). */
+  retired: z.object({ keyId: z.string(), verifiesUntil: Instant }).nullable(),
+});
+export type TrackingKeyRotation = z.infer<typeof TrackingKeyRotation>;

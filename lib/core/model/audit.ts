@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'user.update',
   'token.create',
   'token.revoke',
+  'tracking_key.rotate',
   'content.create',
   'content.update',
   'content.delete',
@@ -21,7 +22,7 @@ export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /** The part before the dot: `action=content` lists every content change. */
-export const AUDIT_AREAS = ['workspace', 'settings', 'user', 'token', 'content', 'contact'] as const;
+export const AUDIT_AREAS = ['workspace', 'settings', 'user', 'token', 'tracking_key', 'content', 'contact'] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
 /**

@@ -1,5 +1,5 @@
 import { fieldChanges } from '../../../lib/core/audit/changes';
-import type { SettingsSection } from '../../../lib/core/model/admin-requests';
+import type { ApiToken, SettingsSection } from '../../../lib/core/model/admin-requests';
 import type { ContentItem } from '../../../lib/core/model/content';
 import type { WorkspaceSettings } from '../../../lib/core/model/settings';
 import type { AuditChange } from './record';
@@ -58,11 +58,12 @@ export const userUpdated = (at: Date, before: UserFields, after: UserFields): Au
 });
 
 /** A token is named by its row id, never by the token or its hash; the target is the user it signs in as. */
-export const tokenCreated = (at: Date, userId: string, tokenId: string): AuditChange => ({
+/** A new token, by id, name and expiry: never its secret or hash. */
+export const tokenCreated = (at: Date, userId: string, token: Pick<ApiToken, 'id' | 'name' | 'expiresAt'>): AuditChange => ({
   at,
   action: 'token.create',
   target: { kind: 'user', id: userId },
-  changes: fieldChanges(null, { tokenId }),
+  changes: fieldChanges(null, { tokenId: token.id, name: token.name, expiresAt: token.expiresAt }),
 });
 
 export const tokensRevoked = (at: Date, userId: string, tokenIds: readonly string[]): AuditChange => ({
@@ -70,6 +71,14 @@ export const tokensRevoked = (at: Date, userId: string, tokenIds: readonly strin
   action: 'token.revoke',
   target: { kind: 'user', id: userId },
   changes: fieldChanges({ liveTokenIds: [...tokenIds].sort() }, { liveTokenIds: [] }),
+});
+
+/** Key ids only: the secrets never leave tracking_keys. */
+export const trackingKeyRotated = (at: Date, workspaceId: string, retiredKeyId: string | null, keyId: string): AuditChange => ({
+  at,
+  action: 'tracking_key.rotate',
+  target: { kind: 'workspace', id: workspaceId },
+  changes: fieldChanges({ signingKeyId: retiredKeyId }, { signingKeyId: keyId }),
 });
 
 const contentChange = (before: ContentItem | null, after: ContentItem | null) =>

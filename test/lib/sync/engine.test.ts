@@ -44,7 +44,7 @@ async function seedContact(id: string, email: string, owner: 'rep' | 'rep2' | nu
 }
 
 /** A signed-in cache for a user, with a network we can cut. */
-async function client(user: 'rep' | 'rep2' = 'rep') {
+async function client(user: 'rep' | 'rep2' = 'rep', token = acme.users[user]!.token) {
   const db = new LeadsideDatabase(`leadside-engine-${++dbCount}`);
   dbs.push(db);
   const net = { down: false, loseNextAnswer: false };
@@ -58,7 +58,7 @@ async function client(user: 'rep' | 'rep2' = 'rep') {
     }
     return res;
   };
-  await signIn(db, { url: server.url, token: acme.users[user]!.token }, fetchThroughNet);
+  await signIn(db, { url: server.url, token }, fetchThroughNet);
   const ctx = async (extra: Partial<SyncContext> = {}): Promise<SyncContext> => ({
     db,
     api: await storedApi(db, fetchThroughNet),
@@ -209,9 +209,37 @@ describe('the sync engine against the real server', () => {
     const res = await server.api(acme.users.admin!.token, `/v1/users/${acme.users.rep2!.id}/tokens`, { method: 'DELETE' });
     expect(res.status).toBe(204);
     const outcome = await sync();
-    expect(outcome).toMatchObject({ kind: 'failed', state: { status: 'signed_out' } });
+    expect(outcome).toMatchObject({ kind: 'failed', state: { status: 'signed_out', signedOutBecause: 'token_refused' } });
     expect(await db.outbox.where('status').equals('pending').count()).toBe(1);
     expect(await sync()).toEqual({ kind: 'signed_out' });
+  });
+
+  it('an expired token signs the cache out saying so, keeps its outbox, and a new token of the same rep sends it', async () => {
+    const newToken = async (json: object) => {
+      const res = await server.api(acme.users.admin!.token, `/v1/users/${acme.users.rep!.id}/tokens`, { method: 'POST', json });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { token: string }).token;
+    };
+    const startedAt = server.clock.now().toISOString();
+    const { db, writes, sync } = await client('rep', await newToken({ name: 'Trial', expiresInDays: 1 }));
+    try {
+      expect(await sync()).toMatchObject({ kind: 'done' });
+      server.clock.advance(86_400_000);
+      await logAttempt(writes, { contactId: 'c_eli', channel: 'voicemail' });
+      const outcome = await sync();
+      expect(outcome).toMatchObject({ kind: 'failed', state: { status: 'signed_out', signedOutBecause: 'token_expired' } });
+      expect((await readSyncState(db)).lastError).toMatch(/^This token expired on \d{4}-\d\d-\d\d \d\d:\d\d UTC; sign in again$/);
+      expect(await db.outbox.where('status').equals('pending').count()).toBe(1);
+      expect(await sync()).toEqual({ kind: 'signed_out' });
+
+      // Signing in again as the same rep keeps the cache and its outbox, and the next sync sends what waited.
+      await signIn(db, { url: server.url, token: await newToken({ name: 'Renewed' }) });
+      expect(await readSyncState(db)).toMatchObject({ status: 'idle', signedOutBecause: null });
+      expect(await sync()).toMatchObject({ kind: 'done', pushed: 1 });
+      expect((await serverAttempts('c_eli')).map((a) => a.channel)).toContain('voicemail');
+    } finally {
+      server.clock.set(startedAt);
+    }
   });
 
   it('a lookup of an address the cache does not know asks the server once and caches the answer', async () => {
