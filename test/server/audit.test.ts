@@ -7,7 +7,7 @@ import type { ContentItem } from '../../lib/core/model/content';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
 import { reassignContact } from '../../server/domain/contacts/owners';
 import { writeInWorkspace } from '../../server/store/db';
-import { auditEvents, contacts } from '../../server/store/schema';
+import { auditEvents, contacts, trackingKeys } from '../../server/store/schema';
 import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
 
 const pricingGuide = {
@@ -172,35 +172,50 @@ describe.each(STORE_KINDS)('the audit log on %s', (kind) => {
 
     it('records tokens made and revoked by their ids, never the token or its hash', async () => {
       const ws = await freshWorkspace();
+      const tokensOf = (who: string) => `/v1/users/${userId(ws, who)}/tokens`;
       server.clock.set('2026-03-10T15:00:00Z');
-      const issued = await server.api(token(ws, 'admin'), `/v1/users/${userId(ws, 'rep')}/tokens`, { method: 'POST' });
+      const issued = await server.api(token(ws, 'admin'), tokensOf('rep'), { method: 'POST', json: { name: 'Rep laptop', expiresInDays: 30 } });
       expect(issued.status).toBe(201);
       const secret = ((await issued.json()) as { token: string }).token;
       server.clock.set('2026-03-10T15:05:00Z');
       // The rep makes one for themself: they are the one named.
-      const own = await server.api(token(ws, 'rep'), `/v1/users/${userId(ws, 'rep')}/tokens`, { method: 'POST' });
-      const ownSecret = ((await own.json()) as { token: string }).token;
+      const own = await server.api(token(ws, 'rep'), tokensOf('rep'), { method: 'POST', json: { name: 'Rep phone' } });
+      const ownMade = (await own.json()) as { id: string; token: string };
+      const ownSecret = ownMade.token;
+      // One token revoked on its own, then the rest at once.
+      server.clock.set('2026-03-10T15:07:00Z');
+      expect((await server.api(token(ws, 'admin'), `${tokensOf('rep')}/${ownMade.id}`, { method: 'DELETE' })).status).toBe(204);
+      // Revoking it again changes nothing, so it records nothing.
+      expect((await server.api(token(ws, 'admin'), `${tokensOf('rep')}/${ownMade.id}`, { method: 'DELETE' })).status).toBe(204);
       server.clock.set('2026-03-10T15:10:00Z');
-      expect((await server.api(token(ws, 'admin'), `/v1/users/${userId(ws, 'rep')}/tokens`, { method: 'DELETE' })).status).toBe(204);
+      expect((await server.api(token(ws, 'admin'), tokensOf('rep'), { method: 'DELETE' })).status).toBe(204);
       // Nothing left to revoke: not a change.
-      expect((await server.api(token(ws, 'admin'), `/v1/users/${userId(ws, 'rep')}/tokens`, { method: 'DELETE' })).status).toBe(204);
+      expect((await server.api(token(ws, 'admin'), tokensOf('rep'), { method: 'DELETE' })).status).toBe(204);
 
       const log = await events(ws);
       const target = { kind: 'user', id: userId(ws, 'rep') };
       expect(log.map((e) => [e.action, e.actor.userId, e.at])).toEqual([
         ['token.revoke', userId(ws, 'admin'), '2026-03-10T15:10:00.000Z'],
+        ['token.revoke', userId(ws, 'admin'), '2026-03-10T15:07:00.000Z'],
         ['token.create', userId(ws, 'rep'), '2026-03-10T15:05:00.000Z'],
         ['token.create', userId(ws, 'admin'), '2026-03-10T15:00:00.000Z'],
       ]);
       for (const e of log) expect(e.target).toEqual(target);
       const madeIds = log.filter((e) => e.action === 'token.create').map((e) => e.changes.tokenId!.after as string);
       for (const id of madeIds) expect(id).toMatch(/^tok_/);
-      expect(log[2]!.changes).toEqual({ tokenId: { before: null, after: madeIds[1] } });
-      // The harness's own token and the two made here were live.
+      expect(log[3]!.changes).toEqual({
+        tokenId: { before: null, after: madeIds[1] },
+        name: { before: null, after: 'Rep laptop' },
+        expiresAt: { before: null, after: '2026-04-09T15:00:00.000Z' },
+      });
+      expect(log[2]!.changes).toEqual({ tokenId: { before: null, after: ownMade.id }, name: { before: null, after: 'Rep phone' } });
+      expect(log[1]!.changes).toEqual({ liveTokenIds: { before: [ownMade.id], after: [] } });
+      // Then the harness's own token and the admin-made one were still live.
       const revoked = log[0]!.changes.liveTokenIds!;
       expect(revoked.after).toEqual([]);
-      expect(revoked.before).toEqual(expect.arrayContaining(madeIds));
-      expect(revoked.before).toHaveLength(3);
+      expect(revoked.before).toContain(madeIds[1]);
+      expect(revoked.before).not.toContain(ownMade.id);
+      expect(revoked.before).toHaveLength(2);
 
       const stored = await storedText();
       for (const plain of [secret, ownSecret, token(ws, 'rep')]) {
@@ -208,6 +223,26 @@ describe.each(STORE_KINDS)('the audit log on %s', (kind) => {
         expect(stored).not.toContain(createHash('sha256').update(plain).digest('hex'));
       }
       expect(stored).not.toContain('lsk_');
+    });
+
+    it('records a tracking key rotation by key ids, never the key', async () => {
+      const ws = await freshWorkspace();
+      const rotate = () => server.api(token(ws, 'admin'), '/v1/tracking-key/rotate', { method: 'POST' });
+      server.clock.set('2026-03-10T15:00:00Z');
+      const first = (await (await rotate()).json()) as { keyId: string };
+      server.clock.set('2026-03-11T15:00:00Z');
+      const second = (await (await rotate()).json()) as { keyId: string; retired: { keyId: string } };
+      expect(second.retired.keyId).toBe(first.keyId);
+      expect((await server.api(token(ws, 'manager'), '/v1/tracking-key/rotate', { method: 'POST' })).status).toBe(403);
+
+      const log = await events(ws, '&action=tracking_key');
+      expect(log.map((e) => [e.action, e.actor.userId, e.at, e.target, e.changes])).toEqual([
+        ['tracking_key.rotate', userId(ws, 'admin'), '2026-03-11T15:00:00.000Z', { kind: 'workspace', id: ws.id }, { signingKeyId: { before: first.keyId, after: second.keyId } }],
+        ['tracking_key.rotate', userId(ws, 'admin'), '2026-03-10T15:00:00.000Z', { kind: 'workspace', id: ws.id }, { signingKeyId: { before: null, after: first.keyId } }],
+      ]);
+      const secrets = await server.store.db.select({ secret: trackingKeys.secret }).from(trackingKeys).where(eq(trackingKeys.workspaceId, ws.id));
+      const stored = await storedText();
+      for (const { secret } of secrets) expect(stored).not.toContain(secret);
     });
 
     it('records the content library: created, replaced (only what changed) and deleted', async () => {
