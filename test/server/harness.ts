@@ -3,7 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { addUser, createToken, createWorkspace } from '../../server/domain/admin';
 import { startServer, type RunningServer } from '../../server/serve';
-import { silentLogger } from '../../server/http/logger';
+import { silentLogger, type Logger } from '../../server/http/logger';
 import type { Role } from '../../lib/core/model/vocabulary';
 import type { RateLimits } from '../../server/context';
 
@@ -48,7 +48,7 @@ export async function freshPostgresDatabase(): Promise<string> {
 /** The real server over real HTTP on a loopback port, on PGlite in memory (or a folder) or on PostgreSQL. */
 export async function startTestServer(
   kind: StoreKind,
-  options: { now?: string; limits?: Partial<RateLimits>; dataDir?: string; databaseUrl?: string; port?: number } = {},
+  options: { now?: string; limits?: Partial<RateLimits>; dataDir?: string; databaseUrl?: string; port?: number; log?: Logger } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(Date.parse(options.now ?? '2026-01-19T15:00:00Z'));
   const store =
@@ -61,7 +61,7 @@ export async function startTestServer(
     port: options.port ?? 0,
     host: '127.0.0.1',
     store,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     now: clock.now,
     limits: { perToken: 100_000, perIp: 100_000, ...options.limits },
   });
