@@ -2,13 +2,20 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { parseInput, summarizeIssues } from '../../lib/core/model/parse';
 import { ApiError } from './errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 
-/** Reads and validates a JSON body: malformed JSON and schema misses both answer 400 with what to fix. */
+/**
+ * Reads and validates a JSON body: malformed JSON, nesting deeper than MAX_JSON_DEPTH and schema misses all answer 400
+ * with what to fix. The depth is checked on the text, before anything walks the parsed value.
+ */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, what = 'request body'): Promise<z.infer<S>> {
   let raw: unknown;
   try {
-    raw = await c.req.json();
-  } catch {
+    const text = await c.req.text();
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new ApiError('bad_request', `${what} must not nest JSON deeper than ${MAX_JSON_DEPTH} levels`);
+    raw = JSON.parse(text);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
     throw new ApiError('bad_request', `${what} must be JSON`);
   }
   refuseNul(raw, what);
