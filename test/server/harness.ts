@@ -48,7 +48,7 @@ export async function freshPostgresDatabase(): Promise<string> {
 /** The real server over real HTTP on a loopback port, on PGlite in memory (or a folder) or on PostgreSQL. */
 export async function startTestServer(
   kind: StoreKind,
-  options: { now?: string; limits?: Partial<RateLimits>; dataDir?: string; databaseUrl?: string; port?: number; log?: Logger } = {},
+  options: { now?: string; limits?: Partial<RateLimits>; dataDir?: string; databaseUrl?: string; port?: number; log?: Logger; trustProxy?: boolean; apiProcesses?: number } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(Date.parse(options.now ?? '2026-01-19T15:00:00Z'));
   const store =
@@ -64,6 +64,8 @@ export async function startTestServer(
     log: options.log ?? silentLogger,
     now: clock.now,
     limits: { perToken: 100_000, perIp: 100_000, ...options.limits },
+    trustProxy: options.trustProxy ?? false,
+    apiProcesses: options.apiProcesses ?? 1,
   });
   return {
     ...server,
