@@ -1,7 +1,9 @@
 import { serve as serveHttp, type ServerType } from '@hono/node-server';
+import { z } from 'zod';
 import { createApp } from './app';
 import type { RateLimits, ServerDeps } from './context';
 import { jsonLogger, type Logger } from './http/logger';
+import { perProcessShare } from './http/rate-limit';
 import { openStore, type Store, type StoreOptions } from './store/db';
 import { pruneAppliedMutations } from './domain/mutations/prune';
 import { localActivityBus, postgresActivityBus, type ActivityBus } from './tracking/bus';
@@ -26,6 +28,8 @@ export interface ServeOptions {
   publicUrl?: string;
   /** Take client addresses from X-Forwarded-For (behind a load balancer); default TRUST_PROXY=1|true. */
   trustProxy?: boolean;
+  /** How many API processes share the rate limits (each allows its share); default API_PROCESSES, else 1. */
+  apiProcesses?: number;
   streamHeartbeatMs?: number;
 }
 
@@ -38,8 +42,19 @@ export interface RunningServer {
 
 export const DEFAULT_LIMITS: RateLimits = { perToken: 600, perIp: 1200, perSiteKey: 6000 };
 
+const ProcessCount = z.coerce.number().int().min(1);
+
+/** Rate limits are counted in each process: the number of processes behind the balancer gives each its share. */
+function processCount(value: unknown): number {
+  const parsed = ProcessCount.safeParse(value);
+  if (!parsed.success) throw new Error(`API_PROCESSES must be a whole number of at least 1 (the API processes behind the load balancer), not ${JSON.stringify(value)}`);
+  return parsed.data;
+}
+
 /** Opens the store (migrating it), then listens. `close` ends open streams, stops taking requests and closes the database. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  // Checked before the database opens: a typo never waits on a migration.
+  const apiProcesses = processCount(options.apiProcesses ?? process.env.API_PROCESSES ?? 1);
   const store = await openStore(options.store);
   const log = options.log ?? jsonLogger();
   const now = options.now ?? (() => new Date());
@@ -56,7 +71,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     db: store.db,
     now,
     log,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits: perProcessShare({ ...DEFAULT_LIMITS, ...options.limits }, apiProcesses),
     extensionOrigins: options.extensionOrigins ?? [],
     // Set once the port is known (below), before the first request can arrive.
     publicUrl: '',

@@ -1,7 +1,5 @@
-import type { Context } from 'hono';
 import { TrackingPolicy } from '../../lib/core/model/settings';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
-import { clientAddress } from '../http/middleware';
 
 /**
  * The workspace's tracking policy with today's defaults filled in. Settings rows are stored as they were saved, so an
@@ -40,21 +38,4 @@ function sameOrigin(allowed: string, origin: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * The address of whoever made the request. Behind a load balancer (`trustProxy`), the last `X-Forwarded-For` entry:
- * the one our own proxy appended, which a client cannot forge (the entries before it can be anything).
- */
-export function requestAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for');
-    const last = forwarded
-      ?.split(',')
-      .map((part) => part.trim())
-      .filter(Boolean)
-      .at(-1);
-    if (last) return last;
-  }
-  return clientAddress(c);
 }
