@@ -1,7 +1,8 @@
 import { serve as serveHttp, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
 import { z } from 'zod';
 import { createApp } from './app';
-import type { RateLimits, ServerDeps } from './context';
+import type { AppEnv, RateLimits, ServerDeps } from './context';
 import { jsonLogger, type Logger } from './http/logger';
 import { perProcessShare } from './http/rate-limit';
 import { openStore, type Store, type StoreOptions } from './store/db';
@@ -37,6 +38,8 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** The app being served: its routes (`app.routes`) are what a test can enumerate. */
+  app: Hono<AppEnv>;
   close(): Promise<void>;
 }
 
@@ -103,6 +106,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url,
     port,
     store,
+    app,
     close: async () => {
       clearInterval(pruneTimer);
       // Open event streams end first: a stream never ends by itself, and server.close() waits for every response.
