@@ -218,7 +218,7 @@ describe.each(STORE_KINDS)('fuzzing every route on %s', (kind) => {
       'a.b',
       `${'a'.repeat(30)}.${'b'.repeat(22)}`,
     ];
-    const queryKeys = ['cursor', 'limit', 'before', 'email', 'status', 'archived', 'from', 'to', 'revenueGoal', 'averageDealSize', 'rate', 'workingWeeks', 'k', 'v', 'x'];
+    const queryKeys = ['cursor', 'limit', 'before', 'email', 'status', 'archived', 'from', 'to', 'revenueGoal', 'averageDealSize', 'rate', 'workingWeeks', 'k', 'v', 'x', 'a%00b', '%'];
     const queryValues = [
       '',
       '-1',
@@ -232,6 +232,9 @@ describe.each(STORE_KINDS)('fuzzing every route on %s', (kind) => {
       'true',
       'pending',
       '2026-02-30',
+      '0000-01-01',
+      '9999-12-31',
+      '1900-01-01',
       '2026-01-19T15:00:00Z',
       'a@b.example,c@d.example',
       encodeURIComponent(Array.from({ length: 60 }, (_, i) => `p${i}@buyer.example`).join(',')),
