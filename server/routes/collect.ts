@@ -40,7 +40,7 @@ export const collectRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const { k, v } = queryOf(c, VisitorProofQuery);
     const site = await findSite(deps.db, k);
-    if (!site) throw new ApiError('not_found', 'no site has this key: copy the snippet from the tracking settings again');
+    if (!site) throw unknownSite();
     const origin = c.req.header('origin');
     if (!isSiteOrigin(trackingPolicyOf(site.settings), origin)) {
       throw new ApiError('forbidden', "a visitor proof is given only to a page on one of this site's origins; a marketer can add them in the tracking settings");
@@ -54,7 +54,7 @@ export const collectRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const batch = await jsonBody(c, CollectBatch, 'batch');
     const site = await findSite(deps.db, batch.siteKey);
-    if (!site) throw new ApiError('not_found', 'no site has this key: copy the snippet from the tracking settings again');
+    if (!site) throw unknownSite();
     const origin = c.req.header('origin') ?? null;
     const fromSitePage = isSiteOrigin(trackingPolicyOf(site.settings), origin);
     if (fromSitePage) c.header('Access-Control-Allow-Origin', origin);
@@ -70,6 +70,8 @@ export const collectRoutes = new Hono<AppEnv>()
     const result = await collect(deps, site, batch, { globalPrivacyControl: c.req.header('sec-gpc') === '1', now: deps.now() });
     return c.json(result);
   });
+
+const unknownSite = () => new ApiError('not_found', 'no site has this key: copy the snippet from the tracking settings again');
 
 async function someSiteHasOrigin(db: AppEnv['Variables']['deps']['db'], origin: string): Promise<boolean> {
   let normalized: string;
