@@ -122,8 +122,8 @@ function mutate(rng: Rng, value: unknown, fresh: () => string, depth = 0): unkno
 }
 
 /** Raw bodies that are not the JSON a route wants at all. */
-function rawBody(rng: Rng): string | Uint8Array {
-  return rng.pick<() => string | Uint8Array>([
+function rawBody(rng: Rng): string | Uint8Array<ArrayBuffer> {
+  return rng.pick<() => string | Uint8Array<ArrayBuffer>>([
     () => '',
     () => '{',
     () => '{"a":}',
@@ -312,7 +312,7 @@ describe.each(STORE_KINDS)('fuzzing every route on %s', (kind) => {
           if (rng.chance(0.1)) headers['x-request-id'] = rng.pick(['short', 'x'.repeat(100), 'valid_request_id_1']);
           if (rng.chance(0.1)) headers['sec-gpc'] = '1';
           if (rng.chance(0.05)) headers['if-none-match'] = rng.pick(['"x"', '*']);
-          let body: string | Uint8Array | undefined;
+          let body: string | Uint8Array<ArrayBuffer> | undefined;
           if (!['GET', 'HEAD'].includes(method)) {
             const roll = rng.next();
             body = roll < 0.6 ? JSON.stringify(mutate(rng, near(route), fresh)) : roll < 0.7 ? JSON.stringify(badValue(rng, fresh)) : rawBody(rng);
