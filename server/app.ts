@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, ServerDeps } from './context';
 import { requireCaller } from './auth/middleware';
+import { closeWhenBodyUnread } from './http/connection';
 import { ApiError } from './http/errors';
 import { extensionCors, limitBody, limitPerIp, limitPerToken, requestLog, securityHeaders } from './http/middleware';
 import { auditRoutes } from './routes/audit';
@@ -28,7 +29,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
-  app.use('*', requestLog, securityHeaders);
+  app.use('*', closeWhenBodyUnread, requestLog, securityHeaders);
   app.get('/healthz', (c) => c.json({ ok: true }));
   // Public, without a token: /t.js, /o/:token, /c/:token, and /v1/collect. Registered before the /v1 router, so a
   // request they answer never reaches its authentication (Hono runs matching handlers in the order they were added).

@@ -11,11 +11,12 @@ export interface Caller {
   tokenId: string;
 }
 
+/** Each counted in this process (its share of the configured limits when API_PROCESSES > 1). */
 export interface RateLimits {
-  /** Requests a minute a token may make, and a client address may make, before 429. */
+  /** Requests a minute a token may make, and a client address may make, before 429 (weighed: request-cost.ts). */
   perToken: number;
   perIp: number;
-  /** Website batches a minute one site key may send (per process), before 429. */
+  /** Website batches a minute one site key may send, before 429. */
   perSiteKey: number;
 }
 
@@ -45,5 +46,7 @@ export interface AppEnv {
     deps: ServerDeps;
     requestId: string;
     caller: Caller;
+    /** Set by the rate limits that admitted the request: each charges the rest of its cost (http/request-cost.ts). */
+    rateCharges?: ((extra: number) => void)[];
   };
 }

@@ -1,7 +1,10 @@
 import { serve as serveHttp, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { z } from 'zod';
 import { createApp } from './app';
-import type { RateLimits, ServerDeps } from './context';
+import type { AppEnv, RateLimits, ServerDeps } from './context';
 import { jsonLogger, type Logger } from './http/logger';
+import { perProcessShare } from './http/rate-limit';
 import { openStore, type Store, type StoreOptions } from './store/db';
 import { DEFAULT_AUDIT_RETENTION_DAYS, pruneAuditEvents } from './domain/audit/prune';
 import { pruneAppliedMutations } from './domain/mutations/prune';
@@ -27,6 +30,8 @@ export interface ServeOptions {
   publicUrl?: string;
   /** Take client addresses from X-Forwarded-For (behind a load balancer); default TRUST_PROXY=1|true. */
   trustProxy?: boolean;
+  /** How many API processes share the rate limits (each allows its share); default API_PROCESSES, else 1. */
+  apiProcesses?: number;
   streamHeartbeatMs?: number;
   /** Days audit events are kept (`AUDIT_RETENTION_DAYS`); default 365. */
   auditRetentionDays?: number;
@@ -38,13 +43,26 @@ export interface RunningServer {
   store: Store;
   /** Runs the hourly prune now (the timer runs the same); never throws, a failure is logged. */
   prune(): Promise<void>;
+  /** The app being served: its routes (`app.routes`) are what a test can enumerate. */
+  app: Hono<AppEnv>;
   close(): Promise<void>;
 }
 
 export const DEFAULT_LIMITS: RateLimits = { perToken: 600, perIp: 1200, perSiteKey: 6000 };
 
+const ProcessCount = z.coerce.number().int().min(1);
+
+/** Rate limits are counted in each process: the number of processes behind the balancer gives each its share. */
+function processCount(value: unknown): number {
+  const parsed = ProcessCount.safeParse(value);
+  if (!parsed.success) throw new Error(`API_PROCESSES must be a whole number of at least 1 (the API processes behind the load balancer), not ${JSON.stringify(value)}`);
+  return parsed.data;
+}
+
 /** Opens the store (migrating it), then listens. `close` ends open streams, stops taking requests and closes the database. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  // Checked before the database opens: a typo never waits on a migration.
+  const apiProcesses = processCount(options.apiProcesses ?? process.env.API_PROCESSES ?? 1);
   const store = await openStore(options.store);
   const log = options.log ?? jsonLogger();
   const now = options.now ?? (() => new Date());
@@ -61,7 +79,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     db: store.db,
     now,
     log,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits: perProcessShare({ ...DEFAULT_LIMITS, ...options.limits }, apiProcesses),
     extensionOrigins: options.extensionOrigins ?? [],
     // Set once the port is known (below), before the first request can arrive.
     publicUrl: '',
@@ -96,6 +114,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     port,
     store,
     prune,
+    app,
     close: async () => {
       clearInterval(pruneTimer);
       // Open event streams end first: a stream never ends by itself, and server.close() waits for every response.

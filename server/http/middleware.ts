@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context';
+import { clientAddress } from './client-address';
 import { ApiError } from './errors';
 import { RateLimiter } from './rate-limit';
 
@@ -58,28 +58,24 @@ export const limitBody = (maxSize = MAX_BODY_BYTES) =>
     },
   });
 
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 /** Per-address limit, before authentication, so a flood of bad tokens is cheap to refuse. */
 export function limitPerIp(limit: number) {
-  const limiter = new RateLimiter(limit);
-  return createMiddleware<AppEnv>(async (c, next) => {
-    enforce(limiter.hit(clientAddress(c), c.get('deps').now().getTime()));
-    await next();
-  });
+  return limitEach(limit, (c) => clientAddress(c));
 }
 
 /** Per-token limit, after authentication. */
 export function limitPerToken(limit: number) {
+  return limitEach(limit, (c) => c.get('caller').tokenId);
+}
+
+/** Admits the request against its key's counter and leaves a way to charge the rest of its cost (request-cost.ts). */
+function limitEach(limit: number, keyOf: (c: Context<AppEnv>) => string) {
   const limiter = new RateLimiter(limit);
   return createMiddleware<AppEnv>(async (c, next) => {
-    enforce(limiter.hit(c.get('caller').tokenId, c.get('deps').now().getTime()));
+    const key = keyOf(c);
+    const now = () => c.get('deps').now().getTime();
+    enforce(limiter.hit(key, now()));
+    c.set('rateCharges', [...(c.get('rateCharges') ?? []), (extra) => limiter.spend(key, now(), extra)]);
     await next();
   });
 }

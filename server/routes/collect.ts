@@ -1,19 +1,22 @@
 import { Hono } from 'hono';
 import { sql } from 'drizzle-orm';
-import { CollectBatch, MAX_COLLECT_BYTES } from '../../lib/core/model/tracking';
+import { CollectBatch, MAX_COLLECT_BYTES, VisitorProofQuery } from '../../lib/core/model/tracking';
 import type { AppEnv } from '../context';
 import { ApiError } from '../http/errors';
 import { limitBody } from '../http/middleware';
-import { jsonBody } from '../http/validate';
+import { jsonBody, queryOf } from '../http/validate';
 import { workspaces } from '../store/schema';
 import { collect, findSite } from '../tracking/collect';
 import { enforceIpLimit, overLimit, tooManyRequests } from '../tracking/limits';
 import { isSiteOrigin, trackingPolicyOf } from '../tracking/policy';
+import { issueVisitorProof, mayNameByEmail } from '../tracking/site-proof';
 
 /**
  * POST /v1/collect: website events from t.js, public, by site key (docs/api.md). Mounted before the authenticated /v1
  * router, so no token is asked for. CORS admits only the site key's workspace's origins; a browser page on another
  * origin is refused outright (403), so nobody's site can write into someone else's workspace from a visitor's browser.
+ * Without an Origin (a script, a beacon that lost it) page views are taken, but naming a visitor by email needs the
+ * visitor proof that GET /v1/collect/proof gives a page of the site (tracking/site-proof.ts).
  */
 export const collectRoutes = new Hono<AppEnv>()
   .options('/', async (c) => {
@@ -30,21 +33,45 @@ export const collectRoutes = new Hono<AppEnv>()
     }
     return c.body(null, 204);
   })
+  .get('/proof', async (c) => {
+    enforceIpLimit(c);
+    c.header('Vary', 'Origin');
+    c.header('Cache-Control', 'no-store');
+    const deps = c.get('deps');
+    const { k, v } = queryOf(c, VisitorProofQuery);
+    const site = await findSite(deps.db, k);
+    if (!site) throw unknownSite();
+    const origin = c.req.header('origin');
+    if (!isSiteOrigin(trackingPolicyOf(site.settings), origin)) {
+      throw new ApiError('forbidden', "a visitor proof is given only to a page on one of this site's origins; a marketer can add them in the tracking settings");
+    }
+    c.header('Access-Control-Allow-Origin', origin);
+    return c.json(await issueVisitorProof(deps.db, site, v, deps.now()));
+  })
   .post('/', limitBody(MAX_COLLECT_BYTES), async (c) => {
     enforceIpLimit(c);
     c.header('Vary', 'Origin');
     const deps = c.get('deps');
     const batch = await jsonBody(c, CollectBatch, 'batch');
     const site = await findSite(deps.db, batch.siteKey);
-    if (!site) throw new ApiError('not_found', 'no site has this key: copy the snippet from the tracking settings again');
+    if (!site) throw unknownSite();
     const origin = c.req.header('origin') ?? null;
-    if (isSiteOrigin(trackingPolicyOf(site.settings), origin)) c.header('Access-Control-Allow-Origin', origin);
+    const fromSitePage = isSiteOrigin(trackingPolicyOf(site.settings), origin);
+    if (fromSitePage) c.header('Access-Control-Allow-Origin', origin);
     else if (origin !== null) throw new ApiError('forbidden', `${origin} is not one of this site's origins; a marketer can add it in the tracking settings`);
     const wait = overLimit(c, 'siteKey', site.id);
     if (wait > 0) throw tooManyRequests(wait);
+    if (!(await mayNameByEmail(deps.db, site, batch, fromSitePage, deps.now()))) {
+      throw new ApiError(
+        'forbidden',
+        'identifying a visitor by email needs proof that the batch comes from the site: send it from one of the site origins, or with the proof t.js gets from GET /v1/collect/proof',
+      );
+    }
     const result = await collect(deps, site, batch, { globalPrivacyControl: c.req.header('sec-gpc') === '1', now: deps.now() });
     return c.json(result);
   });
+
+const unknownSite = () => new ApiError('not_found', 'no site has this key: copy the snippet from the tracking settings again');
 
 async function someSiteHasOrigin(db: AppEnv['Variables']['deps']['db'], origin: string): Promise<boolean> {
   let normalized: string;

@@ -11,6 +11,7 @@ import { deleteContact } from '../domain/contacts/delete';
 import { lookupContacts } from '../domain/contacts/lookup';
 import { idFromPath } from '../domain/path-ids';
 import { timelinePage } from '../domain/contacts/timeline';
+import { chargeRequest } from '../http/request-cost';
 import { jsonBody, queryOf } from '../http/validate';
 import { readSnapshot, writeInWorkspace } from '../store/db';
 import { toContact } from '../store/rows';
@@ -22,6 +23,7 @@ import { toContact } from '../store/rows';
 export const contactsRoutes = new Hono<AppEnv>()
   .get('/lookup', async (c) => {
     const { email } = queryOf(c, LookupQuery);
+    chargeRequest(c, 'lookupAddresses', email.length);
     const { db, now } = c.get('deps');
     return c.json(await lookupContacts(db, c.get('caller'), email, now()));
   })

@@ -1,11 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context';
+import { clientAddress } from '../http/client-address';
 import { notFound } from '../http/errors';
 import { recordClick, recordOpen, type Hit } from '../tracking/email-events';
 import { enforceIpLimit, overLimit } from '../tracking/limits';
 import { findSite } from '../tracking/collect';
-import { requestAddress, trackingPolicyOf } from '../tracking/policy';
+import { trackingPolicyOf } from '../tracking/policy';
 import { etagOf, NO_SNIPPET, snippetFor } from '../tracking/snippet';
 import { verifyToken } from '../tracking/tokens';
 
@@ -77,5 +78,5 @@ export const trackingRoutes = new Hono<AppEnv>()
 
 function hitOf(c: Context<AppEnv>): Hit {
   const deps = c.get('deps');
-  return { at: deps.now(), userAgent: c.req.header('user-agent') ?? null, ip: requestAddress(c, deps.trustProxy), method: c.req.method };
+  return { at: deps.now(), userAgent: c.req.header('user-agent') ?? null, ip: clientAddress(c), method: c.req.method };
 }

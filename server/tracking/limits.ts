@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { AppEnv, ServerDeps } from '../context';
+import { clientAddress } from '../http/client-address';
 import { ApiError } from '../http/errors';
 import { RateLimiter } from '../http/rate-limit';
-import { requestAddress } from './policy';
 
 // Limits of the public tracking routes, kept per server (tests run several servers in one process).
 
@@ -20,7 +20,7 @@ function limiterFor(deps: ServerDeps, bucket: string, limit: number): RateLimite
 export function overLimit(c: Context<AppEnv>, bucket: 'ip' | 'siteKey', key?: string): number {
   const deps = c.get('deps');
   const limit = bucket === 'ip' ? deps.limits.perIp : deps.limits.perSiteKey;
-  return limiterFor(deps, `public:${bucket}`, limit).hit(key ?? requestAddress(c, deps.trustProxy), deps.now().getTime());
+  return limiterFor(deps, `public:${bucket}`, limit).hit(key ?? clientAddress(c), deps.now().getTime());
 }
 
 export function tooManyRequests(retryAfterSeconds: number): ApiError {

@@ -1,6 +1,4 @@
-import type { Context } from 'hono';
 import type { TrackingPolicy } from '../../lib/core/model/settings';
-import { clientAddress } from '../http/middleware';
 
 /** The policy with today's defaults filled in lives in lib/core, so the panel reads cached settings the same way. */
 export { trackingPolicyOf } from '../../lib/core/model/settings';
@@ -32,21 +30,4 @@ function sameOrigin(allowed: string, origin: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * The address of whoever made the request. Behind a load balancer (`trustProxy`), the last `X-Forwarded-For` entry:
- * the one our own proxy appended, which a client cannot forge (the entries before it can be anything).
- */
-export function requestAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for');
-    const last = forwarded
-      ?.split(',')
-      .map((part) => part.trim())
-      .filter(Boolean)
-      .at(-1);
-    if (last) return last;
-  }
-  return clientAddress(c);
 }

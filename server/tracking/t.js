@@ -28,6 +28,7 @@
 
   var VID = 'ls_vid';
   var CONSENT = 'ls_consent';
+  var PROOF = 'ls_proof';
   // The same rules the server applies: an event it would refuse would cost the whole batch.
   var EMAIL = /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
   var ID = /^[\w-]{1,64}$/;
@@ -38,6 +39,7 @@
   var on = false;
   var vid = '';
   var last = '';
+  var proof = '';
 
   // 128 random bits as hex: the visitor id and every event id (crypto.randomUUID needs a secure context).
   function rnd() {
@@ -92,9 +94,33 @@
     // 50 events a beacon stays far below the server's 100 events and 64 KB.
     while (on && queue.length) {
       var batch = { siteKey: cfg.k, visitorId: vid, sentAt: new Date().toISOString(), events: queue.splice(0, 50) };
+      for (var i = 0; i < batch.events.length; i++) if (batch.events[i].email && proof) batch.proof = proof;
       if (cfg.m == 'consent') batch.consent = true;
       send(batch);
     }
+  }
+
+  // Naming the visitor by email (a form) needs proof the batch comes from this site. The browser's Origin says so, but
+  // a beacon can leave without one (some privacy tools strip it), so we also hold the server's signed proof for this
+  // visitor id: good for 12 hours, asked again after 11 by our own clock (whatever the visitor's clock says).
+  function prove() {
+    var kept = get(PROOF).split('~');
+    var age = Date.now() - kept[1];
+    if (kept[0] == vid && age >= 0 && age < 396e5) {
+      proof = kept[2];
+      return;
+    }
+    if (!w.fetch) return;
+    w.fetch(cfg.e + '/proof?k=' + encodeURIComponent(cfg.k) + '&v=' + vid, { credentials: 'omit' })
+      .then(function (r) {
+        return r.ok ? r.json() : null;
+      })
+      .then(function (j) {
+        if (!j || !on) return;
+        proof = j.proof;
+        put(PROOF, vid + '~' + Date.now() + '~' + proof);
+      })
+      .catch(function () {});
   }
 
   function track(type, url, extra) {
@@ -119,6 +145,7 @@
     vid = get(VID);
     if (!/^[\w-]{8,64}$/.test(vid)) vid = rnd();
     put(VID, vid);
+    prove();
     if (/^[\w-]{10,2000}\.[\w-]{10,100}$/.test(token)) {
       track('identify', here(), { token: token });
       token = '';
@@ -194,6 +221,8 @@
         queue = [];
         drop(VID);
         drop(CONSENT);
+        drop(PROOF);
+        proof = '';
         return;
       }
       put(CONSENT, '1');

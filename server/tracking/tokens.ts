@@ -4,19 +4,21 @@ import { z } from 'zod';
 import { HttpUrl, Id } from '../../lib/core/model/primitives';
 import { writeInWorkspace, type Db, type Queryable } from '../store/db';
 import { trackingKeys } from '../store/schema';
-import { DAY_MS } from '../../lib/core/time-units';
+import { DAY_MS, HOUR_MS } from '../../lib/core/time-units';
 import { trackingKeyRotated } from '../domain/audit/changes';
 import { recordAudit, type AuditActor } from '../domain/audit/record';
 
 /**
- * Tracking tokens: what an open pixel, a tracked link and the website identification parameter carry, signed so that
- * nobody can make one up, point one elsewhere or move one to another workspace.
+ * Tracking tokens: what an open pixel, a tracked link and the website identification parameter carry, and the visitor
+ * proof t.js holds, signed so that nobody can make one up, point one elsewhere or move one to another workspace.
  *
  *     token   = base64url(payload) "." base64url(mac)
- *     payload = JSON array [1, kind, workspaceId, keyId, contactId, ...by kind]
+ *     payload = JSON array [1, kind, workspaceId, keyId, subject, ...by kind]; the subject is a contact id, or for
+ *               a visitor proof the visitor id
  *               open:     [..., emailId]
  *               click:    [..., emailId | null, url, contentId | null]
  *               identify: [..., issuedAt (unix seconds)]
+ *               visitor:  [..., issuedAt (unix seconds)]
  *     mac     = the first 16 bytes of HMAC-SHA256(workspace key, "leadside-tracking." + base64url(payload))
  *
  * An array keeps a pixel URL near 130 characters. 128 bits of HMAC are far beyond guessing; the comparison is
@@ -26,19 +28,24 @@ import { recordAudit, type AuditActor } from '../domain/audit/record';
 export type TokenClaims =
   | { kind: 'open'; workspaceId: string; contactId: string; emailId: string }
   | { kind: 'click'; workspaceId: string; contactId: string; emailId: string | null; url: string; contentId: string | null }
-  | { kind: 'identify'; workspaceId: string; contactId: string; issuedAt: Date };
+  | { kind: 'identify'; workspaceId: string; contactId: string; issuedAt: Date }
+  | { kind: 'visitor'; workspaceId: string; visitorId: string; issuedAt: Date };
 export type TokenKind = TokenClaims['kind'];
 
 /** How long a key retired by rotation still verifies: links sent just before a rotation keep working. */
 export const TRACKING_KEY_GRACE_DAYS = 30;
 /** How long a website identification token (the `ls_id` a tracked link adds) may be used after the click. */
 export const IDENTIFY_TOKEN_DAYS = 7;
+/** How long a visitor proof (what t.js sends to name a visitor by email without an Origin) stays good. */
+export const VISITOR_PROOF_HOURS = 12;
 /** Longer tokens are refused before any work (a click token holds a URL of at most 2048 characters). */
 export const MAX_TOKEN_LENGTH = 4000;
 
 const FORMAT_VERSION = 1;
 const MAC_BYTES = 16;
-const KIND_CODE = { open: 'o', click: 'c', identify: 'i' } as const;
+const KIND_CODE = { open: 'o', click: 'c', identify: 'i', visitor: 'v' } as const;
+/** How long each kind may be used after it was issued; the others never expire (their key's rotation ends them). */
+const LIFETIME_MS: Partial<Record<TokenKind, number>> = { identify: IDENTIFY_TOKEN_DAYS * DAY_MS, visitor: VISITOR_PROOF_HOURS * HOUR_MS };
 const TOKEN = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{22})$/;
 
 const Head = [z.literal(FORMAT_VERSION), Id, Id, Id] as const;
@@ -46,6 +53,7 @@ const Payload = z.union([
   z.tuple([Head[0], z.literal('o'), Head[1], Head[2], Head[3], Id]),
   z.tuple([Head[0], z.literal('c'), Head[1], Head[2], Head[3], Id.nullable(), HttpUrl, Id.nullable()]),
   z.tuple([Head[0], z.literal('i'), Head[1], Head[2], Head[3], z.number().int().nonnegative()]),
+  z.tuple([Head[0], z.literal('v'), Head[1], Head[2], Head[3], z.number().int().nonnegative()]),
 ]);
 
 interface SigningKey {
@@ -71,8 +79,8 @@ export async function signTokens(db: Db, workspaceId: string, claims: readonly T
 
 /**
  * The claims of a genuine token of the expected kind, or null for anything else: malformed, truncated, edited,
- * signed by another workspace's key, by a key retired more than TRACKING_KEY_GRACE_DAYS ago, or an identification
- * token older than IDENTIFY_TOKEN_DAYS. Never throws for bad input.
+ * signed by another workspace's key, by a key retired more than TRACKING_KEY_GRACE_DAYS ago, an identification
+ * token older than IDENTIFY_TOKEN_DAYS, or a visitor proof older than VISITOR_PROOF_HOURS. Never throws for bad input.
  */
 export async function verifyToken<K extends TokenKind>(
   db: Queryable,
@@ -103,7 +111,8 @@ export async function verifyToken<K extends TokenKind>(
   if (!timingSafeEqual(macOf(secret, payloadText), mac)) return null;
 
   const claims = toClaims(parsed.data);
-  if (claims.kind === 'identify' && now.getTime() - claims.issuedAt.getTime() > IDENTIFY_TOKEN_DAYS * DAY_MS) return null;
+  const lifetime = LIFETIME_MS[claims.kind];
+  if (lifetime !== undefined && 'issuedAt' in claims && now.getTime() - claims.issuedAt.getTime() > lifetime) return null;
   return claims as Extract<TokenClaims, { kind: K }>;
 }
 
@@ -175,7 +184,8 @@ async function verifyingSecret(db: Queryable, workspaceId: string, keyId: string
 }
 
 function encode(claims: TokenClaims, key: SigningKey): string {
-  const head = [FORMAT_VERSION, KIND_CODE[claims.kind], claims.workspaceId, key.keyId, claims.contactId];
+  const subject = claims.kind === 'visitor' ? claims.visitorId : claims.contactId;
+  const head = [FORMAT_VERSION, KIND_CODE[claims.kind], claims.workspaceId, key.keyId, subject];
   const tail =
     claims.kind === 'open'
       ? [claims.emailId]
@@ -194,6 +204,8 @@ function toClaims(p: z.infer<typeof Payload>): TokenClaims {
       return { kind: 'click', workspaceId: p[2], contactId: p[4], emailId: p[5], url: p[6], contentId: p[7] };
     case 'i':
       return { kind: 'identify', workspaceId: p[2], contactId: p[4], issuedAt: new Date(p[5] * 1000) };
+    case 'v':
+      return { kind: 'visitor', workspaceId: p[2], visitorId: p[4], issuedAt: new Date(p[5] * 1000) };
   }
 }
 

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, asc, eq } from 'drizzle-orm';
 import { chromium, type Browser } from 'playwright-core';
@@ -9,7 +9,7 @@ import { insertContact } from '../../server/domain/contacts/create';
 import { silentLogger } from '../../server/http/logger';
 import { startServer, type RunningServer } from '../../server/serve';
 import { writeInWorkspace } from '../../server/store/db';
-import { activities, visitorEvents, visitors, workspaces } from '../../server/store/schema';
+import { activities, contacts, visitorEvents, visitors, workspaces } from '../../server/store/schema';
 import { trackingPolicyOf } from '../../server/tracking/policy';
 import { signToken } from '../../server/tracking/tokens';
 import { makeWorkspace, type TestWorkspace } from '../server/harness';
@@ -37,8 +37,16 @@ describe('t.js in Chromium', () => {
   let guide: ContentItem;
   let ada: Contact;
 
-  const page = (body: string) => `<!doctype html><html><head><title>Acme</title>
-<script async src="${api.url}/t.js?k=${acme.siteKey}"></script></head><body>${body}</body></html>`;
+  let stripper: Server;
+  let stripperUrl: string;
+
+  const page = (body: string, scriptBase = api.url) => `<!doctype html><html><head><title>Acme</title>
+<script async src="${scriptBase}/t.js?k=${acme.siteKey}"></script></head><body>${body}</body></html>`;
+  const home = () => `<h1>Acme</h1>
+<a id="guide" href="/files/cadence-guide.pdf" data-leadside-content="${guide.id}">Get the cadence guide</a>
+<form id="demo" action="/thanks" method="post" data-leadside-lead-type="demo_request">
+  <input type="email" name="work_email"><button type="submit">Book a demo</button>
+</form>`;
 
   beforeAll(async () => {
     api = await startServer({ port: 0, host: '127.0.0.1', store: { memory: true }, log: silentLogger });
@@ -51,18 +59,36 @@ describe('t.js in Chromium', () => {
       } else if (path === '/thanks') {
         req.resume();
         req.on('end', () => res.writeHead(200, { 'content-type': 'text/html' }).end(page('<h1>Thanks</h1>')));
+      } else if (path === '/stripped') {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(page(home(), stripperUrl));
       } else {
-        res.writeHead(200, { 'content-type': 'text/html' }).end(
-          page(`<h1>Acme</h1>
-<a id="guide" href="/files/cadence-guide.pdf" data-leadside-content="${guide.id}">Get the cadence guide</a>
-<form id="demo" action="/thanks" method="post" data-leadside-lead-type="demo_request">
-  <input type="email" name="work_email"><button type="submit">Book a demo</button>
-</form>`),
-        );
+        res.writeHead(200, { 'content-type': 'text/html' }).end(page(home()));
       }
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteOrigin = `http://localhost:${(site.address() as AddressInfo).port}`;
+    // Between the page and the API, as a privacy tool that strips Origin would be: batches arrive without one. It
+    // serves t.js with itself as the endpoint. (Chromium puts Origin back on requests a test intercepts.)
+    stripper = createServer((req, res) => {
+      const headers = { ...req.headers, 'accept-encoding': 'identity', host: new URL(api.url).host };
+      if (req.method === 'POST') delete headers.origin;
+      const upstream = httpRequest(`${api.url}${req.url}`, { method: req.method, headers }, (answer) => {
+        if (!req.url?.startsWith('/t.js')) {
+          res.writeHead(answer.statusCode!, answer.headers);
+          answer.pipe(res);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          const script = Buffer.concat(chunks).toString().replace(`"e":"${api.url}/v1/collect"`, `"e":"${stripperUrl}/v1/collect"`);
+          res.writeHead(answer.statusCode!, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(script);
+        });
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => stripper.listen(0, '127.0.0.1', resolve));
+    stripperUrl = `http://127.0.0.1:${(stripper.address() as AddressInfo).port}`;
 
     await writeInWorkspace(api.store.db, acme.id, async (tx) => {
       const [row] = await tx.select().from(workspaces).where(eq(workspaces.id, acme.id));
@@ -95,6 +121,7 @@ describe('t.js in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise<void>((resolve) => (site ? site.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => (stripper ? stripper.close(() => resolve()) : resolve()));
     await api?.close();
   });
 
@@ -138,6 +165,26 @@ describe('t.js in Chromium', () => {
     const [visitor] = await api.store.db.select().from(visitors).where(and(eq(visitors.workspaceId, acme.id), eq(visitors.visitorId, visitorId!)));
     expect(visitor!.contactId).toBe(ada.id);
     await eventually(() => activitiesOf(ada.id), (rows) => rows.some((r) => r.url === `${siteOrigin}/thanks`), 'the thanks page view');
+    await context.close();
+  }, 30_000);
+
+  it('names a visitor by email with its proof when a beacon leaves without an Origin', async () => {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await tab.goto(`${siteOrigin}/stripped`);
+    const kept = await tab.waitForFunction(() => localStorage.getItem('ls_proof'));
+    const [visitorId, , proof] = String(await kept.jsonValue()).split('~');
+    expect(visitorId).toBe(await tab.evaluate(() => localStorage.getItem('ls_vid')));
+    expect(proof).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$/);
+    await tab.fill('input[name=work_email]', 'cy@newbuyer.example');
+    await Promise.all([tab.waitForURL(`${siteOrigin}/thanks`), tab.click('button[type=submit]')]);
+    const lead = await eventually(
+      async () => (await api.store.db.select().from(contacts).where(and(eq(contacts.workspaceId, acme.id), eq(contacts.email, 'cy@newbuyer.example'))))[0],
+      (row) => row !== undefined,
+      'the lead from the form',
+    );
+    expect(lead).toMatchObject({ source: 'website', leadType: 'demo_request' });
+    await tab.close();
     await context.close();
   }, 30_000);
 

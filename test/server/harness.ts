@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { addUser, createWorkspace } from '../../server/domain/admin';
 import { createToken } from '../../server/domain/tokens';
 import { startServer, type RunningServer } from '../../server/serve';
-import { silentLogger } from '../../server/http/logger';
+import { silentLogger, type Logger } from '../../server/http/logger';
 import type { Role } from '../../lib/core/model/vocabulary';
 import type { RateLimits } from '../../server/context';
 
@@ -49,7 +49,7 @@ export async function freshPostgresDatabase(): Promise<string> {
 /** The real server over real HTTP on a loopback port, on PGlite in memory (or a folder) or on PostgreSQL. */
 export async function startTestServer(
   kind: StoreKind,
-  options: { now?: string; limits?: Partial<RateLimits>; dataDir?: string; databaseUrl?: string; port?: number } = {},
+  options: { now?: string; limits?: Partial<RateLimits>; dataDir?: string; databaseUrl?: string; port?: number; log?: Logger; trustProxy?: boolean; apiProcesses?: number } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(Date.parse(options.now ?? '2026-01-19T15:00:00Z'));
   const store =
@@ -62,9 +62,11 @@ export async function startTestServer(
     port: options.port ?? 0,
     host: '127.0.0.1',
     store,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     now: clock.now,
     limits: { perToken: 100_000, perIp: 100_000, ...options.limits },
+    trustProxy: options.trustProxy ?? false,
+    apiProcesses: options.apiProcesses ?? 1,
   });
   return {
     ...server,

@@ -154,8 +154,13 @@ describe.each(STORE_KINDS)('GET /v1/stream on %s', (kind) => {
     await owner.connected();
     const site = 'https://www.acme.example';
     const event = (id: string, type: string, path: string, extra = {}) => ({ id, type, url: `${site}${path}`, at: NOW, ...extra });
+    // A form's email counts only from a page of the site: list it, and send from it.
+    const settings = await (await server.api(acme.users.admin!.token, '/v1/settings')).json();
+    const saved = await server.api(acme.users.admin!.token, '/v1/settings', { method: 'PUT', json: { ...settings, tracking: { ...settings.tracking, siteOrigins: [site] } } });
+    expect(saved.status).toBe(200);
     const res = await fetch(`${server.url}/v1/collect`, {
       method: 'POST',
+      headers: { origin: site },
       body: JSON.stringify({ siteKey: acme.siteKey, visitorId: `visitor_${kind}_cy`, events: [event(`e1_${kind}`, 'page_view', '/pricing'), event(`e2_${kind}`, 'form_submit', '/demo', { email: cy.email })] }),
     });
     expect(res.status).toBe(200);

@@ -7,8 +7,16 @@ export const Id = z
   .max(64, 'must be at most 64 characters')
   .regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, "_" and "-"');
 
+const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
+const LATEST_INSTANT = Date.UTC(10000, 0, 1);
+const inInstantRange = (t: number) => Number.isNaN(t) || (t >= EARLIEST_INSTANT && t < LATEST_INSTANT);
+
 /** An instant on the wire and in storage: ISO 8601 with an offset ("2026-03-06T16:30:00Z"). */
-export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-06T16:30:00Z' });
+export const Instant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-06T16:30:00Z' })
+  // Nothing Leadside records happened before 1970, and PostgreSQL has no year 0. (Text that is no date-time at all has
+  // its issue from the format already.)
+  .refine((s) => inInstantRange(Date.parse(s)), 'must be a date-time from 1970 to 9999');
 export type Instant = z.infer<typeof Instant>;
 
 /** A calendar date without a time: "2026-12-25". */

@@ -70,16 +70,33 @@ export const CollectEvent = z
   });
 export type CollectEvent = z.infer<typeof CollectEvent>;
 
+const SiteKey = z.string().min(8).max(64);
+/** The snippet's random first-party id of a browser. */
+const VisitorId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "_" or "-"');
+/** A signed visitor proof, from `GET /v1/collect/proof`. */
+const VisitorProof = z.string().regex(/^[A-Za-z0-9_-]{10,400}\.[A-Za-z0-9_-]{22}$/, 'must be a visitor proof from GET /v1/collect/proof');
+
 export const CollectBatch = z.strictObject({
-  siteKey: z.string().min(8).max(64),
-  visitorId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "_" or "-"'),
+  siteKey: SiteKey,
+  visitorId: VisitorId,
   /** The visitor's clock when the batch left: the server shifts the events' times by the difference. */
   sentAt: Instant.optional(),
   /** Under the `consent` mode, true once the site said the visitor agreed; batches without it are not stored. */
   consent: z.boolean().optional(),
+  /**
+   * Naming the visitor by email (a form, an identify with an email) needs proof the batch comes from the site: its
+   * Origin, or this proof, which t.js gets for its visitor id from a page of the site.
+   */
+  proof: VisitorProof.optional(),
   events: z.array(CollectEvent).min(1).max(MAX_COLLECT_EVENTS, `at most ${MAX_COLLECT_EVENTS} events a batch`),
 });
 export type CollectBatch = z.infer<typeof CollectBatch>;
+
+/** `GET /v1/collect/proof?k=SITE_KEY&v=VISITOR_ID`, asked by t.js from a page of the site. */
+export const VisitorProofQuery = z.object({ k: SiteKey, v: VisitorId });
+export type VisitorProofQuery = z.infer<typeof VisitorProofQuery>;
+export const VisitorProofResponse = z.object({ proof: VisitorProof, expiresAt: Instant });
+export type VisitorProofResponse = z.infer<typeof VisitorProofResponse>;
 
 /** What /v1/collect answers: how many events it stored, how many it had already, how many it did not keep. */
 export const CollectResult = z.object({
