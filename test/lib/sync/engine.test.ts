@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeadsideDatabase } from '../../../lib/db/database';
 import { changeStage, logAttempt, undoAttempt, type WriteContext } from '../../../lib/db/writes';
+import { readMeta } from '../../../lib/db/meta';
 import { signIn, storedApi } from '../../../lib/session';
 import { readSyncState, resolveEmails, syncOnce, type SyncContext } from '../../../lib/sync';
 import { insertContact } from '../../../server/domain/contacts/create';
@@ -240,6 +241,25 @@ describe('the sync engine against the real server', () => {
     } finally {
       server.clock.set(startedAt);
     }
+  });
+
+  it('signing in as someone else while changes wait is refused, and the waiting changes stay theirs until sent', async () => {
+    const { db, writes, sync } = await client('rep');
+    expect(await sync()).toMatchObject({ kind: 'done' });
+    await logAttempt(writes, { contactId: 'c_eli', channel: 'email' });
+    const asColleague = { url: server.url, token: acme.users.rep2!.token };
+    await expect(signIn(db, asColleague)).rejects.toThrow(
+      /^1 change by .+ has not reached the server yet: sign in as .+ again to send it, or sign out first \(which discards it\)$/,
+    );
+    expect(await db.outbox.where('status').equals('pending').count()).toBe(1);
+    expect((await readMeta(db, 'me'))?.user.id).toBe(acme.users.rep!.id);
+    expect(await db.contacts.get('c_eli')).toBeDefined();
+
+    // Once it is sent, the switch goes ahead and the cache starts over for the colleague.
+    expect(await sync()).toMatchObject({ kind: 'done', pushed: 1 });
+    await signIn(db, asColleague);
+    expect((await readMeta(db, 'me'))?.user.id).toBe(acme.users.rep2!.id);
+    expect(await db.contacts.count()).toBe(0);
   });
 
   it('a lookup of an address the cache does not know asks the server once and caches the answer', async () => {
