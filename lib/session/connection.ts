@@ -49,6 +49,9 @@ export async function signIn(db: LeadsideDatabase, form: SignInForm, fetchImpl?:
   const before = await readMeta(db, 'me');
   const beforeConnection = await readMeta(db, 'connection');
   if (before && (before.user.id !== me.user.id || beforeConnection?.url !== form.url)) {
+    // Another user or server starts from an empty cache; what the previous user logged must reach their server first.
+    const pending = await pendingCount(db);
+    if (pending > 0) throw new PendingForAnotherUserError(pending, before.user.name);
     await clearCache(db, { keepOutbox: false });
   }
   await db.transaction('rw', db.meta, async () => {
@@ -65,14 +68,32 @@ export class PendingChangesError extends Error {
   }
 }
 
+/** A switch of user or server refused because the previous user's changes have not been sent. */
+export class PendingForAnotherUserError extends Error {
+  constructor(
+    readonly pending: number,
+    readonly owner: string,
+  ) {
+    const one = pending === 1;
+    super(
+      `${pending} change${one ? '' : 's'} by ${owner} ${one ? 'has' : 'have'} not reached the server yet: sign in as ${owner} again to ` +
+        `send ${one ? 'it' : 'them'}, or sign out first (which discards ${one ? 'it' : 'them'})`,
+    );
+  }
+}
+
 /**
  * Signs out and clears the cache. Changes still waiting for the server would be lost, so that needs `discardPending`:
  * the options page asks the rep first.
  */
 export async function signOut(db: LeadsideDatabase, options: { discardPending?: boolean } = {}): Promise<void> {
-  const pending = await db.outbox.where('status').equals('pending').count();
+  const pending = await pendingCount(db);
   if (pending > 0 && !options.discardPending) throw new PendingChangesError(pending);
   await clearCache(db, { keepOutbox: false });
+}
+
+function pendingCount(db: LeadsideDatabase): Promise<number> {
+  return db.outbox.where('status').equals('pending').count();
 }
 
 async function clearCache(db: LeadsideDatabase, { keepOutbox }: { keepOutbox: boolean }): Promise<void> {

@@ -1,2 +1,2 @@
-export { SignInForm, parseSignInForm, originPattern, apiFor, storedApi, signIn, signOut, PendingChangesError } from './connection';
+export { SignInForm, parseSignInForm, originPattern, apiFor, storedApi, signIn, signOut, PendingChangesError, PendingForAnotherUserError } from './connection';
 export { TOKEN_EXPIRED_MESSAGE, signedOutReason, waitingForSignIn, type SignedOutReason } from './signed-out';

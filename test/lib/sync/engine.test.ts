@@ -247,7 +247,10 @@ describe('the sync engine against the real server', () => {
     const { db, writes, sync } = await client('rep');
     expect(await sync()).toMatchObject({ kind: 'done' });
     await logAttempt(writes, { contactId: 'c_eli', channel: 'email' });
-    const asColleague = { url: server.url, token: acme.users.rep2!.token };
+    // A token of its own: an earlier test revoked the colleague's harness token.
+    const made = await server.api(acme.users.admin!.token, `/v1/users/${acme.users.rep2!.id}/tokens`, { method: 'POST', json: { name: 'Shared laptop' } });
+    expect(made.status).toBe(201);
+    const asColleague = { url: server.url, token: ((await made.json()) as { token: string }).token };
     await expect(signIn(db, asColleague)).rejects.toThrow(
       /^1 change by .+ has not reached the server yet: sign in as .+ again to send it, or sign out first \(which discards it\)$/,
     );
