@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEvent, AuditPage } from '../../lib/core/model/audit';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ContentItem } from '../../lib/core/model/content';
@@ -8,7 +8,7 @@ import type { WorkspaceSettings } from '../../lib/core/model/settings';
 import { reassignContact } from '../../server/domain/contacts/owners';
 import { writeInWorkspace } from '../../server/store/db';
 import { auditEvents, contacts, trackingKeys } from '../../server/store/schema';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 const pricingGuide = {
   title: 'Pricing guide',
@@ -20,13 +20,9 @@ const pricingGuide = {
 };
 
 describe.each(STORE_KINDS)('the audit log on %s', (kind) => {
-  let server: TestServer;
   let made = 0;
 
-  beforeAll(async () => {
-    server = await startTestServer(kind, { now: '2026-03-10T15:00:00Z' });
-  }, 60_000);
-  afterAll(() => server?.close());
+  const server = serverForSuite(kind, { now: '2026-03-10T15:00:00Z' });
 
   const names = new Map<string, string>();
   /** A workspace of its own per test, so its log holds only what the test did. */

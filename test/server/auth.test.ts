@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 describe.each(STORE_KINDS)('auth and /v1/me on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
   let globex: TestWorkspace;
 
+  const server = serverForSuite(kind);
   beforeAll(async () => {
-    server = await startTestServer(kind);
     acme = await makeWorkspace(server, 'Acme');
     globex = await makeWorkspace(server, 'Globex', 'Europe/London');
   }, 60_000);
-  afterAll(() => server?.close());
 
   it('answers /healthz without a token', async () => {
     const res = await server.api(null, '/healthz');

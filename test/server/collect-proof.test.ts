@@ -1,11 +1,11 @@
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../lib/core/model/contact';
 import { writeInWorkspace } from '../../server/store/db';
 import { activities, contacts, visitorEvents, visitors, workspaces } from '../../server/store/schema';
 import { trackingPolicyOf } from '../../server/tracking/policy';
 import { signToken } from '../../server/tracking/tokens';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 // Creating a lead or tying a visitor to a contact by email needs proof the batch came from the site: an allowed
 // Origin, or the visitor proof t.js gets from GET /v1/collect/proof. Anonymous page views need neither.
@@ -21,15 +21,14 @@ const NEEDS_PROOF = {
 };
 
 describe.each(STORE_KINDS)('proof of the site on /v1/collect on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
   let globex: TestWorkspace;
   let n = 0;
   const uid = (name: string) => `${name}_${kind}_${++n}`;
   const db = () => server.store.db;
 
+  const server = serverForSuite(kind, { now: NOW });
   beforeAll(async () => {
-    server = await startTestServer(kind, { now: NOW });
     acme = await makeWorkspace(server, 'Acme');
     globex = await makeWorkspace(server, 'Globex');
     for (const [ws, origin] of [
@@ -43,7 +42,6 @@ describe.each(STORE_KINDS)('proof of the site on /v1/collect on %s', (kind) => {
       });
     }
   }, 60_000);
-  afterAll(() => server?.close());
   beforeEach(() => server.clock.set(NOW));
 
   const post = (body: unknown, origin: string | null = null) =>

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../lib/core/model/contact';
 import type { LookupResponse, TimelinePage } from '../../lib/core/model/api';
 import { writeInWorkspace } from '../../server/store/db';
 import { activities, attempts, contacts, scopeEntries, scopeExits, users } from '../../server/store/schema';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 // Acme works Mon–Fri 09:00–17:00 America/New_York (EST, UTC−5, in January) under the default policy: first attempt
 // within 4 business hours, follow-ups 16, 16, 24, 24 business hours apart, 5 attempts in 14 days.
@@ -13,18 +13,16 @@ const MONDAY_0930_ET = '2026-01-19T14:30:00.000Z';
 const MONDAY_1100_ET = '2026-01-19T16:00:00.000Z';
 
 describe.each(STORE_KINDS)('contacts API on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
   let globex: TestWorkspace;
   const token = (ws: TestWorkspace, who: string) => ws.users[who]!.token;
   const userId = (ws: TestWorkspace, who: string) => ws.users[who]!.id;
 
+  const server = serverForSuite(kind);
   beforeAll(async () => {
-    server = await startTestServer(kind);
     acme = await makeWorkspace(server, 'Acme');
     globex = await makeWorkspace(server, 'Globex', 'Europe/London');
   }, 60_000);
-  afterAll(() => server?.close());
 
   async function create(ws: TestWorkspace, who: string, json: unknown): Promise<Response> {
     return server.api(token(ws, who), '/v1/contacts', { method: 'POST', json });

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContentItem } from '../../lib/core/model/content';
 import { content, scopeExits } from '../../server/store/schema';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 const pricingGuide = {
   title: 'Pricing guide',
@@ -14,17 +14,15 @@ const pricingGuide = {
 };
 
 describe.each(STORE_KINDS)('/v1/content on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
   let globex: TestWorkspace;
   let made = 0;
 
+  const server = serverForSuite(kind, { now: '2026-03-10T15:00:00Z' });
   beforeAll(async () => {
-    server = await startTestServer(kind, { now: '2026-03-10T15:00:00Z' });
     acme = await makeWorkspace(server, 'Acme');
     globex = await makeWorkspace(server, 'Globex');
   }, 60_000);
-  afterAll(() => server?.close());
 
   async function create(ws: TestWorkspace, body: Record<string, unknown>): Promise<ContentItem> {
     const res = await server.api(ws.users.marketing!.token, '/v1/content', { method: 'POST', json: body });

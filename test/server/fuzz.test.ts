@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ContentItem } from '../../lib/core/model/content';
 import { addUser } from '../../server/domain/admin';
 import { createToken } from '../../server/domain/tokens';
-import { STORE_KINDS, makeWorkspace, startTestServer, type StoreKind, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type StoreKind, type TestServer, type TestWorkspace } from './harness';
 
 // Every route of the app, for every role and for callers without a token or with a bad one, with generated bad
 // bodies (wrong types, huge strings, deep nesting, NUL, lone surrogates, unknown fields, arrays for objects, broken
@@ -150,7 +150,6 @@ function rawBody(rng: Rng): string | Uint8Array<ArrayBuffer> {
 }
 
 describe.each(STORE_KINDS)('fuzzing every route on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
   let globex: TestWorkspace;
   const ids: Record<string, string> = {};
@@ -158,8 +157,8 @@ describe.each(STORE_KINDS)('fuzzing every route on %s', (kind) => {
   /** What the server logged as errors: shown beside any failure. */
   const errors: string[] = [];
 
+  const server = serverForSuite(kind, { now: NOW, log: { info() {}, warn() {}, error: (msg, fields) => void errors.push(`${msg} ${JSON.stringify(fields).slice(0, 600)}`) } });
   beforeAll(async () => {
-    server = await startTestServer(kind, { now: NOW, log: { info() {}, warn() {}, error: (msg, fields) => void errors.push(`${msg} ${JSON.stringify(fields).slice(0, 600)}`) } });
     acme = await makeWorkspace(server, 'Fuzz');
     globex = await makeWorkspace(server, 'Other');
     const manager = acme.users.manager!.token;
@@ -184,7 +183,6 @@ describe.each(STORE_KINDS)('fuzzing every route on %s', (kind) => {
     const current = settings as { tracking: Record<string, unknown> };
     await server.api(acme.users.admin!.token, '/v1/settings', { method: 'PUT', json: { ...current, tracking: { ...current.tracking, siteOrigins: [SITE] } } });
   }, 60_000);
-  afterAll(() => server?.close());
 
   it('answers no request with a 5xx, whatever it carries', async () => {
     const rng = prng(SEED + (kind === 'postgres' ? 1 : 0));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { addUser, createWorkspace } from '../../server/domain/admin';
 import { createToken } from '../../server/domain/tokens';
 import { startServer, type RunningServer } from '../../server/serve';
@@ -32,6 +32,17 @@ export interface TestServer extends RunningServer {
   api(token: string | null, path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
 }
 
+export interface TestServerOptions {
+  now?: string;
+  limits?: Partial<RateLimits>;
+  dataDir?: string;
+  databaseUrl?: string;
+  port?: number;
+  log?: Logger;
+  trustProxy?: boolean;
+  apiProcesses?: number;
+}
+
 /** A fresh empty database on the run's PostgreSQL server (one per test file). */
 export async function freshPostgresDatabase(): Promise<string> {
   const admin = inject('postgresUrl');
@@ -47,9 +58,29 @@ export async function freshPostgresDatabase(): Promise<string> {
 }
 
 /** The real server over real HTTP on a loopback port, on PGlite in memory (or a folder) or on PostgreSQL. */
+/**
+ * One server for the enclosing `describe`: started before its tests (and before the suite's own beforeAll), closed
+ * after them. What it returns stands for that server, forwarding to the running one, so a suite writes
+ * `const server = serverForSuite(kind)` instead of a beforeAll/afterAll pair of its own.
+ */
+export function serverForSuite(kind: StoreKind, options: TestServerOptions = {}): TestServer {
+  let running: TestServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer(kind, options);
+  }, 60_000);
+  afterAll(() => running?.close());
+  return new Proxy({} as TestServer, {
+    get(_, key) {
+      if (!running) throw new Error('the suite server is used before its beforeAll ran');
+      const value: unknown = Reflect.get(running, key, running);
+      return typeof value === 'function' ? value.bind(running) : value;
+    },
+  });
+}
+
 export async function startTestServer(
   kind: StoreKind,
-  options: { now?: string; limits?: Partial<RateLimits>; dataDir?: string; databaseUrl?: string; port?: number; log?: Logger; trustProxy?: boolean; apiProcesses?: number } = {},
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
   const clock = new TestClock(Date.parse(options.now ?? '2026-01-19T15:00:00Z'));
   const store =

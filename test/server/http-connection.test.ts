@@ -1,7 +1,7 @@
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 // Answers given before the request body was read: the connection must close cleanly, so a keep-alive client never
 // sends its next request down a socket the server is about to drop.
@@ -71,14 +71,12 @@ function viaAgent(agent: Agent, url: string, options: { method?: string; headers
 }
 
 describe.each(STORE_KINDS)('connections after early answers on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
 
+  const server = serverForSuite(kind);
   beforeAll(async () => {
-    server = await startTestServer(kind);
     acme = await makeWorkspace(server, 'Acme');
   }, 60_000);
-  afterAll(() => server?.close());
 
   const postHead = (path: string, length: number, token: string | null = acme.users.manager!.token) =>
     `POST ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n` +

@@ -1,9 +1,9 @@
 import { count } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../server/http/json-depth';
 import type { LogFields, Logger } from '../../server/http/logger';
 import { contacts, visitorEvents } from '../../server/store/schema';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 /** Every line the server logs, as it would write it. */
 function capturingLogger(lines: { level: string; msg: string; fields: LogFields }[]): Logger {
@@ -16,15 +16,13 @@ const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}0${'}'.repeat(
 const tooDeep = (what: string) => ({ error: { code: 'bad_request', message: `${what} must not nest JSON deeper than 64 levels` } });
 
 describe.each(STORE_KINDS)('deeply nested JSON on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
   const log: { level: string; msg: string; fields: LogFields }[] = [];
 
+  const server = serverForSuite(kind, { log: capturingLogger(log) });
   beforeAll(async () => {
-    server = await startTestServer(kind, { log: capturingLogger(log) });
     acme = await makeWorkspace(server, 'Acme');
   }, 60_000);
-  afterAll(() => server?.close());
 
   const post = (path: string, body: string, token: string | null = acme.users.admin!.token, method = 'POST') =>
     server.api(token, path, { method, headers: { 'content-type': 'application/json' }, body });

@@ -1,19 +1,17 @@
 import { count } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { appliedMutations, contacts } from '../../server/store/schema';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 // Found by the fuzz test: PostgreSQL cannot hold NUL in text or jsonb, so a NUL anywhere in a body, a key included,
 // must be refused up front with where it was, not fail in the database.
 
 describe.each(STORE_KINDS)('input PostgreSQL cannot hold on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
+  const server = serverForSuite(kind);
   beforeAll(async () => {
-    server = await startTestServer(kind);
     acme = await makeWorkspace(server, 'Acme');
   }, 60_000);
-  afterAll(() => server?.close());
 
   it('refuses a key with NUL with 400 naming where, on a whole body and inside a mutation, and stores nothing', async () => {
     const token = acme.users.manager!.token;

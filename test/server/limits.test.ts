@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 describe.each(STORE_KINDS)('rate and size limits on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
 
+  const server = serverForSuite(kind, { limits: { perToken: 3, perIp: 8 } });
   beforeAll(async () => {
-    server = await startTestServer(kind, { limits: { perToken: 3, perIp: 8 } });
     acme = await makeWorkspace(server, 'Acme');
   }, 60_000);
-  afterAll(() => server?.close());
 
   it('answers 429 with Retry-After once a token spends its minute, and lets it back in after', async () => {
     server.clock.set('2026-01-19T15:00:10Z');

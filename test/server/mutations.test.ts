@@ -1,31 +1,29 @@
 import { request } from 'node:http';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MutationInput, MutationResult } from '../../lib/core/model/mutations';
 import { insertContact, type NewContact } from '../../server/domain/contacts/create';
 import { deleteContact } from '../../server/domain/contacts/delete';
 import { pruneAppliedMutations } from '../../server/domain/mutations/prune';
 import { writeInWorkspace } from '../../server/store/db';
 import { appliedMutations, attempts, contacts, content, suggestedLeads } from '../../server/store/schema';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 const NOW = '2026-01-19T15:00:00.000Z';
 const EARLIER = '2026-01-19T14:30:00.000Z';
 
 describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
   let globex: TestWorkspace;
   let seq = 0;
   /** A fresh id for every mutation, attempt and contact, so tests never share rows. */
   const fresh = (prefix: string) => `${prefix}-${++seq}`;
 
+  const server = serverForSuite(kind, { now: NOW });
   beforeAll(async () => {
-    server = await startTestServer(kind, { now: NOW });
     acme = await makeWorkspace(server, 'Acme');
     globex = await makeWorkspace(server, 'Globex');
   }, 60_000);
-  afterAll(() => server?.close());
   beforeEach(() => server.clock.set(NOW));
 
   const token = (ws: TestWorkspace, who: string) => ws.users[who]!.token;

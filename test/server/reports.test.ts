@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FunnelReport, SlaReport } from '../../lib/core/model/reports';
 import type { LifecycleStage } from '../../lib/core/model/vocabulary';
 import { insertContact } from '../../server/domain/contacts/create';
 import { writeInWorkspace } from '../../server/store/db';
 import { attempts, contacts } from '../../server/store/schema';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 // Friday 6 March 2026, 15:00 in New York (EST, UTC−5). Acme works Mon–Fri 09:00–17:00 there; the SLA is the default:
 // first attempt within 4 business hours, 5 attempts in 14 days, follow-ups 16/16/24/24 business hours apart.
@@ -15,7 +15,6 @@ const FROM = '2026-03-02T05:00:00Z';
 const TO = '2026-03-07T05:00:00Z';
 
 describe.each(STORE_KINDS)('reports on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
   let globex: TestWorkspace;
 
@@ -25,8 +24,8 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     return SlaReport.parse(await res.json());
   };
 
+  const server = serverForSuite(kind, { now: NOW });
   beforeAll(async () => {
-    server = await startTestServer(kind, { now: NOW });
     acme = await makeWorkspace(server, 'Acme');
     globex = await makeWorkspace(server, 'Globex');
     const rep = acme.users.rep!.id;
@@ -76,7 +75,6 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
       insertContact(tx, globex.id, { id: 'g1', email: 'g1@buyer.example', stage: 'mql', ownerId: globex.users.rep!.id }, new Date('2026-03-03T15:00:00Z')),
     );
   }, 60_000);
-  afterAll(() => server?.close());
 
   it('compares marketing delivered with the goal for the period', async () => {
     const report = await sla(`?from=${FROM}&to=${TO}`);

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cadenceState } from '../../lib/core/cadence';
 import type { Activity } from '../../lib/core/model/activity';
 import type { Attempt } from '../../lib/core/model/attempt';
@@ -13,7 +13,7 @@ import { SHOWCASE_CONTACTS } from '../../server/seed/showcase';
 import { openStore, type Db, type Store } from '../../server/store/db';
 import { toActivity, toAttempt, toContact } from '../../server/store/rows';
 import { activities, attempts, contacts, content, scopeEntries, users, workspaces } from '../../server/store/schema';
-import { STORE_KINDS, freshPostgresDatabase, startTestServer, type StoreKind, type TestServer } from './harness';
+import { STORE_KINDS, freshPostgresDatabase, serverForSuite, type StoreKind } from './harness';
 import { DAY_MS } from '../../lib/core/time-units';
 
 // Wednesday 4 March 2026, 11:20 in New York.
@@ -58,16 +58,14 @@ async function openFresh(kind: StoreKind): Promise<Store> {
 }
 
 describe.each(STORE_KINDS)('the demo workspace on %s', (kind) => {
-  let server: TestServer;
   let seeded: SeededDemo;
   let rows: DemoRows;
 
+  const server = serverForSuite(kind, { now: NOW.toISOString() });
   beforeAll(async () => {
-    server = await startTestServer(kind, { now: NOW.toISOString() });
     seeded = await seedDemo(server.store.db, { now: NOW });
     rows = await demoRows(server.store.db);
   }, 120_000);
-  afterAll(() => server?.close());
 
   it('is Northwind Demo in New York, with a team of six whose printed tokens work', async () => {
     expect(seeded.workspaceId).toBe('ws_demo');

@@ -1,19 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
 import { workspaces } from '../../server/store/schema';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 const nineToFive = [{ start: '09:00', end: '17:00' }];
 
 describe.each(STORE_KINDS)('/v1/settings on %s', (kind) => {
-  let server: TestServer;
   let made = 0;
 
-  beforeAll(async () => {
-    server = await startTestServer(kind, { now: '2026-03-10T15:00:00Z' });
-  }, 60_000);
-  afterAll(() => server?.close());
+  const server = serverForSuite(kind, { now: '2026-03-10T15:00:00Z' });
 
   /** A workspace of its own per test, so each starts from the defaults. */
   const freshWorkspace = (timeZone?: string) => makeWorkspace(server, `Settings${++made}`, timeZone);

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AcceptedSuggestion, SuggestionPage } from '../../lib/core/model/contact-requests';
 import { contacts, scopeEntries, suggestedLeads } from '../../server/store/schema';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 describe.each(STORE_KINDS)('suggested leads on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
   let globex: TestWorkspace;
   const token = (ws: TestWorkspace, who: string) => ws.users[who]!.token;
@@ -21,8 +20,8 @@ describe.each(STORE_KINDS)('suggested leads on %s', (kind) => {
   const contactsWithEmail = (email: string) => server.store.db.select().from(contacts).where(eq(contacts.email, email));
   const stored = async (id: string) => (await server.store.db.select().from(suggestedLeads).where(eq(suggestedLeads.id, id)))[0];
 
+  const server = serverForSuite(kind, { now: '2026-02-02T15:00:00Z' });
   beforeAll(async () => {
-    server = await startTestServer(kind, { now: '2026-02-02T15:00:00Z' });
     acme = await makeWorkspace(server, 'Acme');
     globex = await makeWorkspace(server, 'Globex');
     await suggest(acme, 'rep', 's_old', 'olga@prospect.example', '2026-01-30T10:00:00Z', { name: 'Olga', company: 'Prospect', title: 'CTO' });
@@ -39,7 +38,6 @@ describe.each(STORE_KINDS)('suggested leads on %s', (kind) => {
     });
     await suggest(globex, 'rep', 's_globex', 'gus@prospect.example', '2026-02-01T11:00:00Z');
   }, 60_000);
-  afterAll(() => server?.close());
 
   it('lists pending suggestions newest first with who suggested them, for marketing', async () => {
     const res = await server.api(token(acme, 'marketing'), '/v1/suggestions?status=pending');

@@ -1,5 +1,5 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SyncPage } from '../../lib/core/model/sync';
 import type { TrustLabel } from '../../lib/core/model/vocabulary';
 import { insertContact } from '../../server/domain/contacts/create';
@@ -9,7 +9,7 @@ import { enterScope } from '../../server/domain/scope/entries';
 import { HISTORY_ACTIVITY_CAP } from '../../server/domain/sync/history';
 import { writeInWorkspace } from '../../server/store/db';
 import { activities, attempts, contacts, content, scopeExits, workspaces } from '../../server/store/schema';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestUser, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestUser, type TestWorkspace } from './harness';
 import { DAY_MS } from '../../lib/core/time-units';
 
 const START = '2026-01-19T15:00:00.000Z';
@@ -31,13 +31,9 @@ const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort();
 const cursorFor = (version: number) => Buffer.from(JSON.stringify({ v: version })).toString('base64url');
 
 describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
-  let server: TestServer;
   let workspaceCount = 0;
 
-  beforeAll(async () => {
-    server = await startTestServer(kind, { now: START });
-  }, 60_000);
-  afterAll(() => server?.close());
+  const server = serverForSuite(kind, { now: START });
   beforeEach(() => server.clock.set(START));
 
   // Fixtures: every test makes its own workspaces, so what a pull returns is exactly what the test put there.

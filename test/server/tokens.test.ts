@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 const NOW = '2026-03-10T15:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(NOW) + ms).toISOString();
@@ -16,13 +16,9 @@ interface ListedToken {
 }
 
 describe.each(STORE_KINDS)('named tokens on %s', (kind) => {
-  let server: TestServer;
   let made = 0;
 
-  beforeAll(async () => {
-    server = await startTestServer(kind, { now: NOW });
-  }, 60_000);
-  afterAll(() => server?.close());
+  const server = serverForSuite(kind, { now: NOW });
   beforeEach(() => server.clock.set(NOW));
 
   /** A workspace of its own per test (these tests revoke and expire tokens), its users' "test" tokens made an hour before NOW. */

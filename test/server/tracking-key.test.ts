@@ -1,22 +1,18 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../lib/core/model/contact';
 import type { TrackedLinkResponse } from '../../lib/core/model/tracking';
 import { trackingKeys } from '../../server/store/schema';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 const NOW = '2026-03-10T15:00:00.000Z';
 const DAY = 86_400_000;
 const later = (ms: number) => new Date(Date.parse(NOW) + ms).toISOString();
 
 describe.each(STORE_KINDS)('POST /v1/tracking-key/rotate on %s', (kind) => {
-  let server: TestServer;
   let made = 0;
 
-  beforeAll(async () => {
-    server = await startTestServer(kind, { now: NOW });
-  }, 60_000);
-  afterAll(() => server?.close());
+  const server = serverForSuite(kind, { now: NOW });
   beforeEach(() => server.clock.set(NOW));
 
   const freshWorkspace = () => makeWorkspace(server, `Signers${++made}`);

@@ -1,29 +1,27 @@
 import { createHmac } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TrackingPolicy } from '../../lib/core/model/settings';
 import { trackingKeys } from '../../server/store/schema';
 import { rotateTrackingKey, signToken, verifyToken, type TokenClaims } from '../../server/tracking/tokens';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 const NOW = new Date('2026-01-19T15:00:00.000Z');
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
 const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 describe.each(STORE_KINDS)('tracking tokens on %s', (kind) => {
-  let server: TestServer;
   let acme: TestWorkspace;
   let globex: TestWorkspace;
   const db = () => server.store.db;
   const open = (ws: TestWorkspace): TokenClaims => ({ kind: 'open', workspaceId: ws.id, contactId: 'c_ada', emailId: 'em_1' });
   const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as unknown[];
 
+  const server = serverForSuite(kind);
   beforeAll(async () => {
-    server = await startTestServer(kind);
     acme = await makeWorkspace(server, 'Acme');
     globex = await makeWorkspace(server, 'Globex');
   }, 60_000);
-  afterAll(() => server?.close());
 
   it('carries each kind of claim and gives it back only for that kind', async () => {
     const click: TokenClaims = { kind: 'click', workspaceId: acme.id, contactId: 'c_ada', emailId: null, url: 'https://www.acme.example/pricing?plan=team', contentId: 'k_guide' };

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
+import { describe, expect, it } from 'vitest';
+import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 describe.each(STORE_KINDS)('/v1/users on %s', (kind) => {
-  let server: TestServer;
   let made = 0;
 
-  beforeAll(async () => {
-    server = await startTestServer(kind, { now: '2026-03-10T15:00:00Z' });
-  }, 60_000);
-  afterAll(() => server?.close());
+  const server = serverForSuite(kind, { now: '2026-03-10T15:00:00Z' });
 
   /** A workspace of its own per test: these tests disable, demote and revoke. */
   const freshWorkspace = () => makeWorkspace(server, `Team${++made}`);
