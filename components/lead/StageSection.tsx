@@ -1,8 +1,10 @@
 import { memo, useId, useRef, useState, useEffect, type FormEvent } from 'react';
 import type { Contact } from '../../lib/core/model/contact';
 import { changeStage, type StageChange } from '../../lib/db/writes';
+import { allowedMoves, moversFor } from '../../lib/core/stage/transitions';
 import { STAGE_LABELS } from '../../lib/view-model/labels';
 import { useLocalWrite } from '../hooks/useLocalWrite';
+import { useMeta } from '../hooks/useMeta';
 
 /** The server's rule for a recycle or disqualify reason (lib/core/model/mutations). */
 const MIN_REASON = 3;
@@ -30,10 +32,13 @@ export const StageSection = memo(function StageSection({ contact }: { contact: C
     if (mode) reasonRef.current?.focus();
   }, [mode]);
 
+  const me = useMeta('me');
   const stage = contact.stage;
-  const canAccept = stage === 'mql';
-  const canRecycle = !['recycled', 'disqualified', 'customer'].includes(stage);
-  const canDisqualify = !['disqualified', 'customer'].includes(stage);
+  // The panel offers only the moves the stage table gives this user; the cache holds only what they may work.
+  const moves = allowedMoves(stage, moversFor(me?.user.role ?? 'rep', true)).map((t) => t.to);
+  const canAccept = moves.includes('sql');
+  const canRecycle = moves.includes('recycled');
+  const canDisqualify = moves.includes('disqualified');
 
   async function apply(change: StageChange, confirmation: string) {
     try {

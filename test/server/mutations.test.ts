@@ -429,6 +429,52 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
     });
   });
 
+  describe('the stage table (lib/core/stage/transitions.ts)', () => {
+    it('refuses a move the funnel does not have, saying where the contact can go, and changes nothing', async () => {
+      const contactId = await makeContact(acme, { stage: 'mql', ownerId: userId(acme, 'rep') });
+      const m = stage(contactId, 'mql', 'customer');
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([
+        {
+          id: m.id,
+          status: 'rejected',
+          error: { code: 'conflict', message: `contact ${contactId}: a contact cannot go from mql to customer; from mql it can go to sql, recycled, disqualified` },
+        },
+      ]);
+      expect(await contactRow(contactId)).toMatchObject({ stage: 'mql', updatedAt: new Date(EARLIER) });
+    });
+
+    it('refuses a move that is someone else’s to make, and lets them make it', async () => {
+      const contactId = await makeContact(acme, { stage: 'customer', ownerId: userId(acme, 'rep') });
+      const byRep = stage(contactId, 'customer', 'opportunity');
+      expect((await push(token(acme, 'rep'), [byRep])).results).toEqual([
+        {
+          id: byRep.id,
+          status: 'rejected',
+          error: { code: 'forbidden', message: `contact ${contactId}: moving a contact from customer to opportunity is for a manager` },
+        },
+      ]);
+      expect((await contactRow(contactId)).stage).toBe('customer');
+      const byManager = stage(contactId, 'customer', 'opportunity');
+      expect((await push(token(acme, 'manager'), [byManager])).results).toEqual([{ id: byManager.id, status: 'applied' }]);
+      expect((await contactRow(contactId)).stage).toBe('opportunity');
+    });
+
+    it('takes a won opportunity to customer, and refuses to recycle a customer', async () => {
+      const contactId = await makeContact(acme, { stage: 'opportunity', ownerId: userId(acme, 'rep') });
+      const won = stage(contactId, 'opportunity', 'customer');
+      const back = recycle(contactId, 'changed our mind');
+      expect((await push(token(acme, 'rep'), [won, back])).results).toEqual([
+        { id: won.id, status: 'applied' },
+        {
+          id: back.id,
+          status: 'rejected',
+          error: { code: 'conflict', message: `contact ${contactId}: a contact cannot go from customer to recycled; from customer it can go to opportunity` },
+        },
+      ]);
+      expect((await contactRow(contactId)).stage).toBe('customer');
+    });
+  });
+
   describe('contact.recycle', () => {
     it('recycles with the reason given', async () => {
       const contactId = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });

@@ -3,6 +3,7 @@ import { ApiError } from '../../http/errors';
 import type { Tx } from '../../store/db';
 import { contacts } from '../../store/schema';
 import { assertCanWorkContact, findVisibleContact } from '../contacts/access';
+import { assertStageMove } from './contact-stage';
 import type { MutationContext, MutationOf } from './context';
 
 /**
@@ -18,5 +19,6 @@ export async function recycleContact(tx: Tx, { caller, now }: MutationContext, m
   if (contact.stage === 'disqualified') {
     throw new ApiError('conflict', `contact ${contact.id} is disqualified: move it back to a funnel stage before recycling it`);
   }
+  assertStageMove(caller, contact, 'recycled');
   await tx.update(contacts).set({ stage: 'recycled', stageReason: m.reason, updatedAt: now }).where(eq(contacts.id, contact.id));
 }

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { LifecycleStage } from '../../../lib/core/model/vocabulary';
+import { moversFor, stageMoveRefusal } from '../../../lib/core/stage/transitions';
+import type { Caller } from '../../context';
 import { ApiError } from '../../http/errors';
 import type { Tx } from '../../store/db';
 import { contacts } from '../../store/schema';
@@ -15,10 +17,17 @@ export async function changeStage(tx: Tx, { caller, now }: MutationContext, m: M
   const contact = await findVisibleContact(tx, caller, m.contactId);
   assertCanWorkContact(caller, contact);
   if (contact.stage !== m.from) throw staleStage(contact, m.from);
+  assertStageMove(caller, contact, m.to);
   await tx
     .update(contacts)
     .set({ stage: m.to, stageReason: m.to === 'disqualified' ? m.reason : null, updatedAt: now })
     .where(eq(contacts.id, contact.id));
+}
+
+/** The stage table's answer (lib/core/stage/transitions.ts) for this caller: a move the funnel lacks, or someone else's. */
+export function assertStageMove(caller: Caller, contact: Pick<ContactRow, 'id' | 'stage'>, to: LifecycleStage): void {
+  const refusal = stageMoveRefusal(contact.stage as LifecycleStage, to, moversFor(caller.user.role, true));
+  if (refusal) throw new ApiError(refusal.kind === 'not_yours' ? 'forbidden' : 'conflict', `contact ${contact.id}: ${refusal.message}`);
 }
 
 export function staleStage(contact: Pick<ContactRow, 'id' | 'stage'>, expected: LifecycleStage): ApiError {
