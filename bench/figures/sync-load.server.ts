@@ -26,6 +26,7 @@ export async function makeReps(server: ChildServer, args: { reps: number; contac
           ws.id,
           { email: `lead${r}x${c}@prospect${c}.example`, name: `Lead ${r}-${c}`, company: `Prospect ${c}`, stage: 'mql', leadType: 'demo_request', source: 'website', ownerId: rep.id },
           now,
+          { kind: 'import' },
         );
         const at = (i: number) => new Date(now.getTime() - (args.activitiesEach - i) * 3_600_000);
         await tx.insert(activities).values(

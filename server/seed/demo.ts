@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../../lib/core/model/vocabulary';
 import { addUser, createWorkspace } from '../domain/admin';
 import { createToken } from '../domain/tokens';
 import { writeInWorkspace, type Db, type Tx } from '../store/db';
-import { activities, attempts, contacts, content, scopeEntries, users, workspaces } from '../store/schema';
+import { activities, attempts, contacts, content, scopeEntries, stageChanges, users, workspaces } from '../store/schema';
 import { DEMO_LIBRARY } from './content';
 import { buildHistory, newsletterIssues, type ContactHistory } from './history';
 import { DEMO_DOMAIN, DEMO_SITE, DEMO_TEAM } from './people';
@@ -99,6 +99,23 @@ export async function seedDemo(db: Db, options: { now: Date; seed?: number }): P
     }
     await insertInChunks(tx, content, libraryRows(lives, now));
     await insertInChunks(tx, contacts, lives.map(({ entry, history }) => contactRow(entry, history)));
+    // The roster knows each contact's stage, not the path to it: one reconstructed entry each, as the migration gives
+    // contacts that predate stage history.
+    await insertInChunks(
+      tx,
+      stageChanges,
+      lives.map(({ entry, history }) => ({
+        workspaceId: DEMO_WORKSPACE_ID,
+        id: `sc_r_${entry.id}`,
+        contactId: entry.id,
+        fromStage: null,
+        toStage: entry.stage,
+        at: history.createdAt,
+        actorKind: 'system',
+        reason: entry.stageReason,
+        reconstructed: true,
+      })),
+    );
     await insertInChunks(
       tx,
       scopeEntries,

@@ -138,6 +138,38 @@ export const activities = pgTable(
 );
 
 /** An attempt's id is the client's (the outbox makes it), so it is unique within its workspace only. */
+/** Every lifecycle change of a contact, as it happened: the closed loop's record (lib/core/model/stage-history.ts). */
+export const stageChanges = pgTable(
+  'stage_changes',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    id: text('id').notNull(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    /** Null: the stage the contact started in. */
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    at: instant('at').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id').references(() => users.id),
+    /** Which rule moved it, when a rule did (`mql_threshold`). */
+    rule: text('rule'),
+    reason: text('reason'),
+    /** The outbox mutation that made the change, when one did. */
+    mutationId: text('mutation_id'),
+    reconstructed: boolean('reconstructed').notNull().default(false),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('stage_changes_contact_at').on(t.contactId, t.at),
+    index('stage_changes_workspace_at').on(t.workspaceId, t.at),
+  ],
+);
+
 export const attempts = pgTable(
   'attempts',
   {

@@ -157,7 +157,8 @@ async function whoIs(tx: Tx, site: Site, event: Arrived, now: Date): Promise<Con
   const existing = await findByEmail(tx, site.id, email);
   if (existing) return existing.deletedAt === null ? existing : null;
   if (!trackingPolicyOf(site.settings).createLeadsFromForms) return null;
-  return insertContact(tx, site.id, { email, stage: 'lead', source: 'website', leadType: event.leadType ?? null }, now);
+  // A form fill on the site makes the lead: the server's move, not a person's.
+  return insertContact(tx, site.id, { email, stage: 'lead', source: 'website', leadType: event.leadType ?? null }, now, { kind: 'system' });
 }
 
 async function liveContact(tx: Tx, workspaceId: string, contactId: string): Promise<ContactRow | null> {

@@ -190,7 +190,7 @@ describe('t.js in Chromium', () => {
 
   it('identifies a visitor from a tracked link parameter, and takes it out of the address bar', async () => {
     const bea = await writeInWorkspace(api.store.db, acme.id, (tx) =>
-      insertContact(tx, acme.id, { id: 'c_bea', email: 'bea@buyer.example', stage: 'lead' }, new Date()),
+      insertContact(tx, acme.id, { id: 'c_bea', email: 'bea@buyer.example', stage: 'lead' }, new Date(), { kind: 'import' }),
     );
     const token = await signToken(api.store.db, { kind: 'identify', workspaceId: acme.id, contactId: bea.id, issuedAt: new Date() }, new Date());
     const context = await browser.newContext();

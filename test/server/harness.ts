@@ -1,9 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { addUser, createWorkspace } from '../../server/domain/admin';
 import { createToken } from '../../server/domain/tokens';
 import { startServer, type RunningServer } from '../../server/serve';
+import type { Db } from '../../server/store/db';
 import { silentLogger, type Logger } from '../../server/http/logger';
 import type { Role } from '../../lib/core/model/vocabulary';
 import type { RateLimits } from '../../server/context';
@@ -148,4 +157,49 @@ export async function makeWorkspace(server: RunningServer & { clock?: TestClock 
     users[key] = { id, token: (await createToken(db, null, id, { name: 'test' }, server.clock?.now() ?? new Date())).secret, role, email };
   }
   return { ...ws, users };
+}
+
+const MIGRATIONS = join(import.meta.dirname, '../../server/store/migrations');
+
+/** The committed migrations up to (not including) the one tagged `tag`, in a folder of their own. */
+export function migrationsBefore(tag: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'leadside-migrations-'));
+  cpSync(MIGRATIONS, dir, { recursive: true });
+  const journalPath = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  if (at <= 0) throw new Error(`no migration ${tag} after the first`);
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+  return dir;
+}
+
+/**
+ * A database of the given kind as it stood before migration `tag`, filled by `fill`: what a migration test then opens
+ * with startTestServer (which runs the rest). `cleanup` removes the folders it made.
+ */
+export async function databaseBefore(
+  kind: StoreKind,
+  tag: string,
+  fill: (db: Db) => Promise<void>,
+): Promise<{ store: { databaseUrl: string } | { dataDir: string }; cleanup: () => void }> {
+  const migrationsFolder = migrationsBefore(tag);
+  const dataDir = mkdtempSync(join(tmpdir(), 'leadside-before-'));
+  const cleanup = () => {
+    for (const f of [migrationsFolder, dataDir]) rmSync(f, { recursive: true, force: true });
+  };
+  if (kind === 'postgres') {
+    const databaseUrl = await freshPostgresDatabase();
+    const pool = new pg.Pool({ connectionString: databaseUrl });
+    const db = drizzlePostgres({ client: pool });
+    await migratePostgres(db, { migrationsFolder });
+    await fill(db as unknown as Db);
+    await pool.end();
+    return { store: { databaseUrl }, cleanup };
+  }
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite({ client });
+  await migratePglite(db, { migrationsFolder });
+  await fill(db as unknown as Db);
+  await client.close();
+  return { store: { dataDir }, cleanup };
 }

@@ -1,12 +1,12 @@
 import { request } from 'node:http';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MutationInput, MutationResult } from '../../lib/core/model/mutations';
 import { insertContact, type NewContact } from '../../server/domain/contacts/create';
 import { deleteContact } from '../../server/domain/contacts/delete';
 import { pruneAppliedMutations } from '../../server/domain/mutations/prune';
 import { writeInWorkspace } from '../../server/store/db';
-import { appliedMutations, attempts, contacts, content, suggestedLeads } from '../../server/store/schema';
+import { appliedMutations, attempts, contacts, content, stageChanges, suggestedLeads } from '../../server/store/schema';
 import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 const NOW = '2026-01-19T15:00:00.000Z';
@@ -65,7 +65,7 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
   async function makeContact(ws: TestWorkspace, input: Omit<NewContact, 'email'> & { email?: string }): Promise<string> {
     const id = fresh('c');
     await writeInWorkspace(server.store.db, ws.id, (tx) =>
-      insertContact(tx, ws.id, { email: `${id}@lead.example`, ...input, id }, new Date(EARLIER)),
+      insertContact(tx, ws.id, { email: `${id}@lead.example`, ...input, id }, new Date(EARLIER), { kind: 'import' }),
     );
     return id;
   }
@@ -472,6 +472,61 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
         },
       ]);
       expect((await contactRow(contactId)).stage).toBe('customer');
+    });
+  });
+
+  describe('stage history', () => {
+    const historyOf = (contactId: string) =>
+      server.store.db
+        .select({
+          from: stageChanges.fromStage,
+          to: stageChanges.toStage,
+          at: stageChanges.at,
+          actorKind: stageChanges.actorKind,
+          actorId: stageChanges.actorId,
+          reason: stageChanges.reason,
+          mutationId: stageChanges.mutationId,
+          reconstructed: stageChanges.reconstructed,
+          workspaceId: stageChanges.workspaceId,
+        })
+        .from(stageChanges)
+        .where(eq(stageChanges.contactId, contactId))
+        .orderBy(asc(stageChanges.at), asc(stageChanges.version));
+
+    it('records every move with from, to, when, who, the reason and the mutation, starting with the first stage', async () => {
+      const contactId = await makeContact(acme, { stage: 'mql', ownerId: userId(acme, 'rep') });
+      const accept = stage(contactId, 'mql', 'sql');
+      const back = recycle(contactId, 'no budget until Q3');
+      expect((await push(token(acme, 'rep'), [accept, back])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      const common = { actorKind: 'user', actorId: userId(acme, 'rep'), reconstructed: false, workspaceId: acme.id, at: new Date(NOW) };
+      expect(await historyOf(contactId)).toEqual([
+        { from: null, to: 'mql', at: new Date(EARLIER), actorKind: 'import', actorId: null, reason: null, mutationId: null, reconstructed: false, workspaceId: acme.id },
+        { ...common, from: 'mql', to: 'sql', reason: null, mutationId: accept.id },
+        { ...common, from: 'sql', to: 'recycled', reason: 'no budget until Q3', mutationId: back.id },
+      ]);
+    });
+
+    it('records nothing for a refused move or a replay', async () => {
+      const contactId = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });
+      const stale = stage(contactId, 'mql', 'sql');
+      const impossible = stage(contactId, 'sql', 'lead');
+      const theirs = stage(contactId, 'sql', 'opportunity');
+      await push(token(acme, 'rep'), [stale, impossible]);
+      await push(token(acme, 'rep2'), [theirs]);
+      const once = stage(contactId, 'sql', 'opportunity');
+      await push(token(acme, 'rep'), [once]);
+      await push(token(acme, 'rep'), [once]);
+      expect((await historyOf(contactId)).map((h) => [h.from, h.to, h.mutationId])).toEqual([
+        [null, 'sql', null],
+        ['sql', 'opportunity', once.id],
+      ]);
+    });
+
+    it('records who added a contact through the API, as its first stage', async () => {
+      const res = await server.api(token(acme, 'manager'), '/v1/contacts', { method: 'POST', json: { email: 'hist@leadco.example', stage: 'mql' } });
+      expect(res.status).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      expect(await historyOf(id)).toMatchObject([{ from: null, to: 'mql', actorKind: 'user', actorId: userId(acme, 'manager'), at: new Date(NOW) }]);
     });
   });
 

@@ -15,7 +15,7 @@ describe('the PGlite data folder', () => {
     const acme = await makeWorkspace(first, 'Acme');
     const rep = acme.users.rep!;
     await writeInWorkspace(first.store.db, acme.id, (tx) =>
-      insertContact(tx, acme.id, { id: 'c_kept', email: 'kept@buyer.example', stage: 'mql', ownerId: rep.id }, first.clock.now()),
+      insertContact(tx, acme.id, { id: 'c_kept', email: 'kept@buyer.example', stage: 'mql', ownerId: rep.id }, first.clock.now(), { kind: 'import' }),
     );
     await first.close();
 

@@ -34,7 +34,7 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
 
     await writeInWorkspace(db, acme.id, async (tx) => {
       const lead = (id: string, stage: LifecycleStage, ownerId: string | null, assignedAt: string) =>
-        insertContact(tx, acme.id, { id, email: `${id}@buyer.example`, stage, ownerId, leadType: 'content_download' }, new Date(assignedAt));
+        insertContact(tx, acme.id, { id, email: `${id}@buyer.example`, stage, ownerId, leadType: 'content_download' }, new Date(assignedAt), { kind: 'import' });
       const attempt = (id: string, contactId: string, userId: string, at: string, undoneAt: 'undone' | null = null) =>
         tx.insert(attempts).values({ id, workspaceId: acme.id, contactId, userId, channel: 'call', outcome: 'no_answer', at: new Date(at), undoneAt: undoneAt === null ? null : new Date(at) });
 
@@ -72,7 +72,7 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     });
     // Another workspace's lead in the same period never shows in Acme's figures.
     await writeInWorkspace(db, globex.id, (tx) =>
-      insertContact(tx, globex.id, { id: 'g1', email: 'g1@buyer.example', stage: 'mql', ownerId: globex.users.rep!.id }, new Date('2026-03-03T15:00:00Z')),
+      insertContact(tx, globex.id, { id: 'g1', email: 'g1@buyer.example', stage: 'mql', ownerId: globex.users.rep!.id }, new Date('2026-03-03T15:00:00Z'), { kind: 'import' }),
     );
   }, 60_000);
 

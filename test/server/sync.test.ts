@@ -47,7 +47,7 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
 
   async function addContact(ws: TestWorkspace, name: string, owner: TestUser | null) {
     return writeInWorkspace(db(), ws.id, (tx) =>
-      insertContact(tx, ws.id, { id: `${name}-${ws.id}`, email: `${name}@lead.example`, name, stage: 'lead', ownerId: owner?.id ?? null }, server.clock.now()),
+      insertContact(tx, ws.id, { id: `${name}-${ws.id}`, email: `${name}@lead.example`, name, stage: 'lead', ownerId: owner?.id ?? null }, server.clock.now(), { kind: 'import' }),
     );
   }
 

@@ -9,6 +9,7 @@ import { contacts } from '../../store/schema';
 import type { ContactRow } from '../../store/rows';
 import { assertAssignableOwner } from './owners';
 import { enterScope } from '../scope/entries';
+import { recordStageChange, type StageActor } from './stage-history';
 
 export interface NewContact extends Partial<ContactProfile> {
   id?: string;
@@ -21,7 +22,7 @@ export interface NewContact extends Partial<ContactProfile> {
 }
 
 /** Inserts a new contact row (no duplicate check: callers hold the workspace lock or know the address is new); an owner gets it in their sync scope at once and the SLA clock starts now. */
-export async function insertContact(tx: Tx, workspaceId: string, input: NewContact, now: Date): Promise<ContactRow> {
+export async function insertContact(tx: Tx, workspaceId: string, input: NewContact, now: Date, by: StageActor): Promise<ContactRow> {
   const ownerId = input.ownerId ?? null;
   const [row] = await tx
     .insert(contacts)
@@ -37,6 +38,7 @@ export async function insertContact(tx: Tx, workspaceId: string, input: NewConta
     })
     .returning();
   if (!row) throw new Error('insert returned no contact');
+  await recordStageChange(tx, { workspaceId, contactId: row.id, from: null, to: row.stage as LifecycleStage, at: now, by });
   if (ownerId) await enterScope(tx, ownerId, row.id, null);
   return row;
 }
@@ -71,8 +73,9 @@ export async function addOrReviveContact(tx: Tx, caller: Caller, input: NewConta
   const email = input.email.trim().toLowerCase();
   const existing = await findByEmail(tx, workspaceId, email);
   if (existing && existing.deletedAt === null) throw new DuplicateContactError(existing.id, email);
-  if (existing) return reviveContact(tx, existing, { ...input, email }, now);
-  return insertContact(tx, workspaceId, { ...input, email }, now);
+  const by: StageActor = { kind: 'user', userId: caller.user.id };
+  if (existing) return reviveContact(tx, existing, { ...input, email }, now, by);
+  return insertContact(tx, workspaceId, { ...input, email }, now, by);
 }
 
 /** The workspace's contact with this address, deleted or not. */
@@ -85,7 +88,7 @@ export async function findByEmail(db: Queryable, workspaceId: string, email: str
   return row ?? null;
 }
 
-async function reviveContact(tx: Tx, deleted: ContactRow, input: NewContact, now: Date): Promise<ContactRow> {
+async function reviveContact(tx: Tx, deleted: ContactRow, input: NewContact, now: Date, by: StageActor): Promise<ContactRow> {
   const ownerId = input.ownerId ?? null;
   const [row] = await tx
     .update(contacts)
@@ -112,6 +115,7 @@ async function reviveContact(tx: Tx, deleted: ContactRow, input: NewContact, now
     .where(eq(contacts.id, deleted.id))
     .returning();
   if (!row) throw new Error(`contact ${deleted.id} vanished while being revived`);
+  await recordStageChange(tx, { workspaceId: row.workspaceId, contactId: row.id, from: deleted.stage as LifecycleStage, to: input.stage, at: now, by, reason: 'added again after deletion' });
   if (ownerId) await enterScope(tx, ownerId, row.id, null);
   return row;
 }

@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { ApiError } from '../../http/errors';
 import type { Tx } from '../../store/db';
 import { contacts } from '../../store/schema';
+import type { LifecycleStage } from '../../../lib/core/model/vocabulary';
 import { assertCanWorkContact, findVisibleContact } from '../contacts/access';
+import { recordStageChange } from '../contacts/stage-history';
 import { assertStageMove } from './contact-stage';
 import type { MutationContext, MutationOf } from './context';
 
@@ -21,4 +23,14 @@ export async function recycleContact(tx: Tx, { caller, now }: MutationContext, m
   }
   assertStageMove(caller, contact, 'recycled');
   await tx.update(contacts).set({ stage: 'recycled', stageReason: m.reason, updatedAt: now }).where(eq(contacts.id, contact.id));
+  await recordStageChange(tx, {
+    workspaceId: contact.workspaceId,
+    contactId: contact.id,
+    from: contact.stage as LifecycleStage,
+    to: 'recycled',
+    at: now,
+    by: { kind: 'user', userId: caller.user.id },
+    reason: m.reason,
+    mutationId: m.id,
+  });
 }

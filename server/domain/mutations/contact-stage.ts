@@ -7,6 +7,7 @@ import type { Tx } from '../../store/db';
 import { contacts } from '../../store/schema';
 import type { ContactRow } from '../../store/rows';
 import { assertCanWorkContact, findVisibleContact } from '../contacts/access';
+import { recordStageChange } from '../contacts/stage-history';
 import type { MutationContext, MutationOf } from './context';
 
 /**
@@ -22,6 +23,16 @@ export async function changeStage(tx: Tx, { caller, now }: MutationContext, m: M
     .update(contacts)
     .set({ stage: m.to, stageReason: m.to === 'disqualified' ? m.reason : null, updatedAt: now })
     .where(eq(contacts.id, contact.id));
+  await recordStageChange(tx, {
+    workspaceId: contact.workspaceId,
+    contactId: contact.id,
+    from: m.from,
+    to: m.to,
+    at: now,
+    by: { kind: 'user', userId: caller.user.id },
+    reason: m.reason,
+    mutationId: m.id,
+  });
 }
 
 /** The stage table's answer (lib/core/stage/transitions.ts) for this caller: a move the funnel lacks, or someone else's. */

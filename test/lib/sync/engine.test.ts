@@ -28,7 +28,7 @@ let idSeq = 0;
 
 async function seedContact(id: string, email: string, owner: 'rep' | 'rep2' | null, history = 0): Promise<void> {
   await writeInWorkspace(server.store.db, acme.id, async (tx) => {
-    await insertContact(tx, acme.id, { id, email, stage: 'mql', ownerId: owner ? acme.users[owner]!.id : null }, server.clock.now());
+    await insertContact(tx, acme.id, { id, email, stage: 'mql', ownerId: owner ? acme.users[owner]!.id : null }, server.clock.now(), { kind: 'import' });
     for (let i = 0; i < history; i++) {
       await tx.insert(activities).values({
         id: `${id}_v${i}`,

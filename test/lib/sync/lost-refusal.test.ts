@@ -38,7 +38,7 @@ afterAll(async () => {
 
 async function seedLead(id: string, name: string): Promise<void> {
   await writeInWorkspace(server.store.db, acme.id, (tx) =>
-    insertContact(tx, acme.id, { id, email: `${id}@buyer.example`, name, stage: 'mql', ownerId: acme.users.rep!.id }, server.clock.now()),
+    insertContact(tx, acme.id, { id, email: `${id}@buyer.example`, name, stage: 'mql', ownerId: acme.users.rep!.id }, server.clock.now(), { kind: 'import' }),
   );
 }
 

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Id, Instant } from './primitives';
+import { LifecycleStage } from './vocabulary';
+
+/** Who moved a contact: a person, a rule (the MQL threshold), an import, or the server itself (a form fill). */
+export const STAGE_ACTOR_KINDS = ['user', 'rule', 'import', 'system'] as const;
+export const StageActorKind = z.enum(STAGE_ACTOR_KINDS);
+export type StageActorKind = z.infer<typeof StageActorKind>;
+
+/**
+ * One lifecycle change, as it happened (docs/vocabulary.md § Stage history and closed loop). `from` is null for the
+ * stage a contact started in. `reconstructed` marks the one entry a contact got when history began to be recorded:
+ * its stage then, not a move anyone saw.
+ */
+export const StageChange = z.object({
+  id: Id,
+  contactId: Id,
+  from: LifecycleStage.nullable(),
+  to: LifecycleStage,
+  at: Instant,
+  actor: z.object({ kind: StageActorKind, userId: Id.nullable(), rule: z.string().nullable() }),
+  reason: z.string().nullable(),
+  mutationId: Id.nullable(),
+  reconstructed: z.boolean(),
+});
+export type StageChange = z.infer<typeof StageChange>;

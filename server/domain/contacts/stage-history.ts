@@ -1,0 +1,40 @@
+import type { LifecycleStage } from '../../../lib/core/model/vocabulary';
+import type { StageActorKind } from '../../../lib/core/model/stage-history';
+import { newId } from '../../auth/tokens';
+import type { Queryable } from '../../store/db';
+import { stageChanges } from '../../store/schema';
+
+/** Who moved a contact: a user (by id), a rule (by name), an import or the server. */
+export type StageActor = { kind: 'user'; userId: string } | { kind: 'rule'; rule: string } | { kind: Exclude<StageActorKind, 'user' | 'rule'> };
+
+export interface StageMove {
+  workspaceId: string;
+  contactId: string;
+  /** Null: the stage the contact starts in. */
+  from: LifecycleStage | null;
+  to: LifecycleStage;
+  at: Date;
+  by: StageActor;
+  reason?: string | null;
+  mutationId?: string | null;
+}
+
+/**
+ * Records a lifecycle change, in the transaction that makes it: every writer of `contacts.stage` calls this, so a
+ * change that rolls back leaves no history and none happens without it.
+ */
+export async function recordStageChange(tx: Queryable, move: StageMove): Promise<void> {
+  await tx.insert(stageChanges).values({
+    workspaceId: move.workspaceId,
+    id: newId('sc'),
+    contactId: move.contactId,
+    fromStage: move.from,
+    toStage: move.to,
+    at: move.at,
+    actorKind: move.by.kind,
+    actorId: move.by.kind === 'user' ? move.by.userId : null,
+    rule: move.by.kind === 'rule' ? move.by.rule : null,
+    reason: move.reason ?? null,
+    mutationId: move.mutationId ?? null,
+  });
+}
