@@ -191,14 +191,14 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         return await withStore(storeOptions, async (store) => {
           const token = await findToken(store.db, id);
           if (!token) throw new CommandFailed(`no token ${id}`);
-          const [owner] = await store.db.select({ email: users.email }).from(users).where(eq(users.id, token.userId));
-          const what = `${token.id} (${token.name}, ${owner?.email ?? token.userId})`;
+          const [owner] = await store.db.select({ email: users.email, workspaceId: users.workspaceId }).from(users).where(eq(users.id, token.userId));
+          if (!owner) throw new CommandFailed(`token ${token.id} belongs to no user`);
+          const what = `${token.id} (${token.name}, ${owner.email})`;
           if (token.revokedAt) {
             out(`${what} was already revoked on ${utcMinute(token.revokedAt)}`);
             return;
           }
-          const workspaceId = await workspaceOfUser(store.db, token.userId);
-          await writeInWorkspace(store.db, workspaceId, (tx) => revokeToken(tx, cliActor(workspaceId), token.id, now()));
+          await writeInWorkspace(store.db, owner.workspaceId, (tx) => revokeToken(tx, cliActor(owner.workspaceId), token.id, now()));
           out(`revoked ${what}`);
         });
       }
@@ -289,12 +289,6 @@ function auditLine(event: AuditEvent): string {
 function shortJson(value: unknown): string {
   const text = JSON.stringify(value);
   return text.length <= 80 ? text : `${text.slice(0, 79)}…`;
-}
-
-async function workspaceOfUser(db: Db, userId: string): Promise<string> {
-  const [user] = await db.select({ workspaceId: users.workspaceId }).from(users).where(eq(users.id, userId));
-  if (!user) throw new CommandFailed(`no user ${userId}`);
-  return user.workspaceId;
 }
 
 async function existingUser(store: Store, email: string) {

@@ -35,7 +35,7 @@ export const StageSection = memo(function StageSection({ contact }: { contact: C
   const me = useMeta('me');
   const stage = contact.stage;
   // The panel offers only the moves the stage table gives this user; the cache holds only what they may work.
-  const moves = allowedMoves(stage, moversFor(me?.user.role ?? 'rep', true)).map((t) => t.to);
+  const moves = allowedMoves(stage, moversFor(me?.user.role ?? 'rep')).map((t) => t.to);
   const canAccept = moves.includes('sql');
   const canRecycle = moves.includes('recycled');
   const canDisqualify = moves.includes('disqualified');

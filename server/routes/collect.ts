@@ -8,7 +8,8 @@ import { jsonBody, queryOf } from '../http/validate';
 import { workspaces } from '../store/schema';
 import { collect, findSite } from '../tracking/collect';
 import { enforceIpLimit, overLimit, tooManyRequests } from '../tracking/limits';
-import { isSiteOrigin, trackingPolicyOf } from '../tracking/policy';
+import { trackingPolicyOf } from '../../lib/core/model/settings';
+import { isSiteOrigin } from '../tracking/policy';
 import { issueVisitorProof, mayNameByEmail } from '../tracking/site-proof';
 
 /**

@@ -6,7 +6,7 @@ import { notFound } from '../http/errors';
 import { recordClick, recordOpen, type Hit } from '../tracking/email-events';
 import { enforceIpLimit, overLimit } from '../tracking/limits';
 import { findSite } from '../tracking/collect';
-import { trackingPolicyOf } from '../tracking/policy';
+import { trackingPolicyOf } from '../../lib/core/model/settings';
 import { etagOf, NO_SNIPPET, snippetFor } from '../tracking/snippet';
 import { verifyToken } from '../tracking/tokens';
 

@@ -10,7 +10,7 @@ import { isWorkspaceAddress } from '../domain/contacts/workspace-domains';
 import type { Queryable, Tx } from '../store/db';
 import { activities, contacts, content, visitorEvents, visitors, workspaces } from '../store/schema';
 import { writeTracked, type NewActivityRow } from './ingest';
-import { trackingPolicyOf } from './policy';
+import { trackingPolicyOf } from '../../lib/core/model/settings';
 import { verifyToken } from './tokens';
 
 /** The workspace a site key belongs to. */

@@ -9,7 +9,8 @@ import type { Tx } from '../store/db';
 import { activities, contacts, trackedEmails, workspaces } from '../store/schema';
 import type { ActivityRow } from '../store/rows';
 import { writeTracked, type Announce } from './ingest';
-import { isOnSite, trackingPolicyOf } from './policy';
+import { trackingPolicyOf } from '../../lib/core/model/settings';
+import { isOnSite } from './policy';
 import { signToken, type TokenClaims } from './tokens';
 
 type OpenClaims = Extract<TokenClaims, { kind: 'open' }>;

@@ -8,7 +8,7 @@ import { findVisibleContact } from '../domain/contacts/access';
 import { ApiError, notFound } from '../http/errors';
 import type { Db } from '../store/db';
 import { content, trackedEmails, workspaces } from '../store/schema';
-import { trackingPolicyOf } from './policy';
+import { trackingPolicyOf } from '../../lib/core/model/settings';
 import { signTokens, type TokenClaims } from './tokens';
 
 type Deps = Pick<ServerDeps, 'db' | 'publicUrl'>;

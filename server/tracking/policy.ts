@@ -1,8 +1,5 @@
 import type { TrackingPolicy } from '../../lib/core/model/settings';
 
-/** The policy with today's defaults filled in lives in lib/core, so the panel reads cached settings the same way. */
-export { trackingPolicyOf } from '../../lib/core/model/settings';
-
 /** Whether an `Origin` header names one of the policy's site origins. */
 export function isSiteOrigin(policy: TrackingPolicy, origin: string | null | undefined): origin is string {
   if (!origin || origin === 'null') return false;

@@ -1,4 +1,5 @@
 import type { CollectBatch, VisitorProofResponse } from '../../lib/core/model/tracking';
+import { HOUR_MS } from '../../lib/core/time-units';
 import type { Db, Queryable } from '../store/db';
 import type { Site } from './collect';
 import { signToken, verifyToken, VISITOR_PROOF_HOURS } from './tokens';
@@ -20,7 +21,7 @@ export async function issueVisitorProof(db: Db, site: Site, visitorId: string, n
   const proof = await signToken(db, { kind: 'visitor', workspaceId: site.id, visitorId, issuedAt: now }, now);
   // Signed times are whole seconds: the proof ends VISITOR_PROOF_HOURS after the second it was issued in.
   const issued = Math.floor(now.getTime() / 1000) * 1000;
-  return { proof, expiresAt: new Date(issued + VISITOR_PROOF_HOURS * 3_600_000).toISOString() };
+  return { proof, expiresAt: new Date(issued + VISITOR_PROOF_HOURS * HOUR_MS).toISOString() };
 }
 
 /** Whether the batch may name its visitor by email: from a page of the site, or with that visitor's proof. */

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeInWorkspace } from '../../server/store/db';
-import { trackingPolicyOf } from '../../server/tracking/policy';
+import { trackingPolicyOf } from '../../lib/core/model/settings';
 import { attempts, contacts, content, suggestedLeads, workspaces } from '../../server/store/schema';
 import { keepEvidenceOnFailure } from './support/evidence';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from '../support/extension';

@@ -10,7 +10,7 @@ import { silentLogger } from '../../server/http/logger';
 import { startServer, type RunningServer } from '../../server/serve';
 import { writeInWorkspace } from '../../server/store/db';
 import { activities, contacts, visitorEvents, visitors, workspaces } from '../../server/store/schema';
-import { trackingPolicyOf } from '../../server/tracking/policy';
+import { trackingPolicyOf } from '../../lib/core/model/settings';
 import { signToken } from '../../server/tracking/tokens';
 import { makeWorkspace, type TestWorkspace } from '../server/harness';
 

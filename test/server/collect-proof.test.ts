@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../lib/core/model/contact';
 import { writeInWorkspace } from '../../server/store/db';
 import { activities, contacts, visitorEvents, visitors, workspaces } from '../../server/store/schema';
-import { trackingPolicyOf } from '../../server/tracking/policy';
+import { trackingPolicyOf } from '../../lib/core/model/settings';
 import { signToken } from '../../server/tracking/tokens';
 import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 

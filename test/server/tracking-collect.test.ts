@@ -8,7 +8,7 @@ import type { CollectResult, TrackingMode } from '../../lib/core/model/tracking'
 import { writeInWorkspace } from '../../server/store/db';
 import { activities, contacts, trackedEmails, visitorEvents, visitors, workspaces } from '../../server/store/schema';
 import { activityIdOf } from '../../server/tracking/collect';
-import { trackingPolicyOf } from '../../server/tracking/policy';
+import { trackingPolicyOf } from '../../lib/core/model/settings';
 import { signToken } from '../../server/tracking/tokens';
 import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
 

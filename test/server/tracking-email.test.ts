@@ -11,7 +11,7 @@ import { startServer, type RunningServer } from '../../server/serve';
 import { writeInWorkspace } from '../../server/store/db';
 import { activities, contacts, trackedEmails, workspaces } from '../../server/store/schema';
 import { PIXEL_GIF } from '../../server/routes/tracking';
-import { trackingPolicyOf } from '../../server/tracking/policy';
+import { trackingPolicyOf } from '../../lib/core/model/settings';
 import { verifyToken } from '../../server/tracking/tokens';
 import { STORE_KINDS, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
 

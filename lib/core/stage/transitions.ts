@@ -35,8 +35,11 @@ export const STAGE_TRANSITIONS: Readonly<Record<LifecycleStage, readonly StageTr
   disqualified: [move('lead', MARKETING_SIDE)],
 };
 
-/** The movers a user counts as for one contact: a rep only for what they own (or what nobody owns). */
-export function moversFor(role: Role, works: boolean): StageMover[] {
+/**
+ * The movers a user counts as, for a contact they may work (the access rule, checked first, keeps a rep to their own
+ * leads and unowned ones).
+ */
+export function moversFor(role: Role): StageMover[] {
   switch (role) {
     case 'admin':
     case 'manager':
@@ -44,7 +47,7 @@ export function moversFor(role: Role, works: boolean): StageMover[] {
     case 'marketing':
       return ['marketing'];
     case 'rep':
-      return works ? ['owner'] : [];
+      return ['owner'];
   }
 }
 

@@ -37,7 +37,7 @@ export async function changeStage(tx: Tx, { caller, now }: MutationContext, m: M
 
 /** The stage table's answer (lib/core/stage/transitions.ts) for this caller: a move the funnel lacks, or someone else's. */
 export function assertStageMove(caller: Caller, contact: Pick<ContactRow, 'id' | 'stage'>, to: LifecycleStage): void {
-  const refusal = stageMoveRefusal(contact.stage as LifecycleStage, to, moversFor(caller.user.role, true));
+  const refusal = stageMoveRefusal(contact.stage as LifecycleStage, to, moversFor(caller.user.role));
   if (refusal) throw new ApiError(refusal.kind === 'not_yours' ? 'forbidden' : 'conflict', `contact ${contact.id}: ${refusal.message}`);
 }
 
