@@ -1,28 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/auth/tokens';
 import { createToken } from '../../server/domain/tokens';
 import { tokens } from '../../server/store/schema';
-import type { DemoPages } from '../../server/seed/demo-pages';
-import { keepEvidenceOnFailure } from './support/evidence';
-import type { LoadedExtension } from '../support/extension';
 import { openHostTab, signInThroughOptions, until } from './support/flows';
-import { MAYA_EMAIL, MAYA_ID, mayaAttemptsOnDana, setUpMaya, tearDownMaya } from './support/maya';
-import type { DemoServer } from './support/server';
+import { MAYA_EMAIL, MAYA_ID, mayaAttemptsOnDana, mayaForSuite } from './support/maya';
 
 describe('a token that expires, in real Chromium', () => {
-  let server: DemoServer;
-  let ext: LoadedExtension;
-  let pages: DemoPages;
-
-  keepEvidenceOnFailure(() => ({ ext, server }));
-
-  beforeAll(async () => {
-    ({ server, pages, ext } = await setUpMaya());
-  }, 180_000);
-  afterAll(() => tearDownMaya({ ext, pages, server }));
+  const session = mayaForSuite();
 
   it('shows the signed-out screen saying the token expired, keeps the attempt logged meanwhile, and sends it after sign-in', async () => {
+    const { ext, pages, server } = session;
     const { tabId } = await openHostTab(ext, pages.urls.gmail);
     const panel = await ext.openPage(`sidepanel.html?tab=${tabId}`);
     await panel.getByRole('heading', { name: 'Log an attempt' }).waitFor({ timeout: 30_000 });

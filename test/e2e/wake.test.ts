@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepEvidenceOnFailure } from './support/evidence';
-import type { LoadedExtension } from '../support/extension';
+import { describe, expect, it } from 'vitest';
 import { openHostTab, until } from './support/flows';
-import { mayaAttemptsOnDana, setUpMaya, tearDownMaya } from './support/maya';
+import { mayaAttemptsOnDana, mayaForSuite } from './support/maya';
 import { controlServiceWorker } from './support/service-worker';
-import type { DemoPages } from '../../server/seed/demo-pages';
-import type { DemoServer } from './support/server';
 
 /** What a restarted worker reports: when it started, and when its minute alarm is next due. */
 interface WorkerSighting {
@@ -28,21 +24,13 @@ function expectAlarmKept(earlier: readonly WorkerSighting[], seen: WorkerSightin
 }
 
 describe('with the panel closed, the outbox still leaves however often Chrome stops the service worker', () => {
-  let server: DemoServer;
-  let ext: LoadedExtension;
-  let pages: DemoPages;
+  const session = mayaForSuite();
 
-  keepEvidenceOnFailure(() => ({ ext, server }));
-
-  beforeAll(async () => {
-    ({ server, pages, ext } = await setUpMaya());
-  }, 180_000);
-
-  afterAll(() => tearDownMaya({ ext, pages, server }));
-
-  const danaAttempts = () => mayaAttemptsOnDana(server);
+  const danaAttempts = () => mayaAttemptsOnDana(session.server);
 
   it('an attempt logged while the server was down reaches it, and no restart moves the minute alarm', async () => {
+    const { ext, pages } = session;
+    let { server } = session;
     const host = await openHostTab(ext, pages.urls.gmail);
     const panel = await ext.openPage(`sidepanel.html?tab=${host.tabId}`);
     await panel.getByRole('heading', { name: 'Log an attempt' }).waitFor({ timeout: 30_000 });
@@ -53,7 +41,7 @@ describe('with the panel closed, the outbox still leaves however often Chrome st
     await panel.getByRole('group', { name: 'Log now' }).getByRole('button', { name: 'Voicemail', exact: true }).click();
     await panel.getByText('Offline.').waitFor({ timeout: 30_000 });
     await panel.close();
-    server = await server.restart();
+    server = session.server = await server.restart();
 
     // Chrome stops the idle worker and starts it on the next event, here the rep's Gmail tab reading its page again.
     const worker = await controlServiceWorker(ext, host.page);

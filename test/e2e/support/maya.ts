@@ -1,6 +1,8 @@
+import { afterAll, beforeAll } from 'vitest';
 import { serveDemoPages, type DemoPages } from '../../../server/seed/demo-pages';
 import { teamMember } from '../../../server/seed/people';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from '../../support/extension';
+import { keepEvidenceOnFailure } from './evidence';
 import { signInThroughOptions } from './flows';
 import { removeDemoData, serverAttempts, startDemoServer, type DemoServer } from './server';
 
@@ -25,6 +27,20 @@ export async function setUpMaya(profile?: string): Promise<MayaSetup> {
   const maya = server.credentials.find((c) => c.email === MAYA_EMAIL)!;
   await signInThroughOptions(ext, server.url, maya.token);
   return { extensionDir, server, pages, ext };
+}
+
+/**
+ * Maya's session for the enclosing `describe`: set up before its tests, torn down after, evidence kept when one fails.
+ * Its fields are filled once the suite starts; a test that restarts the server puts the new one back in `server`.
+ */
+export function mayaForSuite(): MayaSetup {
+  const session = {} as MayaSetup;
+  keepEvidenceOnFailure(() => ({ ext: session.ext, server: session.server }));
+  beforeAll(async () => {
+    Object.assign(session, await setUpMaya());
+  }, 180_000);
+  afterAll(() => tearDownMaya(session));
+  return session;
 }
 
 /** Closes whatever of a setup was started, and removes the server's data. */
