@@ -27,15 +27,24 @@ export function SignIn() {
   const me = useMeta('me');
   const connection = useMeta('connection');
   const sync = useMeta('syncState');
-  if (me === undefined || connection === undefined || sync === undefined) return null;
+  // The outbox count is read before the form shows, so its alert is whole when announced, not amended a moment later.
+  const pending = usePendingCount();
+  if (me === undefined || connection === undefined || sync === undefined || pending === undefined) return null;
   const signedOut = signedOutReason(Boolean(me && connection), sync);
   if (!signedOut && me && connection) return <SignedIn name={me.user.name} email={me.user.email} workspace={me.workspace.name} url={connection.url} />;
-  return <SignInFormView again={signedOut?.kind === 'not_signed_in' ? null : signedOut} serverUrl={connection?.url ?? ''} />;
+  return <SignInFormView again={signedOut?.kind === 'not_signed_in' ? null : signedOut} serverUrl={connection?.url ?? ''} pending={pending} />;
 }
 
-function SignInFormView({ again, serverUrl }: { again: Exclude<SignedOutReason, { kind: 'not_signed_in' }> | null; serverUrl: string }) {
+function SignInFormView({
+  again,
+  serverUrl,
+  pending,
+}: {
+  again: Exclude<SignedOutReason, { kind: 'not_signed_in' }> | null;
+  serverUrl: string;
+  pending: number;
+}) {
   const services = useServices();
-  const pending = usePendingCount() ?? 0;
   const [url, setUrl] = useState(serverUrl);
   const [token, setToken] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });

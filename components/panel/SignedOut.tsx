@@ -12,8 +12,10 @@ const HEADING: Record<SignedOutReason['kind'], string> = {
 /** Not signed in, or the token stopped working (expired, or refused): one button to the options page, where sign-in lives. */
 export function SignedOut({ reason }: { reason: SignedOutReason }) {
   const { platform } = useServices();
-  const pending = usePendingCount() ?? 0;
+  const pending = usePendingCount();
   const headingId = useId();
+  // Shown once the outbox is counted, so "nothing is lost: 1 change waits" is never first read without its count.
+  if (pending === undefined) return null;
   const waiting = waitingForSignIn(pending);
   return (
     <section className="empty" aria-labelledby={headingId}>
