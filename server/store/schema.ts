@@ -218,6 +218,53 @@ export const content = pgTable(
   (t) => [index('content_workspace_version').on(t.workspaceId, t.version)],
 );
 
+/**
+ * Questions prospects asked, as reps noted them (lib/core/model/questions.ts). The id is the client's (the outbox makes
+ * it), so it is unique within its workspace only. `group_key` is questionKey(text); `stage` the contact's stage when
+ * it was asked. Synced with the contact, like attempts.
+ */
+export const questions = pgTable(
+  'questions',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    id: text('id').notNull(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    text: text('text').notNull(),
+    groupKey: text('group_key').notNull(),
+    stage: text('stage').notNull(),
+    at: instant('at').notNull(),
+    version: version(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('questions_contact_version').on(t.contactId, t.version),
+    index('questions_workspace_key').on(t.workspaceId, t.groupKey),
+  ],
+);
+
+/** The content item marketing linked as a question group's answer; `content_id` null once unlinked (synced to everyone). */
+export const questionAnswers = pgTable(
+  'question_answers',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    groupKey: text('group_key').notNull(),
+    contentId: text('content_id').references(() => content.id),
+    linkedBy: text('linked_by').references(() => users.id),
+    linkedAt: instant('linked_at').notNull(),
+    version: version(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.groupKey] }), index('question_answers_workspace_version').on(t.workspaceId, t.version)],
+);
+
 /** When a contact entered a user's sync scope (assigned to them, or looked up): its whole history goes down then. */
 export const scopeEntries = pgTable(
   'scope_entries',
@@ -289,7 +336,17 @@ export const suggestedLeads = pgTable(
   (t) => [index('suggested_leads_workspace_status').on(t.workspaceId, t.status)],
 );
 
-export const VERSIONED_TABLES = ['workspaces', 'contacts', 'activities', 'attempts', 'content', 'scope_entries', 'scope_exits'] as const;
+export const VERSIONED_TABLES = [
+  'workspaces',
+  'contacts',
+  'activities',
+  'attempts',
+  'content',
+  'scope_entries',
+  'scope_exits',
+  'questions',
+  'question_answers',
+] as const;
 export const nextVersionSql = sql`nextval('row_version')`;
 
 /**

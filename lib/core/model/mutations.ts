@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, HttpUrl, Id, Instant } from './primitives';
+import { QuestionText } from './questions';
 import { AttemptChannel, AttemptOutcome, LifecycleStage } from './vocabulary';
 
 const Reason = z.string().trim().min(3, 'a reason of at least 3 characters is required').max(500);
@@ -50,9 +51,16 @@ export const ContactSuggest = z.strictObject({
   seenOn: HttpUrl.nullable().default(null),
 });
 
-export const MUTATION_TYPES = ['attempt.log', 'attempt.undo', 'contact.stage', 'contact.recycle', 'contact.suggest'] as const;
+/** A question a prospect asked, noted by a rep; the server records the contact's stage at `question.at`. */
+export const QuestionNote = z.strictObject({
+  ...base,
+  type: z.literal('question.note'),
+  question: z.strictObject({ id: Id, contactId: Id, text: QuestionText, at: Instant }),
+});
+
+export const MUTATION_TYPES = ['attempt.log', 'attempt.undo', 'contact.stage', 'contact.recycle', 'contact.suggest', 'question.note'] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
-export const Mutation = z.discriminatedUnion('type', [AttemptLog, AttemptUndo, ContactStage, ContactRecycle, ContactSuggest], {
+export const Mutation = z.discriminatedUnion('type', [AttemptLog, AttemptUndo, ContactStage, ContactRecycle, ContactSuggest, QuestionNote], {
   error: (issue) =>
     issue.code === 'invalid_union' ? `must be one of ${MUTATION_TYPES.join(', ')}` : undefined,
 });
@@ -61,6 +69,7 @@ export type Mutation = z.infer<typeof Mutation>;
 /** The contact a mutation is about, when it names one (an undo names its attempt, a suggestion an address). */
 export function mutationContactId(m: Mutation): string | null {
   if (m.type === 'attempt.log') return m.attempt.contactId;
+  if (m.type === 'question.note') return m.question.contactId;
   return 'contactId' in m ? m.contactId : null;
 }
 export type MutationInput = z.input<typeof Mutation>;
