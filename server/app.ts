@@ -12,6 +12,7 @@ import { contactsRoutes } from './routes/contacts';
 import { emailsRoutes } from './routes/emails';
 import { meRoutes } from './routes/me';
 import { mutationsRoutes } from './routes/mutations';
+import { questionsRoutes } from './routes/questions';
 import { reportsRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
 import { streamRoutes } from './routes/stream';
@@ -52,6 +53,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/tracking-key', trackingKeyRoutes);
   v1.route('/stream', streamRoutes);
   v1.route('/audit', auditRoutes);
+  v1.route('/questions', questionsRoutes);
   app.route('/v1', v1);
 
   app.notFound((c) => c.json(new ApiError('not_found', `no route for ${c.req.method} ${c.req.path}`).body, 404));

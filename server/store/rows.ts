@@ -2,7 +2,8 @@ import type { Activity } from '../../lib/core/model/activity';
 import type { Attempt } from '../../lib/core/model/attempt';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ContentItem } from '../../lib/core/model/content';
-import type { activities, attempts, contacts, content } from './schema';
+import type { Question, QuestionAnswer } from '../../lib/core/model/questions';
+import type { activities, attempts, contacts, content, questionAnswers, questions } from './schema';
 
 // Database rows and their lib/core model: the one place that names the row types and knows both shapes.
 
@@ -88,4 +89,24 @@ export function toContentItem(r: ContentRow): ContentItem {
     updatedAt: iso(r.updatedAt),
     version: r.version,
   };
+}
+
+export type QuestionRow = typeof questions.$inferSelect;
+export type QuestionAnswerRow = typeof questionAnswers.$inferSelect;
+
+export function toQuestion(r: QuestionRow): Question {
+  return {
+    id: r.id,
+    contactId: r.contactId,
+    userId: r.userId,
+    text: r.text,
+    key: r.groupKey,
+    stage: r.stage as Question['stage'],
+    at: iso(r.at),
+    version: r.version,
+  };
+}
+
+export function toQuestionAnswer(r: QuestionAnswerRow): QuestionAnswer {
+  return { key: r.groupKey, contentId: r.contentId, linkedBy: r.linkedBy, linkedAt: iso(r.linkedAt), version: r.version };
 }

@@ -17,19 +17,21 @@ export const AUDIT_ACTIONS = [
   'content.delete',
   'contact.delete',
   'contact.reassign',
+  'question.answer',
+  'question.unanswer',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /** The part before the dot: `action=content` lists every content change. */
-export const AUDIT_AREAS = ['workspace', 'settings', 'user', 'token', 'tracking_key', 'content', 'contact'] as const;
+export const AUDIT_AREAS = ['workspace', 'settings', 'user', 'token', 'tracking_key', 'content', 'contact', 'question'] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
 /**
  * What a change was made to. A settings event names its part (`calendar`, `sla`, …) as the id; token events name the
  * user whose tokens they are, so one user's whole story is one `targetId`.
  */
-export const AUDIT_TARGET_KINDS = ['workspace', 'settings', 'user', 'content', 'contact'] as const;
+export const AUDIT_TARGET_KINDS = ['workspace', 'settings', 'user', 'content', 'contact', 'question'] as const;
 export const AuditTargetKind = z.enum(AUDIT_TARGET_KINDS);
 export type AuditTargetKind = z.infer<typeof AuditTargetKind>;
 

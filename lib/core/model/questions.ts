@@ -69,10 +69,10 @@ export type QuestionListQuery = z.infer<typeof QuestionListQuery>;
 
 export const QUESTION_SAMPLE_WORDINGS = 3;
 
-const StageCounts = z.strictObject(
+const QuestionStageCounts = z.strictObject(
   Object.fromEntries(LIFECYCLE_STAGES.map((s) => [s, z.number().int().nonnegative()])) as Record<LifecycleStage, z.ZodNumber>,
 );
-export type StageCounts = z.infer<typeof StageCounts>;
+export type QuestionStageCounts = z.infer<typeof QuestionStageCounts>;
 
 export const QuestionGroup = z.object({
   key: z.string(),
@@ -81,7 +81,7 @@ export const QuestionGroup = z.object({
   /** Distinct contacts who asked. */
   contacts: z.number().int().nonnegative(),
   /** Times asked at each lifecycle stage (every stage present, zeros included, ready to chart). */
-  byStage: StageCounts,
+  byStage: QuestionStageCounts,
   firstAskedAt: Instant,
   lastAskedAt: Instant,
   /** Up to 3 distinct wordings, most recently asked first. */

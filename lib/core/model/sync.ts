@@ -3,6 +3,7 @@ import { Activity } from './activity';
 import { Attempt } from './attempt';
 import { Contact } from './contact';
 import { ContentItem } from './content';
+import { Question, QuestionAnswer } from './questions';
 import { WorkspaceSettings } from './settings';
 import { Id } from './primitives';
 
@@ -20,7 +21,11 @@ export const SyncPage = z.object({
   contacts: z.array(Contact),
   activities: z.array(Activity),
   attempts: z.array(Attempt),
+  /** Questions the contacts in scope asked (a contact entering the scope brings all of its own). */
+  questions: z.array(Question).default([]),
   content: z.array(ContentItem),
+  /** Question groups' answers linked or unlinked since the cursor (`contentId` null: unlinked); everyone's, like content. */
+  answers: z.array(QuestionAnswer).default([]),
   /**
    * The workspace's settings, whole, when they changed since the cursor (else null): the work calendar, the cadence
    * policies, the scoring model, the SLA goals and the workspace's domains. The client replaces its copy.

@@ -122,3 +122,18 @@ export const contactReassigned = (at: Date, contactId: string, fromOwnerId: stri
   target: { kind: 'contact', id: contactId },
   changes: fieldChanges({ ownerId: fromOwnerId }, { ownerId: toOwnerId }),
 });
+
+/** A question group's answer: the group key is the target, the linked content item the field (null: none). */
+export const questionAnswered = (at: Date, key: string, before: string | null, after: string): AuditChange => ({
+  at,
+  action: 'question.answer',
+  target: { kind: 'question', id: key },
+  changes: fieldChanges({ contentId: before }, { contentId: after }),
+});
+
+export const questionUnanswered = (at: Date, key: string, before: string): AuditChange => ({
+  at,
+  action: 'question.unanswer',
+  target: { kind: 'question', id: key },
+  changes: fieldChanges({ contentId: before }, { contentId: null }),
+});

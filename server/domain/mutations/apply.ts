@@ -6,6 +6,7 @@ import type { MutationContext } from './context';
 import { recycleContact } from './contact-recycle';
 import { changeStage } from './contact-stage';
 import { suggestContact } from './contact-suggest';
+import { noteQuestion } from './question-note';
 
 /** Applies one valid mutation; a refusal is thrown as an ApiError (not_found, forbidden, conflict, bad_request). */
 export function applyMutation(tx: Tx, ctx: MutationContext, m: Mutation): Promise<void> {
@@ -20,6 +21,8 @@ export function applyMutation(tx: Tx, ctx: MutationContext, m: Mutation): Promis
       return recycleContact(tx, ctx, m);
     case 'contact.suggest':
       return suggestContact(tx, ctx, m);
+    case 'question.note':
+      return noteQuestion(tx, ctx, m);
     default:
       return unknownType(m);
   }

@@ -1,22 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { summarizeIssues } from '../../../lib/core/model/parse';
-import { ApiError, badRequest, notFound } from '../../http/errors';
+import { ApiError, notFound } from '../../http/errors';
 import type { Tx } from '../../store/db';
 import { attempts, content } from '../../store/schema';
 import { assertCanWorkContact, findVisibleContact } from '../contacts/access';
+import { assertNotAhead } from './clock';
 import type { MutationContext, MutationOf } from './context';
-
-/** Clocks drift: an attempt may be dated a little ahead of the server, not more. */
-export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** Records an attempt by the caller on a contact they may work. */
 export async function logAttempt(tx: Tx, { caller, now }: MutationContext, m: MutationOf<'attempt.log'>): Promise<void> {
   const { attempt } = m;
   const at = new Date(attempt.at);
-  if (at.getTime() - now.getTime() > FUTURE_TOLERANCE_MS) {
-    const issues = [{ path: 'attempt.at', message: `must not be more than 5 minutes ahead of the server clock (${now.toISOString()})` }];
-    throw badRequest(summarizeIssues(`mutation ${m.id}`, issues), issues);
-  }
+  assertNotAhead(m.id, 'attempt.at', at, now);
   const contact = await findVisibleContact(tx, caller, attempt.contactId);
   assertCanWorkContact(caller, contact);
   const contentIds = [...new Set(attempt.contentIds)];

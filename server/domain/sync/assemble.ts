@@ -3,6 +3,7 @@ import type { Activity } from '../../../lib/core/model/activity';
 import type { Attempt } from '../../../lib/core/model/attempt';
 import type { Contact } from '../../../lib/core/model/contact';
 import type { ContentItem } from '../../../lib/core/model/content';
+import type { Question, QuestionAnswer } from '../../../lib/core/model/questions';
 import type { WorkspaceSettings } from '../../../lib/core/model/settings';
 import type { SyncPage } from '../../../lib/core/model/sync';
 import type { Change, History } from './changes';
@@ -35,10 +36,13 @@ export function assemblePage(
 ): SyncPage {
   const activitiesOf = groupByContact(history.activities);
   const attemptsOf = groupByContact(history.attempts);
+  const questionsOf = groupByContact(history.questions);
   const contacts = new Map<string, Contact>();
   const activities = new Map<string, Activity>();
   const attempts = new Map<string, Attempt>();
+  const questions = new Map<string, Question>();
   const content = new Map<string, ContentItem>();
+  const answers = new Map<string, QuestionAnswer>();
   const removedContacts = new Set<string>();
   const removedContent = new Set<string>();
   let settings: WorkspaceSettings | null = null;
@@ -48,6 +52,7 @@ export function assemblePage(
       case 'entry': {
         for (const a of activitiesOf.get(change.contact.id) ?? []) activities.set(a.id, a);
         for (const a of attemptsOf.get(change.contact.id) ?? []) attempts.set(a.id, a);
+        for (const q of questionsOf.get(change.contact.id) ?? []) questions.set(q.id, q);
         contacts.set(change.contact.id, change.contact);
         removedContacts.delete(change.contact.id);
         break;
@@ -61,6 +66,12 @@ export function assemblePage(
         break;
       case 'attempt':
         attempts.set(change.attempt.id, change.attempt);
+        break;
+      case 'question':
+        questions.set(change.question.id, change.question);
+        break;
+      case 'answer':
+        answers.set(change.answer.key, change.answer);
         break;
       case 'content':
         content.set(change.item.id, change.item);
@@ -88,7 +99,9 @@ export function assemblePage(
     contacts: byVersion([...contacts.values()]),
     activities: kept(activities),
     attempts: kept(attempts),
+    questions: kept(questions),
     content: byVersion([...content.values()]),
+    answers: byVersion([...answers.values()]),
     settings,
     removed: { contacts: [...removedContacts], content: [...removedContent] },
     cursor: page.cursor,

@@ -2,6 +2,7 @@ import type { Activity } from '../../../lib/core/model/activity';
 import type { Attempt } from '../../../lib/core/model/attempt';
 import type { Contact } from '../../../lib/core/model/contact';
 import type { ContentItem } from '../../../lib/core/model/content';
+import type { Question, QuestionAnswer } from '../../../lib/core/model/questions';
 import type { WorkspaceSettings } from '../../../lib/core/model/settings';
 
 /**
@@ -15,6 +16,10 @@ export type Change =
   | { kind: 'activity'; version: number; activity: Activity }
   | { kind: 'attempt'; version: number; attempt: Attempt }
   | { kind: 'content'; version: number; item: ContentItem }
+  /** A question a contact in scope asked. */
+  | { kind: 'question'; version: number; question: Question }
+  /** A question group's answer was linked or unlinked (everyone's, like the library). */
+  | { kind: 'answer'; version: number; answer: QuestionAnswer }
   | { kind: 'settings'; version: number; settings: WorkspaceSettings }
   /** A contact or a content item left the caller's scope. */
   | { kind: 'exit'; version: number; of: 'contact' | 'content'; id: string };
@@ -23,4 +28,5 @@ export type Change =
 export interface History {
   activities: Activity[];
   attempts: Attempt[];
+  questions: Question[];
 }

@@ -1,14 +1,15 @@
 import { and, asc, eq, getTableColumns, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../store/db';
-import { toActivity, toAttempt, toContact, toContentItem } from '../../store/rows';
-import { activities, attempts, contacts, content, scopeEntries, scopeExits, workspaces } from '../../store/schema';
+import { toActivity, toAttempt, toContact, toContentItem, toQuestion, toQuestionAnswer } from '../../store/rows';
+import { activities, attempts, contacts, content, questionAnswers, questions, scopeEntries, scopeExits, workspaces } from '../../store/schema';
 import type { Change } from './changes';
 import { entryInScope, type SyncScope } from '../scope/rule';
 
 // The changes after a version, one query per kind of row, each oldest first and at most `take` rows, so a page can
 // merge them and still know whether more remain. Every query is bounded by an index: contacts_owner_version,
 // scope_entries' key (user_id, contact_id) and scope_entries_user_version, activities_contact_version,
-// attempts_contact_version, content_workspace_version, scope_exits_workspace_version.
+// attempts_contact_version, questions_contact_version, content_workspace_version, question_answers_workspace_version,
+// scope_exits_workspace_version.
 //
 // A contact's rows older than the caller's scope entry are not changes for the caller: they go down with the entry as
 // its history (history.ts). So each contact-bound stream reads only rows newer than both the cursor and the entry:
@@ -28,7 +29,9 @@ export async function readChanges(tx: Tx, scope: SyncScope, window: StreamWindow
     scopeEntryChanges,
     activityChanges,
     attemptChanges,
+    questionChanges,
     contentChanges,
+    answerChanges,
     settingsChange,
     scopeExitChanges,
   ];
@@ -104,18 +107,24 @@ async function attemptChanges(tx: Tx, scope: SyncScope, window: StreamWindow): P
   return rows.map((r) => ({ kind: 'attempt', version: r.version, attempt: toAttempt(r) }));
 }
 
+/** Questions the contacts in scope asked. */
+async function questionChanges(tx: Tx, scope: SyncScope, window: StreamWindow): Promise<Change[]> {
+  const rows = await historyInScope(tx, questions, scope, window);
+  return rows.map((r) => ({ kind: 'question', version: r.version, question: toQuestion(r) }));
+}
+
 /**
  * A history table's rows newer than the window, for the contacts in scope. The lateral join walks the table's
  * (contact_id, version) index once per contact in scope (a rep has a few hundred), reading at most `take` rows from
  * each, so the plan stays the same however large the workspace's table grows.
  */
-async function historyInScope<T extends typeof activities | typeof attempts>(
+async function historyInScope<T extends typeof activities | typeof attempts | typeof questions>(
   tx: Tx,
   table: T,
   scope: SyncScope,
   { after, take }: StreamWindow,
 ): Promise<T['$inferSelect'][]> {
-  const history = table as typeof activities; // the columns used here exist on both tables with the same types
+  const history = table as typeof activities; // the columns used here exist on every such table with the same types
   const recent = tx
     .select()
     .from(history)
@@ -154,6 +163,20 @@ async function contentChanges(tx: Tx, scope: SyncScope, { after, take }: StreamW
     .orderBy(asc(content.version))
     .limit(take);
   return rows.map((r) => ({ kind: 'content', version: r.version, item: toContentItem(r) }));
+}
+
+/**
+ * Question groups' answers are the workspace's, like the library: every link and unlink goes to everyone. An unlink
+ * comes down as the row with no item, so the cache drops its copy.
+ */
+async function answerChanges(tx: Tx, scope: SyncScope, { after, take }: StreamWindow): Promise<Change[]> {
+  const rows = await tx
+    .select()
+    .from(questionAnswers)
+    .where(and(eq(questionAnswers.workspaceId, scope.workspaceId), gt(questionAnswers.version, after)))
+    .orderBy(asc(questionAnswers.version))
+    .limit(take);
+  return rows.map((r) => ({ kind: 'answer', version: r.version, answer: toQuestionAnswer(r) }));
 }
 
 /** The workspace row carries every setting: when it changed, the client gets them whole. */
