@@ -13,9 +13,10 @@ export const QUESTION_MAX_CHARS = 280;
 export const QuestionText = z
   .string()
   .trim()
-  .min(1, 'a question must not be empty')
-  .max(QUESTION_MAX_CHARS, `a question must be at most ${QUESTION_MAX_CHARS} characters`)
-  .regex(/^[^\r\n]*$/, 'a question is one line: no line breaks')
+  // Each check stops the ones after it, so a refusal names the one problem to fix.
+  .min(1, { error: 'a question must not be empty', abort: true })
+  .max(QUESTION_MAX_CHARS, { error: `a question must be at most ${QUESTION_MAX_CHARS} characters`, abort: true })
+  .regex(/^[^\r\n]*$/, { error: 'a question is one line: no line breaks', abort: true })
   .refine((text) => questionKey(text) !== '', 'a question needs at least one word of two letters or more');
 
 /**
