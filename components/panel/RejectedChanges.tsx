@@ -18,6 +18,8 @@ export function describeMutation(m: Mutation, names: ReadonlyMap<string, string>
       return `Recycle ${who(m.contactId)} to marketing`;
     case 'contact.suggest':
       return `Suggest ${m.email} as a lead`;
+    case 'question.note':
+      return `Question noted for ${who(m.question.contactId)}: “${m.question.text}”`;
   }
 }
 

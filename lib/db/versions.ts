@@ -43,6 +43,14 @@ export function applySchemaVersions(db: Dexie): void {
         contact.openTrackingConsentAt ??= null;
       }),
   );
+
+  // v5 (v4 is stage history's): prospects' questions of the contacts in scope, by contact, and the answers marketing
+  // linked, by group key. Both are new on the server too, so every one of them is newer than any stored cursor and
+  // the next pull brings them: nothing to fill in here.
+  db.version(5).stores({
+    questions: 'id, contactId, key',
+    answers: 'key',
+  });
 }
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 5;

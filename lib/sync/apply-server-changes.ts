@@ -11,7 +11,7 @@ import { writeMeta } from '../db/meta';
  * a pulled row never undoes a stage change or an undo the server has not heard of yet.
  */
 export async function applyServerChanges(db: LeadsideDatabase, page: SyncPage): Promise<number> {
-  const tables = [db.contacts, db.activities, db.attempts, db.content, db.outbox, db.meta, db.lookups];
+  const tables = [db.contacts, db.activities, db.attempts, db.questions, db.content, db.answers, db.outbox, db.meta, db.lookups];
   return db.transaction('rw', tables, async () => {
     const pending = await db.outbox.where('status').equals('pending').toArray();
     const contacts = page.contacts.map((c) => ({ ...c, ...pendingStageOf(pending, c.id) }));
@@ -20,7 +20,9 @@ export async function applyServerChanges(db: LeadsideDatabase, page: SyncPage): 
     await db.contacts.bulkPut(contacts);
     await db.activities.bulkPut(page.activities);
     await db.attempts.bulkPut(attempts);
+    await db.questions.bulkPut(page.questions);
     await db.content.bulkPut(page.content);
+    await applyAnswers(db, page.answers);
     if (page.settings) await writeMeta(db, 'settings', page.settings);
 
     if (page.removed.contacts.length > 0) await removeContacts(db, page.removed.contacts, pending);
@@ -28,19 +30,33 @@ export async function applyServerChanges(db: LeadsideDatabase, page: SyncPage): 
     // A contact that came down is known now: forget any "not in Leadside" answer cached for its address.
     if (contacts.length > 0) await db.lookups.bulkDelete(contacts.map((c) => c.email));
     await writeMeta(db, 'cursor', page.cursor);
-    return contacts.length + page.activities.length + attempts.length + page.content.length;
+    return contacts.length + page.activities.length + attempts.length + page.questions.length + page.content.length + page.answers.length;
   });
 }
 
-/** Drops contacts that left the rep's scope with their history, keeping any attempt still waiting to be pushed. */
+/** A linked answer replaces the cached one; an unlinked one (no item) removes it. */
+async function applyAnswers(db: LeadsideDatabase, answers: SyncPage['answers']): Promise<void> {
+  const linked = answers.filter((a) => a.contentId !== null);
+  const unlinked = answers.filter((a) => a.contentId === null).map((a) => a.key);
+  if (linked.length > 0) await db.answers.bulkPut(linked);
+  if (unlinked.length > 0) await db.answers.bulkDelete(unlinked);
+}
+
+/** Drops contacts that left the rep's scope with their history, keeping any attempt or question still waiting to be pushed. */
 async function removeContacts(db: LeadsideDatabase, ids: string[], pending: OutboxEntry[]): Promise<void> {
   const unpushed = new Set(pending.flatMap((e) => (e.mutation.type === 'attempt.log' ? [e.mutation.attempt.id] : [])));
+  const unpushedQuestions = new Set(pending.flatMap((e) => (e.mutation.type === 'question.note' ? [e.mutation.question.id] : [])));
   await db.contacts.bulkDelete(ids);
   await db.activities.where('contactId').anyOf(ids).delete();
   await db.attempts
     .where('contactId')
     .anyOf(ids)
     .filter((a) => !unpushed.has(a.id))
+    .delete();
+  await db.questions
+    .where('contactId')
+    .anyOf(ids)
+    .filter((q) => !unpushedQuestions.has(q.id))
     .delete();
 }
 

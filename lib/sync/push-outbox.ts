@@ -20,7 +20,7 @@ export async function pushOutbox(db: LeadsideDatabase, api: ApiClient): Promise<
     await db.outbox.bulkUpdate(chunk.map((e) => ({ key: e.seq!, changes: { tries: e.tries + 1 } })));
     const { results } = await api.pushMutations(chunk.map((e) => e.mutation));
     const byId = new Map(results.map((r) => [r.id, r]));
-    await db.transaction('rw', db.outbox, db.contacts, db.attempts, async () => {
+    await db.transaction('rw', db.outbox, db.contacts, db.attempts, db.questions, async () => {
       for (const entry of chunk) {
         const result = byId.get(entry.id);
         if (!result) continue; // not answered: stays pending, goes again next time
@@ -50,6 +50,7 @@ async function markRejected(db: LeadsideDatabase, entry: OutboxEntry, result: Mu
   });
   if (m.type === 'attempt.log') await db.attempts.delete(m.attempt.id);
   if (m.type === 'attempt.undo') await db.attempts.update(m.attemptId, { undoneAt: null });
+  if (m.type === 'question.note') await db.questions.delete(m.question.id);
   if ((m.type === 'contact.stage' || m.type === 'contact.recycle') && entry.previous) {
     await db.contacts.update(m.contactId, { stage: entry.previous.stage, stageReason: entry.previous.stageReason });
   }

@@ -3,3 +3,4 @@ export { logAttempt, type LogAttemptInput } from './log-attempt';
 export { undoAttempt } from './undo-attempt';
 export { changeStage, type StageChange } from './change-stage';
 export { suggestLead, type SuggestLeadInput } from './suggest-lead';
+export { noteQuestion, type NoteQuestionInput } from './note-question';

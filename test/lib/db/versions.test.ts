@@ -36,12 +36,19 @@ function openAsV2(name: string): Dexie {
   return db;
 }
 
+/** The v3 schema exactly as it shipped (v3 changed rows, not tables). */
+function openAsV3(name: string): Dexie {
+  const db = openAsV2(name);
+  db.version(3).stores({});
+  return db;
+}
+
 describe('the cache schema versions', () => {
   it('a new database opens at the current version with every table', async () => {
     const db = new LeadsideDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['activities', 'attempts', 'contacts', 'content', 'lookups', 'meta', 'outbox', 'suggestions']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['activities', 'answers', 'attempts', 'contacts', 'content', 'lookups', 'meta', 'outbox', 'questions', 'suggestions']);
     db.close();
   });
 
@@ -74,7 +81,7 @@ describe('the cache schema versions', () => {
 
     const db = new LeadsideDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.contacts.get('c1')).toEqual({
       id: 'c1',
       email: 'dana@buyer.example',
@@ -84,6 +91,27 @@ describe('the cache schema versions', () => {
       openTrackingConsentAt: null,
     });
     expect(await db.outbox.where('id').equals('m1').first()).toMatchObject({ tries: 2 });
+    db.close();
+  });
+
+  it('v3 → v5 keeps every row and adds questions by contact and key, and answers by key', async () => {
+    const name = freshName();
+    const v3 = openAsV3(name);
+    await v3.table('contacts').add({ id: 'c1', email: 'dana@buyer.example', ownerId: 'u1', openTrackingConsent: null, openTrackingConsentAt: null });
+    await v3.table('outbox').add({ id: 'm1', status: 'pending', mutation: { id: 'm1', type: 'attempt.undo' }, tries: 1 });
+    v3.close();
+
+    const db = new LeadsideDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.contacts.get('c1')).toMatchObject({ email: 'dana@buyer.example' });
+    expect(await db.outbox.where('id').equals('m1').first()).toMatchObject({ tries: 1 });
+    const question = { id: 'q1', contactId: 'c1', userId: 'u1', text: 'SSO?', key: 'sso', stage: 'mql' as const, at: '2026-01-10T10:00:00.000Z', version: 0 };
+    await db.questions.bulkPut([question, { ...question, id: 'q2', contactId: 'c2' }]);
+    expect(await db.questions.where('contactId').equals('c1').primaryKeys()).toEqual(['q1']);
+    expect(await db.questions.where('key').equals('sso').primaryKeys()).toEqual(['q1', 'q2']);
+    await db.answers.put({ key: 'sso', contentId: 'ct1', linkedBy: 'u2', linkedAt: '2026-01-11T10:00:00.000Z', version: 9 });
+    expect(await db.answers.get('sso')).toMatchObject({ contentId: 'ct1' });
     db.close();
   });
 });
