@@ -7,8 +7,8 @@
  * 2. drop contractions' tails ("what's" → "what", "doesn't" → "doesn");
  * 3. split on everything that is not a letter or a digit ("w/", "?", "-" all split);
  * 4. drop one-letter tokens, question words, auxiliaries, pronouns, articles and other filler (STOPWORDS);
- * 5. stem each word lightly: one common ending off, keeping at least three letters ("integration", "integrates",
- *    "integrate" → "integr"; "prices", "pricing", "price" → "pric");
+ * 5. stem each word lightly: one common ending off, keeping at least three letters ("integration", "integrating",
+ *    "integrates", "integrate" → "integr"; "prices", "pricing", "price" → "pric");
  * 6. keep each stem once, sorted, joined with "-": "integr-salesforce".
  *
  * What it groups: word order, punctuation, case, plurals and the usual verb and noun endings, filler words.
@@ -42,6 +42,7 @@ const SUFFIXES: readonly (readonly [ending: string, replacement: string])[] = [
   ['ies', 'y'],
   ['ions', ''],
   ['ion', ''],
+  ['ating', ''],
   ['ings', ''],
   ['ing', ''],
   ['ates', ''],
