@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Activity } from '../../lib/core/model/activity';
 import type { Attempt } from '../../lib/core/model/attempt';
 import type { Contact } from '../../lib/core/model/contact';
+import type { Question } from '../../lib/core/model/questions';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
 import { useServices } from '../services';
 
@@ -10,6 +11,8 @@ export interface LeadData {
   contact: Contact;
   activities: Activity[];
   attempts: Attempt[];
+  /** Questions the prospect asked, as reps noted them. */
+  questions: Question[];
   settings: WorkspaceSettings;
 }
 
@@ -20,13 +23,14 @@ export interface LeadData {
 export function useLeadData(contactId: string): LeadData | null | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
-    const [contact, settings, activities, attempts] = await Promise.all([
+    const [contact, settings, activities, attempts, questions] = await Promise.all([
       db.contacts.get(contactId),
       db.meta.get('settings'),
       db.activities.where('contactId').equals(contactId).toArray(),
       db.attempts.where('contactId').equals(contactId).toArray(),
+      db.questions.where('contactId').equals(contactId).toArray(),
     ]);
     if (!contact || !settings) return null;
-    return { contact, activities, attempts, settings: settings.value as WorkspaceSettings };
+    return { contact, activities, attempts, questions, settings: settings.value as WorkspaceSettings };
   }, [db, contactId]);
 }

@@ -5,6 +5,7 @@ import type { Activity } from '../../lib/core/model/activity';
 import type { Attempt } from '../../lib/core/model/attempt';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ContentSuggestion } from '../../lib/core/model/derived';
+import type { Question } from '../../lib/core/model/questions';
 import { suggestContent } from '../../lib/core/content-suggestions';
 import { useApi } from '../hooks/useApi';
 import { useServices } from '../services';
@@ -13,6 +14,10 @@ export interface ContentSectionProps {
   contact: Contact;
   activities: readonly Activity[];
   attempts: readonly Attempt[];
+  /** The contact's questions: an item marketing linked as an answer to one goes first. */
+  questions: readonly Question[];
+  /** The work calendar's zone, for the day a question was asked. */
+  timeZone: string;
   /** A link was copied: the item goes with the next attempt logged. */
   onCopied: (item: ContentSuggestion) => void;
 }
@@ -20,15 +25,19 @@ export interface ContentSectionProps {
 type CopyNote = { contentId: string; kind: 'tracked' | 'plain' | 'failed'; text: string };
 
 /** The few library pieces to send next, each with the reason to say out loud, and a one-click tracked link. */
-export const ContentSection = memo(function ContentSection({ contact, activities, attempts, onCopied }: ContentSectionProps) {
+export const ContentSection = memo(function ContentSection({ contact, activities, attempts, questions, timeZone, onCopied }: ContentSectionProps) {
   const { db, now, platform } = useServices();
   const api = useApi();
   const headingId = useId();
   const library = useLiveQuery(() => db.content.toArray(), [db]);
+  const answers = useLiveQuery(() => db.answers.toArray(), [db]);
   const [note, setNote] = useState<CopyNote | null>(null);
   const suggestions = useMemo(
-    () => (library ? suggestContent({ contact, library, activities, attempts, now: now(), limit: 3 }) : undefined),
-    [library, contact, activities, attempts, now],
+    () =>
+      library && answers
+        ? suggestContent({ contact, library, activities, attempts, questions, answers, timeZone, now: now(), limit: 3 })
+        : undefined,
+    [library, answers, contact, activities, attempts, questions, timeZone, now],
   );
   if (suggestions === undefined) return null;
 

@@ -10,6 +10,7 @@ import { AttemptPanel } from './AttemptPanel';
 import { CadenceSection } from './CadenceSection';
 import { ContentSection } from './ContentSection';
 import { IntelligenceSection } from './IntelligenceSection';
+import { QuestionsSection } from './QuestionsSection';
 import { LeadHeader } from './LeadHeader';
 import { StageSection } from './StageSection';
 import { TimelineSection } from './TimelineSection';
@@ -80,8 +81,16 @@ function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
         onStatusChange={refresh}
       />
       <AttemptPanel contactId={data.contact.id} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} />
+      <QuestionsSection contactId={data.contact.id} questions={data.questions} />
       <IntelligenceSection summary={picture.summary} activities={data.activities} opensNote={opensNote} />
-      <ContentSection contact={data.contact} activities={data.activities} attempts={data.attempts} onCopied={onCopied} />
+      <ContentSection
+        contact={data.contact}
+        activities={data.activities}
+        attempts={data.attempts}
+        questions={data.questions}
+        timeZone={data.settings.calendar.timeZone}
+        onCopied={onCopied}
+      />
       <StageSection contact={data.contact} />
       <TimelineSection activities={data.activities} attempts={data.attempts} />
     </article>
