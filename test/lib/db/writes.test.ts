@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultWorkspaceSettings } from '../../../lib/core/model/defaults';
 import { LeadsideDatabase } from '../../../lib/db/database';
 import { cachedLeadPicture } from '../../../lib/db/queries/lead-picture';
-import { changeStage, logAttempt, suggestLead, undoAttempt, type WriteContext } from '../../../lib/db/writes';
+import { changeStage, logAttempt, noteQuestion, suggestLead, undoAttempt, type WriteContext } from '../../../lib/db/writes';
 import { evictOldestHistory, isQuotaError } from '../../../lib/sync/evict-history';
 import { activity, attempt, contact } from '../core/fixtures';
 
@@ -77,6 +77,22 @@ describe('local writes', () => {
     expect((await db.outbox.toArray())[0]?.mutation).toMatchObject({ type: 'contact.suggest', email: 'new.person@prospect.example' });
     await expect(suggestLead(ctx, { email: 'not-an-address' })).rejects.toThrow(/email/);
     expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('noting a question', () => {
+  it('writes the question, with its key and the cached stage, and its outbox entry together', async () => {
+    const q = await noteQuestion(ctx, { contactId: 'c1', text: ' Salesforce integration? ' });
+    expect(await db.questions.get(q.id)).toEqual({ ...q, text: 'Salesforce integration?', key: 'integr-salesforc', stage: 'mql', userId: 'rep1', at: '2026-01-19T15:00:00.000Z' });
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ status: 'pending', mutation: { type: 'question.note', question: { id: q.id, contactId: 'c1', text: 'Salesforce integration?' } } });
+  });
+
+  it('refuses text the server would refuse, and a contact the cache does not hold, writing nothing', async () => {
+    await expect(noteQuestion(ctx, { contactId: 'c1', text: 'x'.repeat(281) })).rejects.toThrow('a question must be at most 280 characters');
+    await expect(noteQuestion(ctx, { contactId: 'c_nobody', text: 'SSO?' })).rejects.toThrow('contact c_nobody is not in the cache');
+    expect(await db.questions.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 });
 

@@ -6,14 +6,14 @@ import Dexie from 'dexie';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeadsideDatabase } from '../../../lib/db/database';
-import { changeStage, logAttempt, undoAttempt, type WriteContext } from '../../../lib/db/writes';
+import { changeStage, logAttempt, noteQuestion, undoAttempt, type WriteContext } from '../../../lib/db/writes';
 import { readMeta } from '../../../lib/db/meta';
 import { signIn, storedApi } from '../../../lib/session';
 import { readSyncState, resolveEmails, syncOnce, type SyncContext } from '../../../lib/sync';
 import { insertContact } from '../../../server/domain/contacts/create';
 import { reassignContact } from '../../../server/domain/contacts/owners';
 import { writeInWorkspace } from '../../../server/store/db';
-import { activities, attempts as attemptsTable, contacts } from '../../../server/store/schema';
+import { activities, attempts as attemptsTable, contacts, questions as questionsTable } from '../../../server/store/schema';
 import { makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../../server/harness';
 
 // The real sync engine against the real server over HTTP on PGlite, with a real (fake-indexeddb) Dexie cache.
@@ -201,6 +201,40 @@ describe('the sync engine against the real server', () => {
     // The pull brought the server's stage; the rejected change no longer shows.
     expect((await db.contacts.get('c_dana'))?.stage).toBe('sql');
     expect((await server.store.db.select().from(contacts).where(eq(contacts.id, 'c_dana')))[0]?.stage).toBe('sql');
+  });
+
+  it('a question noted offline is sent once, comes back as the server’s row, brings its answer, and a refused one is taken back', async () => {
+    await seedContact('c_quinn', 'quinn@buyer.example', 'rep');
+    const { db, net, writes, sync } = await client();
+    await sync();
+    net.down = true;
+    const noted = await noteQuestion(writes, { contactId: 'c_quinn', text: 'Do you support SSO?' });
+    expect(await sync()).toMatchObject({ kind: 'failed', state: { status: 'offline' } });
+    expect(await db.questions.get(noted.id)).toMatchObject({ key: 'sso-support', stage: 'mql', version: 0 });
+    net.down = false;
+    expect(await sync()).toMatchObject({ kind: 'done', pushed: 1, rejected: 0 });
+    const rows = await server.store.db.select().from(questionsTable).where(eq(questionsTable.contactId, 'c_quinn'));
+    expect(rows.map((r) => [r.id, r.groupKey, r.stage])).toEqual([[noted.id, 'sso-support', 'mql']]);
+    expect((await db.questions.get(noted.id))?.version).toBe(rows[0]!.version);
+
+    // Marketing links an answer: the next sync brings it.
+    const marketing = acme.users.marketing!.token;
+    const created = await server.api(marketing, '/v1/content', {
+      method: 'POST',
+      json: { title: 'SSO guide', url: 'https://www.acme.example/sso', kind: 'article', journeyStage: 'decision' },
+    });
+    const { id: contentId } = (await created.json()) as { id: string };
+    expect((await server.api(marketing, '/v1/questions/sso-support/answer', { method: 'PUT', json: { contentId } })).status).toBe(200);
+    await sync();
+    expect(await db.answers.get('sso-support')).toMatchObject({ contentId });
+
+    // A note on a lead reassigned away meanwhile is refused and taken back; the contact leaves the cache.
+    const late = await noteQuestion(writes, { contactId: 'c_quinn', text: 'Pricing for 50 seats?' });
+    const moved = await server.api(acme.users.manager!.token, '/v1/contacts/c_quinn', { method: 'PATCH', json: { ownerId: acme.users.rep2!.id } });
+    expect(moved.status).toBe(200);
+    expect(await sync()).toMatchObject({ kind: 'done', pushed: 0, rejected: 1 });
+    expect(await db.questions.get(late.id)).toBeUndefined();
+    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ status: 'rejected', contactName: 'quinn@buyer.example', error: expect.objectContaining({ code: 'forbidden' }) })]);
   });
 
   it('a revoked token signs the cache out and keeps its outbox', async () => {
