@@ -12,6 +12,7 @@ import { activities, attempts, contacts, content, scopeEntries, stageChanges, us
 import { DEMO_LIBRARY } from './content';
 import { buildHistory, newsletterIssues, type ContactHistory } from './history';
 import { DEMO_DOMAIN, DEMO_SITE, DEMO_TEAM } from './people';
+import { seedDemoQuestions } from './questions';
 import { Random } from './random';
 import { buildRoster, type RosterEntry } from './roster';
 
@@ -129,6 +130,7 @@ export async function seedDemo(db: Db, options: { now: Date; seed?: number }): P
         history.activities.map(({ trust, ...a }) => ({ ...a, workspaceId: DEMO_WORKSPACE_ID, contactId: entry.id, trustLabel: trust.label, trustReason: trust.reason })),
       ),
     );
+    await seedDemoQuestions(tx, lives, { id: DEMO_WORKSPACE_ID, name: DEMO_WORKSPACE_NAME, settings }, now);
     return { workspaceId: DEMO_WORKSPACE_ID, workspaceName: DEMO_WORKSPACE_NAME, credentials };
   });
 }

@@ -8,11 +8,15 @@ import type { CadenceStatus } from '../../lib/core/model/derived';
 import { policyForLeadType } from '../../lib/core/model/policy';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
 import { JOURNEY_STAGES, LIFECYCLE_STAGES } from '../../lib/core/model/vocabulary';
+import { suggestContent } from '../../lib/core/content-suggestions';
+import { QuestionGroupPage } from '../../lib/core/model/questions';
+import { questionKey } from '../../lib/core/questions/group-key';
 import { seedDemo, type SeededDemo } from '../../server/seed/demo';
+import { DEMO_QUESTIONS } from '../../server/seed/questions';
 import { SHOWCASE_CONTACTS } from '../../server/seed/showcase';
 import { openStore, type Db, type Store } from '../../server/store/db';
-import { toActivity, toAttempt, toContact } from '../../server/store/rows';
-import { activities, attempts, contacts, content, scopeEntries, users, workspaces } from '../../server/store/schema';
+import { toActivity, toAttempt, toContact, toContentItem, toQuestion, toQuestionAnswer } from '../../server/store/rows';
+import { activities, attempts, contacts, content, questionAnswers, questions, scopeEntries, users, workspaces } from '../../server/store/schema';
 import { STORE_KINDS, freshPostgresDatabase, serverForSuite, type StoreKind } from './harness';
 import { DAY_MS } from '../../lib/core/time-units';
 
@@ -105,6 +109,39 @@ describe.each(STORE_KINDS)('the demo workspace on %s', (kind) => {
     }
     // Recycled and disqualified contacts say why.
     for (const c of rows.contacts.filter((x) => x.stage === 'recycled' || x.stage === 'disqualified')) expect(c.stageReason).not.toBeNull();
+  });
+
+  it("has prospects' questions noted in several wordings, grouped by lib/core's key, three of them answered", async () => {
+    for (const q of DEMO_QUESTIONS) expect(new Set(q.wordings.map(questionKey)).size).toBe(1);
+    const marketing = seeded.credentials.find((c) => c.role === 'marketing')!;
+    const res = await server.api(marketing.token, '/v1/questions');
+    const page = QuestionGroupPage.parse(await res.json());
+    // Each wording asked once, and Dana asked about SSO as well.
+    expect(Object.fromEntries(page.groups.map((g) => [g.key, [g.count, g.answer?.contentId ?? null]]))).toEqual({
+      'integr-salesforc': [4, 'ct_demo_integrations_guide'],
+      'sso-support': [4, 'ct_demo_security_overview'],
+      'implement-long-tak': [2, 'ct_demo_implementation_plan'],
+      'compliant-soc': [2, null],
+      'outlook-work': [2, null],
+    });
+    for (const g of page.groups) expect(g.byStage.lead + g.byStage.mql + g.byStage.sql + g.byStage.opportunity).toBe(g.count);
+  });
+
+  it("offers Dana the answer to the question she asked on Monday first", async () => {
+    const dana = rows.contacts.find((c) => c.email === 'dana.reyes@brightwave.example')!;
+    const asked = (await server.store.db.select().from(questions).where(eq(questions.contactId, dana.id))).map(toQuestion);
+    expect(asked.map((q) => [q.text, q.stage, q.at])).toEqual([['Do you support SSO?', 'mql', '2026-03-02T16:20:00.000Z']]);
+    const [first] = suggestContent({
+      contact: dana,
+      library: (await server.store.db.select().from(content)).map(toContentItem),
+      activities: rows.activities.filter((a) => a.contactId === dana.id),
+      attempts: rows.attempts.filter((a) => a.contactId === dana.id),
+      questions: asked,
+      answers: (await server.store.db.select().from(questionAnswers)).map(toQuestionAnswer),
+      timeZone: rows.settings.calendar.timeZone,
+      now: NOW,
+    });
+    expect(first).toMatchObject({ contentId: 'ct_demo_security_overview', reason: 'Answers the question they asked on Monday' });
   });
 
   it('puts every owned contact in its owner’s sync scope', async () => {

@@ -15,27 +15,30 @@ import { findContent } from '../content';
  * nothing and records nothing. The row's new version carries the link to every rep's cache.
  */
 export async function linkAnswer(db: Db, caller: Caller, key: string, contentId: string, now: Date): Promise<QuestionAnswer> {
+  return writeInWorkspace(db, caller.workspace.id, (tx) => linkAnswerIn(tx, caller, key, contentId, now));
+}
+
+/** linkAnswer inside a transaction that already holds the workspace's lock (the demo seed's). */
+export async function linkAnswerIn(tx: Tx, caller: Caller, key: string, contentId: string, now: Date): Promise<QuestionAnswer> {
   const workspaceId = caller.workspace.id;
-  return writeInWorkspace(db, workspaceId, async (tx) => {
-    await assertGroupAsked(tx, workspaceId, key);
-    const item = await findContent(tx, workspaceId, contentId);
-    if (item.archived) {
-      throw new ApiError('conflict', `content ${contentId} is archived: restore it to the library before linking it as an answer`);
-    }
-    const current = await answerRow(tx, workspaceId, key);
-    if (current?.contentId === contentId) return toQuestionAnswer(current);
-    const [row] = await tx
-      .insert(questionAnswers)
-      .values({ workspaceId, groupKey: key, contentId, linkedBy: caller.user.id, linkedAt: now })
-      .onConflictDoUpdate({
-        target: [questionAnswers.workspaceId, questionAnswers.groupKey],
-        set: { contentId, linkedBy: caller.user.id, linkedAt: now },
-      })
-      .returning();
-    if (!row) throw new Error(`answer to ${key} was not written`);
-    await recordAudit(tx, actorOf(caller), questionAnswered(now, key, current?.contentId ?? null, contentId));
-    return toQuestionAnswer(row);
-  });
+  await assertGroupAsked(tx, workspaceId, key);
+  const item = await findContent(tx, workspaceId, contentId);
+  if (item.archived) {
+    throw new ApiError('conflict', `content ${contentId} is archived: restore it to the library before linking it as an answer`);
+  }
+  const current = await answerRow(tx, workspaceId, key);
+  if (current?.contentId === contentId) return toQuestionAnswer(current);
+  const [row] = await tx
+    .insert(questionAnswers)
+    .values({ workspaceId, groupKey: key, contentId, linkedBy: caller.user.id, linkedAt: now })
+    .onConflictDoUpdate({
+      target: [questionAnswers.workspaceId, questionAnswers.groupKey],
+      set: { contentId, linkedBy: caller.user.id, linkedAt: now },
+    })
+    .returning();
+  if (!row) throw new Error(`answer to ${key} was not written`);
+  await recordAudit(tx, actorOf(caller), questionAnswered(now, key, current?.contentId ?? null, contentId));
+  return toQuestionAnswer(row);
 }
 
 /**
