@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeInWorkspace } from '../../server/store/db';
 import { trackingPolicyOf } from '../../lib/core/model/settings';
-import { attempts, contacts, content, suggestedLeads, workspaces } from '../../server/store/schema';
+import { attempts, contacts, content, questions, suggestedLeads, workspaces } from '../../server/store/schema';
 import { keepEvidenceOnFailure } from './support/evidence';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from '../support/extension';
 import { openHostTab, signInThroughOptions, until } from './support/flows';
@@ -136,6 +136,45 @@ describe('a rep’s day, end to end', () => {
     await panel.getByRole('heading', { name: 'Dana Reyes' }).waitFor();
     await new Promise((r) => setTimeout(r, 1500));
     expect((await danaAttempts()).length).toBe(before + 1);
+  }, 90_000);
+
+  it('a question noted on the lead reaches marketing grouped, and the answer they link is offered first', async () => {
+    await panel.bringToFront();
+    const section = panel.getByRole('region', { name: 'Questions they asked' });
+    await section.getByRole('textbox', { name: 'A question they asked' }).fill('Does it work with Outlook?');
+    await section.getByRole('button', { name: 'Note' }).click();
+    await section.getByText('Does it work with Outlook?').waitFor();
+    const id = await danaId();
+    const [row] = await until(async () => {
+      const rows = await server.store.db.select().from(questions).where(and(eq(questions.contactId, id), eq(questions.text, 'Does it work with Outlook?')));
+      return rows.length > 0 ? rows : null;
+    }, 'the question on the server');
+    expect(row).toMatchObject({ groupKey: 'outlook-work', stage: 'mql', userId: mayaId });
+
+    // The demo's own answer to Dana's SSO question leads "Send next".
+    const send = panel.getByRole('region', { name: 'Send next' });
+    expect(await send.locator('.suggestion__reason').first().innerText()).toMatch(/^Answers the question they asked (today|yesterday|on \w+)$/);
+
+    // Marketing writes an answer to it and links it; the panel's next sync brings both.
+    const alex = server.credentials.find((c) => c.role === 'marketing')!;
+    const created = await fetch(`${server.url}/v1/content`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alex.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Northwind for Outlook', url: 'https://www.northwind.example/resources/outlook', kind: 'article', journeyStage: 'consideration' }),
+    });
+    const item = (await created.json()) as { id: string };
+    const linked = await fetch(`${server.url}/v1/questions/outlook-work/answer`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${alex.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ contentId: item.id }),
+    });
+    expect(linked.status).toBe(200);
+    await panel.reload();
+    await panel.getByRole('heading', { name: 'Dana Reyes' }).waitFor();
+    await section.getByText(/answered by “Northwind for Outlook”/).waitFor({ timeout: 30_000 });
+    const first = send.locator('.suggestion').first();
+    expect(await first.locator('.suggestion__title').innerText()).toBe('Northwind for Outlook');
+    expect(await first.locator('.suggestion__reason').innerText()).toBe('Answers the question they asked today');
   }, 90_000);
 
   it('an address Leadside does not know can be suggested as a lead, and reaches the review queue', async () => {
