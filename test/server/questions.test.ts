@@ -368,6 +368,15 @@ describe.each(STORE_KINDS)('prospects’ questions on %s', (kind) => {
       expect((await answerRow('integr-salesforc'))?.contentId ?? null).toBeNull();
     });
 
+    it('takes a key of any letters in the path, percent-encoded', async () => {
+      await push(token(ws, 'rep'), [note(contactId, '日本語のサポート?', '2026-01-19T14:05:00.000Z')]);
+      const [row] = await db().select().from(questions).where(and(eq(questions.workspaceId, ws.id), eq(questions.text, '日本語のサポート?')));
+      const guide = await addContent(ws, 'Japanese support');
+      const res = await put(row!.groupKey, { contentId: guide });
+      expect(res.status).toBe(200);
+      expect(QuestionAnswer.parse(await res.json()).key).toBe(row!.groupKey);
+    });
+
     it('refuses a group nobody asked, a key that cannot be one, a bad body and reps', async () => {
       const guide = await addContent(ws, 'Guide');
       const nobody = await put('pric', { contentId: guide });
