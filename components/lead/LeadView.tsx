@@ -82,7 +82,7 @@ function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
       <AttemptPanel contactId={data.contact.id} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} />
       <IntelligenceSection summary={picture.summary} activities={data.activities} opensNote={opensNote} />
       <ContentSection contact={data.contact} activities={data.activities} attempts={data.attempts} onCopied={onCopied} />
-      <StageSection contact={data.contact} cadence={picture.cadence} />
+      <StageSection contact={data.contact} cadence={picture.cadence} settings={data.settings} />
       <TimelineSection activities={data.activities} attempts={data.attempts} />
     </article>
   );

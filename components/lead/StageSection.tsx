@@ -2,7 +2,7 @@ import { memo, useId, useState } from 'react';
 import type { Contact } from '../../lib/core/model/contact';
 import type { CadenceState } from '../../lib/core/model/derived';
 import type { ReasonListName } from '../../lib/core/model/outcomes';
-import { outcomeSettingsOf } from '../../lib/core/model/settings';
+import { outcomeSettingsOf, type WorkspaceSettings } from '../../lib/core/model/settings';
 import { moversFor } from '../../lib/core/stage/transitions';
 import { changeStage, type StageChange } from '../../lib/db/writes';
 import { STAGE_LABELS } from '../../lib/view-model/labels';
@@ -25,7 +25,15 @@ const LOST_DESTINATIONS = { recycled: 'Nurture again (recycle to marketing)', di
  * marketing or disqualify it, each with a reason from the workspace's lists. Only the moves the stage table gives this
  * user are offered; each is a local write that waits in the outbox like any other.
  */
-export const StageSection = memo(function StageSection({ contact, cadence }: { contact: Contact; cadence: CadenceState | null }) {
+export const StageSection = memo(function StageSection({
+  contact,
+  cadence,
+  settings,
+}: {
+  contact: Contact;
+  cadence: CadenceState | null;
+  settings: WorkspaceSettings;
+}) {
   const write = useLocalWrite();
   const headingId = useId();
   const [open, setOpen] = useState<FormKind | null>(null);
@@ -33,7 +41,7 @@ export const StageSection = memo(function StageSection({ contact, cadence }: { c
   const [done, setDone] = useState<string | null>(null);
 
   const me = useMeta('me');
-  const outcomes = outcomeSettingsOf(useMeta('settings'));
+  const outcomes = outcomeSettingsOf(settings);
   const stage = contact.stage;
   const actions = stageActions(stage, moversFor(me?.user.role ?? 'rep'));
 
