@@ -1,5 +1,4 @@
 import type { Attempt } from '../core/model/attempt';
-import type { Contact } from '../core/model/contact';
 import type { SyncPage } from '../core/model/sync';
 import type { LeadsideDatabase } from '../db/database';
 import type { OutboxEntry, StageFields } from '../db/types';
