@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MutationInput, MutationResult } from '../../lib/core/model/mutations';
+import { SyncPage } from '../../lib/core/model/sync';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
 import type { LifecycleStage } from '../../lib/core/model/vocabulary';
 import { STAGE_TRANSITIONS, type StageMover } from '../../lib/core/stage/transitions';
@@ -124,6 +125,18 @@ describe.each(STORE_KINDS)('won, lost and reasons on %s', (kind) => {
         dealValue: 48_250.5,
         mutationId: won.id,
       });
+    });
+
+    it('syncs the contact to its rep with the deal value and the reason code, as the model parses them', async () => {
+      const won = await makeContact({ stage: 'opportunity', ownerId: userId('rep2') });
+      const lost = await makeContact({ stage: 'opportunity', ownerId: userId('rep2') });
+      await push(token('rep2'), [stage(won, 'opportunity', 'customer', { dealValue: 7_500.25 }), recycle(lost, { from: 'opportunity', reasonCode: 'timing' })]);
+      const res = await server.api(token('rep2'), '/v1/sync?limit=500');
+      expect(res.status).toBe(200);
+      const page = SyncPage.parse(await res.json());
+      const byId = new Map(page.contacts.map((c) => [c.id, c]));
+      expect(byId.get(won)).toMatchObject({ stage: 'customer', dealValue: 7_500.25, stageReason: null, stageReasonCode: null });
+      expect(byId.get(lost)).toMatchObject({ stage: 'recycled', dealValue: null, stageReason: 'Timing: not this year', stageReasonCode: 'timing' });
     });
 
     it('takes a win without a value, and a manager’s correction clears the value from the contact but not from history', async () => {
