@@ -9,6 +9,15 @@ export const REASON_LISTS = ['recycle', 'disqualify', 'lost'] as const;
 export const ReasonListName = z.enum(REASON_LISTS);
 export type ReasonListName = z.infer<typeof ReasonListName>;
 
+/**
+ * What a move means for the closed loop: an opportunity `won` (it became a customer) or `lost` (it left for nurture or
+ * for good). The lifecycle has no `lost` stage: a loss is an opportunity moving to `recycled` or `disqualified`,
+ * recorded with this outcome and a reason from the workspace's lost list (lib/core/stage/transitions.ts).
+ */
+export const STAGE_OUTCOMES = ['won', 'lost'] as const;
+export const StageOutcome = z.enum(STAGE_OUTCOMES);
+export type StageOutcome = z.infer<typeof StageOutcome>;
+
 /** Offered in every list, never stored in one: it needs a free text. */
 export const OTHER_REASON = 'other';
 /** The built-in recycle reason the SLA guards: offered only once the cadence's attempts are done. */

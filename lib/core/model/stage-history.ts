@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StageOutcome } from './outcomes';
 import { Id, Instant } from './primitives';
 import { LifecycleStage } from './vocabulary';
 
@@ -23,7 +24,7 @@ export const StageChange = z.object({
   /** The reason's code in the move's list (docs/vocabulary.md § Won, lost and reasons); `other` for a free text. */
   reasonCode: z.string().nullable().default(null),
   /** `won` or `lost` for an opportunity that closed; null for every other move. */
-  outcome: z.enum(['won', 'lost']).nullable().default(null),
+  outcome: StageOutcome.nullable().default(null),
   /** A win's deal value, in the workspace's currency. */
   dealValue: z.number().nonnegative().nullable().default(null),
   mutationId: Id.nullable(),

@@ -1,4 +1,4 @@
-import type { ReasonListName } from '../model/outcomes';
+import type { ReasonListName, StageOutcome } from '../model/outcomes';
 import type { LifecycleStage, Role } from '../model/vocabulary';
 
 /**
@@ -7,12 +7,7 @@ import type { LifecycleStage, Role } from '../model/vocabulary';
  */
 export type StageMover = 'owner' | 'manager' | 'marketing';
 
-/**
- * What a move means for the closed loop: an opportunity `won` (it became a customer) or `lost` (it left for nurture or
- * for good). The lifecycle has no `lost` stage: a loss is an opportunity moving to `recycled` or `disqualified`,
- * recorded with this outcome and a reason from the workspace's lost list.
- */
-export type StageOutcome = 'won' | 'lost';
+export type { StageOutcome };
 
 export interface StageTransition {
   to: LifecycleStage;
