@@ -38,6 +38,8 @@ function contactRow(i: number): Contact {
     phone: null,
     stage: STAGES[i % STAGES.length]!,
     stageReason: null,
+    stageReasonCode: null,
+    dealValue: null,
     leadType: i % 5 === 0 ? 'demo_request' : null,
     source: 'website',
     ownerId: 'u_rep',

@@ -91,7 +91,7 @@ function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
         timeZone={data.settings.calendar.timeZone}
         onCopied={onCopied}
       />
-      <StageSection contact={data.contact} />
+      <StageSection contact={data.contact} cadence={picture.cadence} settings={data.settings} />
       <TimelineSection activities={data.activities} attempts={data.attempts} />
     </article>
   );

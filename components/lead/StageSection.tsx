@@ -1,129 +1,122 @@
-import { memo, useId, useRef, useState, useEffect, type FormEvent } from 'react';
+import { memo, useId, useState } from 'react';
 import type { Contact } from '../../lib/core/model/contact';
+import type { CadenceState } from '../../lib/core/model/derived';
+import type { ReasonListName } from '../../lib/core/model/outcomes';
+import { outcomeSettingsOf, type WorkspaceSettings } from '../../lib/core/model/settings';
+import { moversFor } from '../../lib/core/stage/transitions';
 import { changeStage, type StageChange } from '../../lib/db/writes';
-import { allowedMoves, moversFor } from '../../lib/core/stage/transitions';
 import { STAGE_LABELS } from '../../lib/view-model/labels';
+import { offeredReasons, stageActions, type StageAction } from '../../lib/view-model/stage-actions';
 import { useLocalWrite } from '../hooks/useLocalWrite';
 import { useMeta } from '../hooks/useMeta';
+import { ReasonForm, WonForm } from './StageForms';
 
-/** The server's rule for a recycle or disqualify reason (lib/core/model/mutations). */
-const MIN_REASON = 3;
+type FormKind = Exclude<StageAction['kind'], 'move'>;
 
-type Mode = 'recycle' | 'disqualify';
+const REASON_FORMS = {
+  recycle: { title: 'Recycle to marketing', submit: 'Recycle', list: 'recycle', done: 'Recycled to marketing.' },
+  disqualify: { title: 'Disqualify', submit: 'Disqualify', list: 'disqualify', done: 'Disqualified.' },
+} as const satisfies Record<string, { title: string; submit: string; list: ReasonListName; done: string }>;
 
-const FORM: Readonly<Record<Mode, { title: string; submit: string; hint: string }>> = {
-  recycle: { title: 'Recycle to marketing', submit: 'Recycle', hint: 'Why it goes back to marketing, e.g. "no budget until Q3"' },
-  disqualify: { title: 'Disqualify', submit: 'Disqualify', hint: 'Why it is not a fit, e.g. "student, no buying role"' },
-};
+const LOST_DESTINATIONS = { recycled: 'Nurture again (recycle to marketing)', disqualified: 'Close for good (disqualify)' } as const;
 
-/** Closed-loop feedback: accept an MQL as an SQL, recycle it to marketing or disqualify it, always with a reason. */
-export const StageSection = memo(function StageSection({ contact }: { contact: Contact }) {
+/**
+ * Closed-loop feedback: accept an MQL, mark an opportunity, won (with the deal's value) or lost, recycle it to
+ * marketing or disqualify it, each with a reason from the workspace's lists. Only the moves the stage table gives this
+ * user are offered; each is a local write that waits in the outbox like any other.
+ */
+export const StageSection = memo(function StageSection({
+  contact,
+  cadence,
+  settings,
+}: {
+  contact: Contact;
+  cadence: CadenceState | null;
+  settings: WorkspaceSettings;
+}) {
   const write = useLocalWrite();
   const headingId = useId();
-  const reasonId = useId();
-  const errorId = useId();
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const [mode, setMode] = useState<Mode | null>(null);
-  const [reason, setReason] = useState('');
+  const [open, setOpen] = useState<FormKind | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (mode) reasonRef.current?.focus();
-  }, [mode]);
-
   const me = useMeta('me');
+  const outcomes = outcomeSettingsOf(settings);
   const stage = contact.stage;
-  // The panel offers only the moves the stage table gives this user; the cache holds only what they may work.
-  const moves = allowedMoves(stage, moversFor(me?.user.role ?? 'rep')).map((t) => t.to);
-  const canAccept = moves.includes('sql');
-  const canRecycle = moves.includes('recycled');
-  const canDisqualify = moves.includes('disqualified');
+  const actions = stageActions(stage, moversFor(me?.user.role ?? 'rep'));
 
   async function apply(change: StageChange, confirmation: string) {
     try {
       await write((ctx) => changeStage(ctx, contact.id, change));
       setDone(confirmation);
       setError(null);
-      setMode(null);
-      setReason('');
+      setOpen(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
   }
 
-  function open(next: Mode) {
-    setMode(next);
-    setReason('');
+  function toggle(kind: FormKind) {
+    setOpen(open === kind ? null : kind);
     setError(null);
     setDone(null);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!mode) return;
-    const text = reason.trim();
-    if (text.length < MIN_REASON) {
-      setError(`Give a reason of at least ${MIN_REASON} characters.`);
-      reasonRef.current?.focus();
-      return;
-    }
-    await apply({ kind: mode, reason: text }, mode === 'recycle' ? 'Recycled to marketing.' : 'Disqualified.');
-  }
+  const lost = actions.find((a): a is Extract<StageAction, { kind: 'lost' }> => a.kind === 'lost');
+  const close = () => setOpen(null);
 
   return (
     <section className="section stage" aria-labelledby={headingId}>
       <h3 id={headingId}>Stage: {STAGE_LABELS[stage]}</h3>
-      {!canAccept && !canRecycle && !canDisqualify ? (
+      {actions.length === 0 ? (
         <p className="muted">No stage actions for a {STAGE_LABELS[stage].toLowerCase()}.</p>
       ) : (
         <div className="actions">
-          {canAccept && (
-            <button type="button" className="primary" onClick={() => void apply({ kind: 'stage', to: 'sql' }, 'Accepted: now an SQL.')}>
-              Accept as SQL
-            </button>
-          )}
-          {canRecycle && (
-            <button type="button" aria-expanded={mode === 'recycle'} onClick={() => (mode === 'recycle' ? setMode(null) : open('recycle'))}>
-              Recycle to marketing
-            </button>
-          )}
-          {canDisqualify && (
-            <button type="button" className="danger" aria-expanded={mode === 'disqualify'} onClick={() => (mode === 'disqualify' ? setMode(null) : open('disqualify'))}>
-              Disqualify
-            </button>
+          {actions.map((a) =>
+            a.kind === 'move' ? (
+              <button key={a.to} type="button" className="primary" onClick={() => void apply({ kind: 'stage', to: a.to }, a.confirmation)}>
+                {a.label}
+              </button>
+            ) : (
+              <button key={a.kind} type="button" className={a.kind === 'won' ? 'primary' : a.kind === 'disqualify' ? 'danger' : undefined} aria-expanded={open === a.kind} onClick={() => toggle(a.kind)}>
+                {ACTION_LABELS[a.kind]}
+              </button>
+            ),
           )}
         </div>
       )}
-      {mode && (
-        <form className="stage__form" aria-label={FORM[mode].title} onSubmit={(e) => void submit(e)} noValidate>
-          <label htmlFor={reasonId}>Reason (required)</label>
-          <textarea
-            id={reasonId}
-            ref={reasonRef}
-            rows={2}
-            maxLength={500}
-            placeholder={FORM[mode].hint}
-            value={reason}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(e) => setReason(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') setMode(null);
-            }}
-          />
-          <div className="actions">
-            <button type="submit" className={mode === 'disqualify' ? 'danger' : 'primary'}>
-              {FORM[mode].submit}
-            </button>
-            <button type="button" onClick={() => setMode(null)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+      {open === 'won' && (
+        <WonForm currency={outcomes.currency} onCancel={close} onSubmit={(dealValue) => apply({ kind: 'stage', to: 'customer', dealValue }, 'Won: now a customer.')} />
+      )}
+      {open === 'lost' && lost && (
+        <ReasonForm
+          key="lost"
+          title="Lost"
+          submitLabel="Mark lost"
+          danger
+          {...offeredReasons(outcomes, 'lost', cadence)}
+          destinations={lost.to.map((to) => ({ value: to, label: LOST_DESTINATIONS[to] }))}
+          onCancel={close}
+          onSubmit={({ reasonCode, reason, destination }) =>
+            destination === 'disqualified'
+              ? apply({ kind: 'disqualify', reasonCode, reason }, 'Lost: closed for good.')
+              : apply({ kind: 'recycle', reasonCode, reason }, 'Lost: back to nurture.')
+          }
+        />
+      )}
+      {(open === 'recycle' || open === 'disqualify') && (
+        <ReasonForm
+          key={open}
+          title={REASON_FORMS[open].title}
+          submitLabel={REASON_FORMS[open].submit}
+          danger={open === 'disqualify'}
+          {...offeredReasons(outcomes, REASON_FORMS[open].list, cadence)}
+          onCancel={close}
+          onSubmit={({ reasonCode, reason }) => apply({ kind: open, reasonCode, reason }, REASON_FORMS[open].done)}
+        />
       )}
       {error && (
-        <p id={errorId} role="alert" className="error-text">
+        <p role="alert" className="error-text">
           {error}
         </p>
       )}
@@ -133,3 +126,10 @@ export const StageSection = memo(function StageSection({ contact }: { contact: C
     </section>
   );
 });
+
+const ACTION_LABELS: Readonly<Record<FormKind, string>> = {
+  won: 'Won',
+  lost: 'Lost',
+  recycle: 'Recycle to marketing',
+  disqualify: 'Disqualify',
+};

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { mutationContactId, type Mutation } from '../../lib/core/model/mutations';
+import { transitionOf } from '../../lib/core/stage/transitions';
 import { CHANNEL_LABELS, OUTCOME_LABELS, STAGE_LABELS } from '../../lib/view-model/labels';
 import { useServices } from '../services';
 
@@ -13,9 +14,14 @@ export function describeMutation(m: Mutation, names: ReadonlyMap<string, string>
     case 'attempt.undo':
       return 'Undo of an attempt';
     case 'contact.stage':
+      {
+        const outcome = transitionOf(m.from, m.to)?.outcome;
+        if (outcome) return `Mark ${who(m.contactId)} ${outcome}`;
+      }
       return `Move ${who(m.contactId)} to ${STAGE_LABELS[m.to]}`;
     case 'contact.recycle':
-      return `Recycle ${who(m.contactId)} to marketing`;
+      // Older outboxes' recycles carry no `from`.
+      return m.from && transitionOf(m.from, 'recycled')?.outcome === 'lost' ? `Mark ${who(m.contactId)} lost` : `Recycle ${who(m.contactId)} to marketing`;
     case 'contact.suggest':
       return `Suggest ${m.email} as a lead`;
     case 'question.note':

@@ -3,6 +3,14 @@ import type { ErrorBody, Mutation } from '../core/model/mutations';
 import type { WorkspaceSettings } from '../core/model/settings';
 import type { LifecycleStage } from '../core/model/vocabulary';
 
+/** A contact's stage and what goes with it; the last two are absent in outbox entries queued before they existed. */
+export interface StageFields {
+  stage: LifecycleStage;
+  stageReason: string | null;
+  stageReasonCode?: string | null;
+  dealValue?: number | null;
+}
+
 /**
  * A change made here that the server has not acknowledged yet. `pending` ones are pushed in `seq` order; a `rejected`
  * one stays, with the server's reason, until the rep dismisses it: nothing a rep logged disappears silently.
@@ -15,7 +23,9 @@ export interface OutboxEntry {
   status: 'pending' | 'rejected';
   createdAt: string;
   /** What the change replaced, so a rejection can be undone locally. */
-  previous?: { stage: LifecycleStage; stageReason: string | null };
+  previous?: StageFields;
+  /** What a stage change wrote to the cache, kept on top of pulled rows until the server has it (absent in older entries). */
+  wrote?: StageFields;
   error?: ErrorBody;
   /** Set when the server refuses it: who the change was about, so the rep can tell even after the contact left the cache. */
   contactName?: string;

@@ -1,8 +1,7 @@
 import type { Attempt } from '../core/model/attempt';
-import type { Contact } from '../core/model/contact';
 import type { SyncPage } from '../core/model/sync';
 import type { LeadsideDatabase } from '../db/database';
-import type { OutboxEntry } from '../db/types';
+import type { OutboxEntry, StageFields } from '../db/types';
 import { writeMeta } from '../db/meta';
 
 /**
@@ -60,12 +59,14 @@ async function removeContacts(db: LeadsideDatabase, ids: string[], pending: Outb
     .delete();
 }
 
-function pendingStageOf(pending: OutboxEntry[], contactId: string): Partial<Pick<Contact, 'stage' | 'stageReason'>> {
-  let latest: Partial<Pick<Contact, 'stage' | 'stageReason'>> = {};
+/** The stage the rep's latest unpushed change gave the contact: what it wrote, or, for older entries, what its mutation says. */
+function pendingStageOf(pending: OutboxEntry[], contactId: string): Partial<StageFields> {
+  let latest: Partial<StageFields> = {};
   for (const e of pending) {
     const m = e.mutation;
-    if (m.type === 'contact.stage' && m.contactId === contactId) latest = { stage: m.to, stageReason: m.reason };
-    if (m.type === 'contact.recycle' && m.contactId === contactId) latest = { stage: 'recycled', stageReason: m.reason };
+    if ((m.type !== 'contact.stage' && m.type !== 'contact.recycle') || m.contactId !== contactId) continue;
+    if (e.wrote) latest = e.wrote;
+    else latest = { stage: m.type === 'contact.stage' ? m.to : 'recycled', stageReason: m.reason };
   }
   return latest;
 }

@@ -52,6 +52,7 @@ async function markRejected(db: LeadsideDatabase, entry: OutboxEntry, result: Mu
   if (m.type === 'attempt.undo') await db.attempts.update(m.attemptId, { undoneAt: null });
   if (m.type === 'question.note') await db.questions.delete(m.question.id);
   if ((m.type === 'contact.stage' || m.type === 'contact.recycle') && entry.previous) {
-    await db.contacts.update(m.contactId, { stage: entry.previous.stage, stageReason: entry.previous.stageReason });
+    const { stage, stageReason, stageReasonCode = null, dealValue = null } = entry.previous;
+    await db.contacts.update(m.contactId, { stage, stageReason, stageReasonCode, dealValue });
   }
 }

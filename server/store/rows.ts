@@ -30,6 +30,8 @@ export function toContact(r: ContactRow): Contact {
     phone: r.phone,
     stage: r.stage as Contact['stage'],
     stageReason: r.stageReason,
+    stageReasonCode: r.stageReasonCode,
+    dealValue: r.dealValue,
     leadType: r.leadType,
     source: r.source,
     ownerId: r.ownerId,

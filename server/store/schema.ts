@@ -5,6 +5,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgSequence,
   pgTable,
   primaryKey,
@@ -88,6 +89,10 @@ export const contacts = pgTable(
     phone: text('phone'),
     stage: text('stage').notNull(),
     stageReason: text('stage_reason'),
+    /** The reason's code in the workspace's list (`other` for a free text). */
+    stageReasonCode: text('stage_reason_code'),
+    /** A customer's won deal value, in the workspace's currency. */
+    dealValue: numeric('deal_value', { precision: 15, scale: 2, mode: 'number' }),
     leadType: text('lead_type'),
     source: text('source'),
     ownerId: text('owner_id').references(() => users.id),
@@ -158,6 +163,12 @@ export const stageChanges = pgTable(
     /** Which rule moved it, when a rule did (`mql_threshold`). */
     rule: text('rule'),
     reason: text('reason'),
+    /** The reason's code in the list the move takes (recycle, disqualify, lost; `other` for a free text). */
+    reasonCode: text('reason_code'),
+    /** `won` or `lost` for an opportunity that closed (lib/core/stage/transitions.ts); null for other moves. */
+    outcome: text('outcome', { enum: ['won', 'lost'] }),
+    /** A win's deal value, in the workspace's currency. */
+    dealValue: numeric('deal_value', { precision: 15, scale: 2, mode: 'number' }),
     /** The outbox mutation that made the change, when one did. */
     mutationId: text('mutation_id'),
     reconstructed: boolean('reconstructed').notNull().default(false),

@@ -46,6 +46,8 @@ export const SETTINGS_SECTION_OWNERS: Readonly<Record<SettingsSection, readonly 
   scoring: ['marketing', 'admin'],
   tracking: ['marketing', 'admin'],
   sla: ['manager', 'marketing', 'admin'],
+  // The reasons sales gives marketing: both sides of the closed loop agree them, like the SLA.
+  outcomes: ['manager', 'marketing', 'admin'],
 };
 
 /** POST /v1/content: an item without the fields the server owns (id, updatedAt, version). */

@@ -44,6 +44,10 @@ export const Contact = z.object({
   stage: LifecycleStage,
   /** Why the contact was recycled or disqualified; null otherwise. */
   stageReason: z.string().trim().max(500).nullable().default(null),
+  /** The code of that reason in the workspace's list (`other` for a free text); null with it. */
+  stageReasonCode: Slug.nullable().default(null),
+  /** A customer's won deal value, in the workspace's currency (`outcomes.currency`); null otherwise or when not given. */
+  dealValue: z.number().nonnegative().nullable().default(null),
   /** Why the lead arrived (`demo_request`, `trial` ...): picks the cadence policy. */
   leadType: Slug.nullable().default(null),
   /** Where it came from first (`website`, `event`, `import` ...). */

@@ -47,6 +47,8 @@ export function defaultWorkspaceSettings(timeZone: string, domains: string[] = [
     },
     sla: { mqlsPerRepPerMonth: 100, firstTouchTarget: 0.9 },
     tracking: {},
+    // USD and the reason lists of lib/core/model/outcomes.ts (DEFAULT_REASONS).
+    outcomes: {},
     domains,
   });
 }

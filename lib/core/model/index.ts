@@ -9,6 +9,7 @@ export * from './content';
 export * from './policy';
 export * from './scoring';
 export * from './settings';
+export * from './outcomes';
 export * from './derived';
 export * from './mutations';
 export * from './sync';

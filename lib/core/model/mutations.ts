@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Email, HttpUrl, Id, Instant } from './primitives';
+import { DealValue, OTHER_REASON } from './outcomes';
+import { Email, HttpUrl, Id, Instant, Slug } from './primitives';
 import { QuestionText } from './questions';
 import { AttemptChannel, AttemptOutcome, LifecycleStage } from './vocabulary';
 
@@ -22,7 +23,18 @@ export const AttemptLog = z.strictObject({
 
 export const AttemptUndo = z.strictObject({ ...base, type: z.literal('attempt.undo'), attemptId: Id });
 
-/** Carries the stage it expects to replace: if someone moved the contact meanwhile, the server answers a conflict. */
+/** A code from the workspace's reason list for the move (lib/core/model/outcomes.ts), or `other` with a text. */
+const ReasonCode = Slug.nullable().default(null);
+const otherNeedsText = {
+  check: (m: { reasonCode: string | null; reason: string | null }) => m.reasonCode !== OTHER_REASON || m.reason !== null,
+  issue: { message: 'the reason "other" needs a text saying why', path: ['reason'] },
+};
+
+/**
+ * Carries the stage it expects to replace: if someone moved the contact meanwhile, the server answers a conflict. A
+ * reason is a code from the workspace's list with an optional detail, or a text alone (older panels sent only that:
+ * it counts as `other`). A win may carry the deal's value, in the workspace's currency.
+ */
 export const ContactStage = z
   .strictObject({
     ...base,
@@ -30,13 +42,31 @@ export const ContactStage = z
     contactId: Id,
     from: LifecycleStage,
     to: LifecycleStage,
+    reasonCode: ReasonCode,
     reason: Reason.nullable().default(null),
+    dealValue: DealValue.nullable().default(null),
   })
   .refine((m) => m.from !== m.to, { message: 'the new stage must differ from the old one', path: ['to'] })
   .refine((m) => m.to !== 'recycled', { message: 'recycling goes through contact.recycle, with a reason', path: ['to'] })
-  .refine((m) => m.to !== 'disqualified' || m.reason !== null, { message: 'disqualifying needs a reason', path: ['reason'] });
+  .refine((m) => m.to !== 'disqualified' || m.reason !== null || m.reasonCode !== null, { message: 'disqualifying needs a reason', path: ['reason'] })
+  .refine(otherNeedsText.check, otherNeedsText.issue)
+  .refine((m) => m.dealValue === null || m.to === 'customer', { message: 'a deal value goes only with a win (to customer)', path: ['dealValue'] });
 
-export const ContactRecycle = z.strictObject({ ...base, type: z.literal('contact.recycle'), contactId: Id, reason: Reason });
+/**
+ * Hands a contact back to marketing, or loses an opportunity back to nurture, with a reason. `from`, the stage the
+ * client saw, is checked when given (older panels leave it out).
+ */
+export const ContactRecycle = z
+  .strictObject({
+    ...base,
+    type: z.literal('contact.recycle'),
+    contactId: Id,
+    from: LifecycleStage.nullable().default(null),
+    reasonCode: ReasonCode,
+    reason: Reason.nullable().default(null),
+  })
+  .refine((m) => m.reason !== null || m.reasonCode !== null, { message: 'recycling needs a reason', path: ['reason'] })
+  .refine(otherNeedsText.check, otherNeedsText.issue);
 
 /** An address Leadside does not know, put forward by a rep: it waits for review and is never created silently. */
 export const ContactSuggest = z.strictObject({

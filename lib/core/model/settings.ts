@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WorkCalendar } from './calendar';
+import { OutcomeSettings } from './outcomes';
 import { CadencePolicy } from './policy';
 import { ScoringModel } from './scoring';
 import { EmailOpenMode, SiteOrigin, TrackingMode } from './tracking';
@@ -49,6 +50,15 @@ export function trackingPolicyOf(settings: { tracking?: unknown } | null | undef
   return parsed.success ? parsed.data : NOTHING_RECORDED;
 }
 
+/**
+ * The workspace's currency and reason lists with today's defaults filled in (stored settings may predate them); a part
+ * that no longer parses reads as the defaults, so a rep can still give a reason.
+ */
+export function outcomeSettingsOf(settings: { outcomes?: unknown } | null | undefined): OutcomeSettings {
+  const parsed = OutcomeSettings.safeParse(settings?.outcomes ?? {});
+  return parsed.success ? parsed.data : OutcomeSettings.parse({});
+}
+
 /** Everything a manager, a marketer or an admin agrees once on the server and every rep's panel uses. */
 export const WorkspaceSettings = z
   .object({
@@ -58,6 +68,8 @@ export const WorkspaceSettings = z
     sla: SlaGoals,
     tracking: TrackingPolicy,
     domains: z.array(Domain).max(50).default([]),
+    /** Deal currency and the reason lists for recycling, disqualifying and losing; absent in settings stored before it. */
+    outcomes: OutcomeSettings.default(() => OutcomeSettings.parse({})),
   })
   .refine((s) => s.policies.filter((p) => p.isDefault).length <= 1, {
     message: 'at most one policy may be the default',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StageOutcome } from './outcomes';
 import { Id, Instant } from './primitives';
 import { LifecycleStage } from './vocabulary';
 
@@ -20,6 +21,12 @@ export const StageChange = z.object({
   at: Instant,
   actor: z.object({ kind: StageActorKind, userId: Id.nullable(), rule: z.string().nullable() }),
   reason: z.string().nullable(),
+  /** The reason's code in the move's list (docs/vocabulary.md § Won, lost and reasons); `other` for a free text. */
+  reasonCode: z.string().nullable().default(null),
+  /** `won` or `lost` for an opportunity that closed; null for every other move. */
+  outcome: StageOutcome.nullable().default(null),
+  /** A win's deal value, in the workspace's currency. */
+  dealValue: z.number().nonnegative().nullable().default(null),
   mutationId: Id.nullable(),
   reconstructed: z.boolean(),
 });

@@ -1,3 +1,4 @@
+import type { ReasonListName, StageOutcome } from '../model/outcomes';
 import type { LifecycleStage, Role } from '../model/vocabulary';
 
 /**
@@ -6,34 +7,52 @@ import type { LifecycleStage, Role } from '../model/vocabulary';
  */
 export type StageMover = 'owner' | 'manager' | 'marketing';
 
+export type { StageOutcome };
+
 export interface StageTransition {
   to: LifecycleStage;
   by: readonly StageMover[];
-  /** Recycling and disqualifying always say why, so marketing learns from it (docs/vocabulary.md § Lifecycle stages). */
-  needsReason: boolean;
+  /**
+   * The workspace's reason list the move takes its reason from, or null for a move that needs none. Recycling,
+   * disqualifying and losing always say why, so marketing learns from it (docs/vocabulary.md § Won, lost and reasons).
+   */
+  reasons: ReasonListName | null;
+  outcome: StageOutcome | null;
 }
 
-const move = (to: LifecycleStage, by: readonly StageMover[], needsReason = false): StageTransition => ({ to, by, needsReason });
+const move = (to: LifecycleStage, by: readonly StageMover[]): StageTransition => ({ to, by, reasons: null, outcome: null });
+const recycle = (by: readonly StageMover[]): StageTransition => ({ to: 'recycled', by, reasons: 'recycle', outcome: null });
+const disqualify = (by: readonly StageMover[]): StageTransition => ({ to: 'disqualified', by, reasons: 'disqualify', outcome: null });
 const WORKERS = ['owner', 'manager'] as const;
 const EVERYONE = ['owner', 'manager', 'marketing'] as const;
 const MARKETING_SIDE = ['marketing', 'manager'] as const;
 
 /**
  * The one table of lifecycle moves, for the panel (which offers only these) and the server (which refuses the rest).
- * Sales works a lead forward (accept, opportunity, won) or hands it back with a reason; marketing brings contacts in
- * and back into the funnel; a manager may do either, and correct a win.
+ * Sales works a lead forward (accept, opportunity, won) or hands it back with a reason; an opportunity that does not
+ * close is lost, back to nurture or for good; marketing brings contacts in and back into the funnel; a manager may do
+ * either, and correct a win.
  */
 export const STAGE_TRANSITIONS: Readonly<Record<LifecycleStage, readonly StageTransition[]>> = {
-  visitor: [move('lead', MARKETING_SIDE), move('disqualified', EVERYONE, true)],
-  lead: [move('mql', MARKETING_SIDE), move('recycled', EVERYONE, true), move('disqualified', EVERYONE, true)],
-  mql: [move('sql', WORKERS), move('recycled', EVERYONE, true), move('disqualified', EVERYONE, true)],
-  sql: [move('opportunity', WORKERS), move('recycled', WORKERS, true), move('disqualified', WORKERS, true)],
-  opportunity: [move('customer', WORKERS), move('recycled', WORKERS, true), move('disqualified', WORKERS, true)],
+  visitor: [move('lead', MARKETING_SIDE), disqualify(EVERYONE)],
+  lead: [move('mql', MARKETING_SIDE), recycle(EVERYONE), disqualify(EVERYONE)],
+  mql: [move('sql', WORKERS), recycle(EVERYONE), disqualify(EVERYONE)],
+  sql: [move('opportunity', WORKERS), recycle(WORKERS), disqualify(WORKERS)],
+  opportunity: [
+    { to: 'customer', by: WORKERS, reasons: null, outcome: 'won' },
+    { to: 'recycled', by: WORKERS, reasons: 'lost', outcome: 'lost' },
+    { to: 'disqualified', by: WORKERS, reasons: 'lost', outcome: 'lost' },
+  ],
   customer: [move('opportunity', ['manager'])],
   // A recycled lead that comes back to life may be taken up again by its rep as well as by marketing.
-  recycled: [move('lead', MARKETING_SIDE), move('mql', EVERYONE), move('disqualified', EVERYONE, true)],
+  recycled: [move('lead', MARKETING_SIDE), move('mql', EVERYONE), disqualify(EVERYONE)],
   disqualified: [move('lead', MARKETING_SIDE)],
 };
+
+/** The table's row for a move, or undefined when the funnel has no such move. */
+export function transitionOf(from: LifecycleStage, to: LifecycleStage): StageTransition | undefined {
+  return STAGE_TRANSITIONS[from].find((t) => t.to === to);
+}
 
 /**
  * The movers a user counts as, for a contact they may work (the access rule, checked first, keeps a rep to their own
@@ -64,7 +83,7 @@ export interface StageMoveRefusal {
 
 /** Why a move is refused, in words for the person who tried; null when it is allowed. */
 export function stageMoveRefusal(from: LifecycleStage, to: LifecycleStage, movers: readonly StageMover[]): StageMoveRefusal | null {
-  const transition = STAGE_TRANSITIONS[from].find((t) => t.to === to);
+  const transition = transitionOf(from, to);
   if (!transition) {
     const possible = STAGE_TRANSITIONS[from].map((t) => t.to).join(', ');
     return { kind: 'no_such_move', message: `a contact cannot go from ${from} to ${to}; from ${from} it can go to ${possible}` };

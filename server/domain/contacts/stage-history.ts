@@ -1,5 +1,6 @@
 import type { LifecycleStage } from '../../../lib/core/model/vocabulary';
 import type { StageActorKind } from '../../../lib/core/model/stage-history';
+import type { StageOutcome } from '../../../lib/core/stage/transitions';
 import { newId } from '../../auth/tokens';
 import type { Queryable } from '../../store/db';
 import { stageChanges } from '../../store/schema';
@@ -16,6 +17,12 @@ export interface StageMove {
   at: Date;
   by: StageActor;
   reason?: string | null;
+  /** The reason's code in the move's list (lib/core/stage/reasons.ts). */
+  reasonCode?: string | null;
+  /** `won` or `lost` for an opportunity that closed. */
+  outcome?: StageOutcome | null;
+  /** A win's deal value, in the workspace's currency. */
+  dealValue?: number | null;
   mutationId?: string | null;
 }
 
@@ -35,6 +42,9 @@ export async function recordStageChange(tx: Queryable, move: StageMove): Promise
     actorId: move.by.kind === 'user' ? move.by.userId : null,
     rule: move.by.kind === 'rule' ? move.by.rule : null,
     reason: move.reason ?? null,
+    reasonCode: move.reasonCode ?? null,
+    outcome: move.outcome ?? null,
+    dealValue: move.dealValue ?? null,
     mutationId: move.mutationId ?? null,
   });
 }

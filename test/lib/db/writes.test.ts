@@ -59,14 +59,42 @@ describe('local writes', () => {
   });
 
   it.each([
-    [{ kind: 'stage', to: 'sql' } as const, 'sql', null, { type: 'contact.stage', from: 'mql', to: 'sql' }],
-    [{ kind: 'disqualify', reason: 'student project' } as const, 'disqualified', 'student project', { type: 'contact.stage', to: 'disqualified', reason: 'student project' }],
-    [{ kind: 'recycle', reason: 'not before Q3' } as const, 'recycled', 'not before Q3', { type: 'contact.recycle', reason: 'not before Q3' }],
-  ])('a stage change (%j) shows at once and carries what it replaced', async (change, stage, reason, mutation) => {
+    [{ kind: 'stage', to: 'sql' } as const, 'sql', null, null, { type: 'contact.stage', from: 'mql', to: 'sql', reasonCode: null, reason: null, dealValue: null }],
+    [
+      { kind: 'disqualify', reasonCode: 'other', reason: 'student project' } as const,
+      'disqualified',
+      'student project',
+      'other',
+      { type: 'contact.stage', from: 'mql', to: 'disqualified', reasonCode: 'other', reason: 'student project', dealValue: null },
+    ],
+    [
+      { kind: 'recycle', reasonCode: 'no_budget', reason: 'not before Q3' } as const,
+      'recycled',
+      'No budget yet: not before Q3',
+      'no_budget',
+      { type: 'contact.recycle', from: 'mql', reasonCode: 'no_budget', reason: 'not before Q3' },
+    ],
+  ])('a stage change (%j) shows at once as the server will record it, and carries what it replaced', async (change, stage, reason, code, mutation) => {
     await changeStage(ctx, 'c1', change);
-    expect(await db.contacts.get('c1')).toMatchObject({ stage, stageReason: reason });
+    expect(await db.contacts.get('c1')).toMatchObject({ stage, stageReason: reason, stageReasonCode: code });
     const [entry] = await db.outbox.toArray();
-    expect(entry).toMatchObject({ mutation, previous: { stage: 'mql', stageReason: null } });
+    expect(entry).toMatchObject({
+      mutation,
+      previous: { stage: 'mql', stageReason: null, stageReasonCode: null, dealValue: null },
+      wrote: { stage, stageReason: reason, stageReasonCode: code, dealValue: null },
+    });
+  });
+
+  it('a win keeps its deal value; a reason the workspace does not list is refused before anything is written', async () => {
+    await db.contacts.update('c1', { stage: 'opportunity' });
+    await expect(changeStage(ctx, 'c1', { kind: 'recycle', reasonCode: 'no_budget' })).rejects.toThrow(
+      '"no_budget" is not a lost reason here: use one of chose_competitor, price, no_decision, timing, missing_features, other',
+    );
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.contacts.get('c1'))?.stage).toBe('opportunity');
+    await changeStage(ctx, 'c1', { kind: 'stage', to: 'customer', dealValue: 48_000 });
+    expect(await db.contacts.get('c1')).toMatchObject({ stage: 'customer', dealValue: 48_000 });
+    expect((await db.outbox.toArray())[0]?.mutation).toMatchObject({ type: 'contact.stage', from: 'opportunity', to: 'customer', dealValue: 48_000 });
   });
 
   it('suggesting a lead keeps it locally and queues it for review; a bad address is refused', async () => {

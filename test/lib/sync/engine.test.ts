@@ -192,7 +192,7 @@ describe('the sync engine against the real server', () => {
     // Someone else moves Dana on the server first.
     await writeInWorkspace(server.store.db, acme.id, (tx) => tx.update(contacts).set({ stage: 'sql' }).where(eq(contacts.id, 'c_dana')));
     // This cache still believes mql: it sends from=mql.
-    await changeStage(writes, 'c_dana', { kind: 'disqualify', reason: 'no budget this year' });
+    await changeStage(writes, 'c_dana', { kind: 'disqualify', reasonCode: 'other', reason: 'no budget this year' });
     expect((await db.contacts.get('c_dana'))?.stage).toBe('disqualified');
     const outcome = await sync();
     expect(outcome).toMatchObject({ kind: 'done', pushed: 0, rejected: 1 });

@@ -4,7 +4,8 @@ import { Contact } from '../../../../lib/core/model/contact';
 import { Mutation, MutationBatch } from '../../../../lib/core/model/mutations';
 import { CadencePolicy, DEFAULT_CADENCE_POLICY, policyForLeadType } from '../../../../lib/core/model/policy';
 import { ScoringModel } from '../../../../lib/core/model/scoring';
-import { trackingPolicyOf, WorkspaceSettings } from '../../../../lib/core/model/settings';
+import { OutcomeSettings } from '../../../../lib/core/model/outcomes';
+import { outcomeSettingsOf, trackingPolicyOf, WorkspaceSettings } from '../../../../lib/core/model/settings';
 import { CollectBatch, LookupQuery, TrackedLinkRequest } from '../../../../lib/core/model/api';
 import { parseInput } from '../../../../lib/core/model/parse';
 import { standardCalendar } from '../../../../lib/core/model/calendar';
@@ -130,10 +131,32 @@ describe('workspace settings', () => {
     ],
     ['a bad domain', { domains: ['not a domain'] }, 'domains.0: must be a domain name such as acme.com'],
     ['grade thresholds upside down', { scoring: { ...base.scoring, gradeThresholds: { A: 10, B: 40, C: 20 } } }, 'scoring.gradeThresholds: grade thresholds must fall from A to C'],
+    ['a currency that is not ISO 4217', { outcomes: { currency: 'euro' } }, 'outcomes.currency: must be an ISO 4217 currency code such as USD'],
+    [
+      'a reason code twice in a list',
+      { outcomes: { lostReasons: [{ code: 'price', label: 'Price' }, { code: 'price', label: 'Too dear' }] } },
+      'outcomes.lostReasons: each reason code may appear once',
+    ],
+    ['other in a list', { outcomes: { recycleReasons: [{ code: 'other', label: 'Other' }] } }, 'outcomes.recycleReasons.0.code: "other" is built in: every list offers it, with a free text'],
+    ['a reason code that is no slug', { outcomes: { disqualifyReasons: [{ code: 'Not A Fit', label: 'Not a fit' }] } }, 'outcomes.disqualifyReasons.0.code: must be lower-case letters'],
+    ['a reason without a label', { outcomes: { disqualifyReasons: [{ code: 'not_a_fit', label: ' ' }] } }, 'outcomes.disqualifyReasons.0.label: a reason needs a label'],
   ])('refuses %s', (_what, change, message) => {
     const r = parseInput(WorkspaceSettings, { ...base, ...change }, 'settings');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toBe(`settings is not valid: ${message}`);
+    if (!r.ok) expect(r.message.startsWith(`settings is not valid: ${message}`)).toBe(true);
+  });
+  it('gives settings stored before outcomes existed USD and the default reason lists', () => {
+    const s = WorkspaceSettings.parse(base);
+    expect(s.outcomes.currency).toBe('USD');
+    expect(s.outcomes.recycleReasons.map((r) => r.code)).toEqual(['could_not_reach', 'not_ready', 'no_budget', 'not_the_buyer']);
+    expect(s.outcomes.disqualifyReasons.map((r) => r.code)).toEqual(['not_a_fit', 'student_or_job_seeker', 'competitor', 'invalid_contact']);
+    expect(s.outcomes.lostReasons.map((r) => r.code)).toEqual(['chose_competitor', 'price', 'no_decision', 'timing', 'missing_features']);
+    expect(WorkspaceSettings.parse({ ...base, outcomes: { currency: 'EUR', lostReasons: [] } }).outcomes).toMatchObject({ currency: 'EUR', lostReasons: [] });
+  });
+  it('reads an outcomes part that no longer parses as the defaults, so a reason can still be given', () => {
+    expect(outcomeSettingsOf({ outcomes: { currency: 12 } })).toEqual(OutcomeSettings.parse({}));
+    expect(outcomeSettingsOf({ outcomes: { currency: 'GBP' } }).currency).toBe('GBP');
+    expect(outcomeSettingsOf(null).lostReasons).toHaveLength(5);
   });
 });
 
@@ -169,6 +192,14 @@ describe('mutations', () => {
     [{ id: 'm1', type: 'contact.stage', at, contactId: 'c1', from: 'mql', to: 'disqualified' }, 'reason: disqualifying needs a reason'],
     [{ id: 'm1', type: 'contact.stage', at, contactId: 'c1', from: 'mql', to: 'recycled', reason: 'not now' }, 'to: recycling goes through contact.recycle, with a reason'],
     [{ id: 'm1', type: 'contact.recycle', at, contactId: 'c1', reason: ' ' }, 'reason: a reason of at least 3 characters is required'],
+    [{ id: 'm1', type: 'contact.recycle', at, contactId: 'c1' }, 'reason: recycling needs a reason'],
+    [{ id: 'm1', type: 'contact.recycle', at, contactId: 'c1', reasonCode: 'other' }, 'reason: the reason "other" needs a text saying why'],
+    [{ id: 'm1', type: 'contact.recycle', at, contactId: 'c1', reasonCode: 'No Budget' }, 'reasonCode: must be lower-case letters'],
+    [{ id: 'm1', type: 'contact.stage', at, contactId: 'c1', from: 'opportunity', to: 'disqualified', reasonCode: 'other' }, 'reason: the reason "other" needs a text saying why'],
+    [{ id: 'm1', type: 'contact.stage', at, contactId: 'c1', from: 'opportunity', to: 'customer', dealValue: -1 }, 'dealValue: a deal value cannot be negative'],
+    [{ id: 'm1', type: 'contact.stage', at, contactId: 'c1', from: 'opportunity', to: 'customer', dealValue: 10.005 }, 'dealValue: a deal value has at most two decimals'],
+    [{ id: 'm1', type: 'contact.stage', at, contactId: 'c1', from: 'opportunity', to: 'customer', dealValue: 2e12 }, 'dealValue: a deal value must be at most 1,000,000,000,000'],
+    [{ id: 'm1', type: 'contact.stage', at, contactId: 'c1', from: 'sql', to: 'opportunity', dealValue: 500 }, 'dealValue: a deal value goes only with a win (to customer)'],
     [{ id: 'm 1', type: 'attempt.undo', at, attemptId: 'a1' }, 'id: may hold only letters, digits, "_" and "-"'],
     [{ id: 'm1', type: 'attempt.log', at: 'yesterday', attempt: { id: 'a1', contactId: 'c1', channel: 'fax', at } }, 'at: must be an ISO 8601 date-time'],
     [{ id: 'm1', type: 'contact.delete', at }, 'type: must be one of attempt.log, attempt.undo, contact.stage, contact.recycle, contact.suggest, question.note'],
@@ -176,6 +207,27 @@ describe('mutations', () => {
     const r = parseInput(Mutation, input, 'mutation');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain(message);
+  });
+  it('takes a reason code, a deal value with cents, and a recycle with the stage the client saw; older shapes still parse', () => {
+    expect(Mutation.parse({ id: 'm1', type: 'contact.stage', at, contactId: 'c1', from: 'opportunity', to: 'customer', dealValue: 48_000.5 })).toMatchObject({
+      dealValue: 48_000.5,
+      reasonCode: null,
+      reason: null,
+    });
+    expect(Mutation.parse({ id: 'm1', type: 'contact.stage', at, contactId: 'c1', from: 'opportunity', to: 'disqualified', reasonCode: 'price' })).toMatchObject({
+      reasonCode: 'price',
+      reason: null,
+    });
+    expect(Mutation.parse({ id: 'm1', type: 'contact.recycle', at, contactId: 'c1', reason: 'not before Q3' })).toEqual({
+      id: 'm1',
+      type: 'contact.recycle',
+      at,
+      contactId: 'c1',
+      from: null,
+      reasonCode: null,
+      reason: 'not before Q3',
+    });
+    expect(Mutation.parse({ id: 'm1', type: 'contact.recycle', at, contactId: 'c1', from: 'sql', reasonCode: 'could_not_reach' })).toMatchObject({ from: 'sql' });
   });
   it('caps a batch at 500', () => {
     const r = parseInput(MutationBatch, { mutations: Array.from({ length: 501 }, () => ({})) }, 'request');

@@ -1,20 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { LIFECYCLE_STAGES } from '../../../../lib/core/model/vocabulary';
-import { allowedMoves, moversFor, STAGE_TRANSITIONS, stageMoveRefusal } from '../../../../lib/core/stage/transitions';
+import { allowedMoves, moversFor, STAGE_TRANSITIONS, stageMoveRefusal, transitionOf } from '../../../../lib/core/stage/transitions';
 
 const rep = moversFor('rep');
 const manager = moversFor('manager');
 const marketing = moversFor('marketing');
 
 describe('the stage table', () => {
-  it('has a row for every stage, never a move to the same stage, and a reason for every way out', () => {
+  it('has a row for every stage, never a move to the same stage, and a reason list for every way out', () => {
     expect(Object.keys(STAGE_TRANSITIONS).sort()).toEqual([...LIFECYCLE_STAGES].sort());
     for (const [from, moves] of Object.entries(STAGE_TRANSITIONS)) {
       for (const t of moves) {
         expect(t.to).not.toBe(from);
-        expect(t.needsReason).toBe(t.to === 'recycled' || t.to === 'disqualified');
+        expect(t.reasons !== null).toBe(t.to === 'recycled' || t.to === 'disqualified');
       }
     }
+  });
+
+  it('closes an opportunity as won (to customer) or lost (to recycled or disqualified, with a lost reason); nothing else has an outcome', () => {
+    const closing = Object.entries(STAGE_TRANSITIONS).flatMap(([from, moves]) =>
+      moves.filter((t) => t.outcome !== null).map((t) => [from, t.to, t.outcome, t.reasons]),
+    );
+    expect(closing).toEqual([
+      ['opportunity', 'customer', 'won', null],
+      ['opportunity', 'recycled', 'lost', 'lost'],
+      ['opportunity', 'disqualified', 'lost', 'lost'],
+    ]);
+    expect(transitionOf('sql', 'recycled')).toEqual({ to: 'recycled', by: ['owner', 'manager'], reasons: 'recycle', outcome: null });
+    expect(transitionOf('lead', 'disqualified')?.reasons).toBe('disqualify');
+    expect(transitionOf('mql', 'customer')).toBeUndefined();
   });
 
   it.each([
