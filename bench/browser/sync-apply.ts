@@ -86,6 +86,7 @@ export function syncPage(p: number): SyncPage {
     contacts,
     activities,
     attempts: [],
+    stageChanges: [],
     content: [],
     settings: null,
     removed: { contacts: [], content: [] },

@@ -2,7 +2,8 @@ import type { Activity } from '../../lib/core/model/activity';
 import type { Attempt } from '../../lib/core/model/attempt';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ContentItem } from '../../lib/core/model/content';
-import type { activities, attempts, contacts, content } from './schema';
+import type { StageChange } from '../../lib/core/model/stage-history';
+import type { activities, attempts, contacts, content, stageChanges } from './schema';
 
 // Database rows and their lib/core model: the one place that names the row types and knows both shapes.
 
@@ -10,6 +11,7 @@ export type ContactRow = typeof contacts.$inferSelect;
 export type ActivityRow = typeof activities.$inferSelect;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type ContentRow = typeof content.$inferSelect;
+export type StageChangeRow = typeof stageChanges.$inferSelect;
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -86,6 +88,22 @@ export function toContentItem(r: ContentRow): ContentItem {
     assists: r.assists,
     archived: r.archived,
     updatedAt: iso(r.updatedAt),
+    version: r.version,
+  };
+}
+
+/** A stage change with its actor's display name (null for a rule, an import, the system, or a user since removed). */
+export function toStageChange(r: StageChangeRow, actorName: string | null): StageChange {
+  return {
+    id: r.id,
+    contactId: r.contactId,
+    from: r.fromStage as StageChange['from'],
+    to: r.toStage as StageChange['to'],
+    at: iso(r.at),
+    actor: { kind: r.actorKind as StageChange['actor']['kind'], userId: r.actorId, name: actorName, rule: r.rule },
+    reason: r.reason,
+    mutationId: r.mutationId,
+    reconstructed: r.reconstructed,
     version: r.version,
   };
 }

@@ -5,6 +5,7 @@ import { Contact } from './contact';
 import { ContentItem } from './content';
 import { WorkspaceSettings } from './settings';
 import { Id } from './primitives';
+import { StageChange } from './stage-history';
 
 export const SYNC_PAGE_MAX = 1000;
 export const SYNC_PAGE_DEFAULT = 200;
@@ -21,6 +22,8 @@ export const SyncPage = z.object({
   activities: z.array(Activity),
   attempts: z.array(Attempt),
   content: z.array(ContentItem),
+  /** Lifecycle changes of the contacts in scope; a server from before stage history sends none. */
+  stageChanges: z.array(StageChange).default([]),
   /**
    * The workspace's settings, whole, when they changed since the cursor (else null): the work calendar, the cadence
    * policies, the scoring model, the SLA goals and the workspace's domains. The client replaces its copy.

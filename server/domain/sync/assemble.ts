@@ -4,6 +4,7 @@ import type { Attempt } from '../../../lib/core/model/attempt';
 import type { Contact } from '../../../lib/core/model/contact';
 import type { ContentItem } from '../../../lib/core/model/content';
 import type { WorkspaceSettings } from '../../../lib/core/model/settings';
+import type { StageChange } from '../../../lib/core/model/stage-history';
 import type { SyncPage } from '../../../lib/core/model/sync';
 import type { Change, History } from './changes';
 
@@ -35,9 +36,11 @@ export function assemblePage(
 ): SyncPage {
   const activitiesOf = groupByContact(history.activities);
   const attemptsOf = groupByContact(history.attempts);
+  const stageChangesOf = groupByContact(history.stageChanges);
   const contacts = new Map<string, Contact>();
   const activities = new Map<string, Activity>();
   const attempts = new Map<string, Attempt>();
+  const stageChanges = new Map<string, StageChange>();
   const content = new Map<string, ContentItem>();
   const removedContacts = new Set<string>();
   const removedContent = new Set<string>();
@@ -48,6 +51,7 @@ export function assemblePage(
       case 'entry': {
         for (const a of activitiesOf.get(change.contact.id) ?? []) activities.set(a.id, a);
         for (const a of attemptsOf.get(change.contact.id) ?? []) attempts.set(a.id, a);
+        for (const s of stageChangesOf.get(change.contact.id) ?? []) stageChanges.set(s.id, s);
         contacts.set(change.contact.id, change.contact);
         removedContacts.delete(change.contact.id);
         break;
@@ -61,6 +65,9 @@ export function assemblePage(
         break;
       case 'attempt':
         attempts.set(change.attempt.id, change.attempt);
+        break;
+      case 'stage':
+        stageChanges.set(change.stageChange.id, change.stageChange);
         break;
       case 'content':
         content.set(change.item.id, change.item);
@@ -81,13 +88,14 @@ export function assemblePage(
     }
   }
 
-  // History and activity of a contact the page ends up removing would only be dropped again by the client.
+  // History, activity and stage changes of a contact the page ends up removing would only be dropped again by the client.
   const kept = <T extends { contactId: string; version: number }>(rows: Map<string, T>) =>
     byVersion([...rows.values()].filter((r) => !removedContacts.has(r.contactId)));
   return {
     contacts: byVersion([...contacts.values()]),
     activities: kept(activities),
     attempts: kept(attempts),
+    stageChanges: kept(stageChanges),
     content: byVersion([...content.values()]),
     settings,
     removed: { contacts: [...removedContacts], content: [...removedContent] },

@@ -3,6 +3,7 @@ import type { Attempt } from '../../../lib/core/model/attempt';
 import type { Contact } from '../../../lib/core/model/contact';
 import type { ContentItem } from '../../../lib/core/model/content';
 import type { WorkspaceSettings } from '../../../lib/core/model/settings';
+import type { StageChange } from '../../../lib/core/model/stage-history';
 
 /**
  * One row changed after the cursor, in the caller's scope, with the version that orders it among all the others.
@@ -14,6 +15,7 @@ export type Change =
   | { kind: 'entry'; version: number; contact: Contact }
   | { kind: 'activity'; version: number; activity: Activity }
   | { kind: 'attempt'; version: number; attempt: Attempt }
+  | { kind: 'stage'; version: number; stageChange: StageChange }
   | { kind: 'content'; version: number; item: ContentItem }
   | { kind: 'settings'; version: number; settings: WorkspaceSettings }
   /** A contact or a content item left the caller's scope. */
@@ -23,4 +25,5 @@ export type Change =
 export interface History {
   activities: Activity[];
   attempts: Attempt[];
+  stageChanges: StageChange[];
 }
