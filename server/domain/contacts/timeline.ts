@@ -16,26 +16,25 @@ type HistoryTable = typeof activities | typeof attempts | typeof stageChanges;
  */
 export async function timelinePage(db: Queryable, contactId: string, before: string | undefined, limit: number): Promise<TimelinePage> {
   const after = before === undefined ? null : decodePagePosition(before);
-  const [activityRows, attemptRows, stageRows] = await Promise.all([
-    db
-      .select()
-      .from(activities)
-      .where(and(eq(activities.contactId, contactId), olderThan(activities, 'activity', after)))
-      .orderBy(...newestFirstSql(activities))
-      .limit(limit + 1),
-    db
-      .select()
-      .from(attempts)
-      .where(and(eq(attempts.contactId, contactId), olderThan(attempts, 'attempt', after)))
-      .orderBy(...newestFirstSql(attempts))
-      .limit(limit + 1),
-    db
-      .select()
-      .from(stageChanges)
-      .where(and(eq(stageChanges.contactId, contactId), olderThan(stageChanges, 'stage', after)))
-      .orderBy(...newestFirstSql(stageChanges))
-      .limit(limit + 1),
-  ]);
+  // One after another: the snapshot is one connection, which runs one query at a time anyway.
+  const activityRows = await db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.contactId, contactId), olderThan(activities, 'activity', after)))
+    .orderBy(...newestFirstSql(activities))
+    .limit(limit + 1);
+  const attemptRows = await db
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.contactId, contactId), olderThan(attempts, 'attempt', after)))
+    .orderBy(...newestFirstSql(attempts))
+    .limit(limit + 1);
+  const stageRows = await db
+    .select()
+    .from(stageChanges)
+    .where(and(eq(stageChanges.contactId, contactId), olderThan(stageChanges, 'stage', after)))
+    .orderBy(...newestFirstSql(stageChanges))
+    .limit(limit + 1);
   const stages = await stageChangesOf(db, stageRows);
   const merged = [
     ...activityRows.map((row) => ({ position: positionOf(row, 'activity'), item: { kind: 'activity', activity: toActivity(row) } as const })),
