@@ -3,6 +3,7 @@ import type { Activity } from '../core/model/activity';
 import type { Attempt } from '../core/model/attempt';
 import type { Contact } from '../core/model/contact';
 import type { ContentItem } from '../core/model/content';
+import type { StageChange } from '../core/model/stage-history';
 import type { LocalSuggestion, LookupCacheRow, MetaRow, OutboxEntry } from './types';
 import { applySchemaVersions } from './versions';
 
@@ -10,12 +11,13 @@ export const DATABASE_NAME = 'leadside';
 
 /**
  * The extension's cache, in the extension's own origin (content scripts and pages never reach it): the rep's
- * contacts with their history, the content library, the workspace settings, the outbox and sync metadata.
+ * contacts with their history (activities, attempts, stage changes), the content library, the workspace settings, the outbox and sync metadata.
  */
 export class LeadsideDatabase extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;
   activities!: EntityTable<Activity, 'id'>;
   attempts!: EntityTable<Attempt, 'id'>;
+  stageChanges!: EntityTable<StageChange, 'id'>;
   content!: EntityTable<ContentItem, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   suggestions!: EntityTable<LocalSuggestion, 'id'>;

@@ -43,6 +43,14 @@ export function applySchemaVersions(db: Dexie): void {
         contact.openTrackingConsentAt ??= null;
       }),
   );
+
+  // v4: each cached contact's stage history, for its timeline (by contact, in time order). The cursor is forgotten, so
+  // the next pull starts over and brings the history of the contacts already cached: their stage changes may be older
+  // than the cursor, which went past them while nothing carried them. Rows come again and are put over themselves;
+  // the outbox and the rest stay.
+  db.version(4)
+    .stores({ stageChanges: 'id, contactId, [contactId+at]' })
+    .upgrade((tx) => tx.table('meta').delete('cursor'));
 }
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
