@@ -3,6 +3,7 @@ import type { Activity } from '../../lib/core/model/activity';
 import type { Attempt } from '../../lib/core/model/attempt';
 import type { Contact } from '../../lib/core/model/contact';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
+import type { StageChange } from '../../lib/core/model/stage-history';
 import { useServices } from '../services';
 
 /** What the lead view reads from the cache for one contact. */
@@ -10,6 +11,8 @@ export interface LeadData {
   contact: Contact;
   activities: Activity[];
   attempts: Attempt[];
+  /** Its moves through the funnel, as the server recorded them (a local move shows once the server has it). */
+  stageChanges: StageChange[];
   settings: WorkspaceSettings;
 }
 
@@ -20,13 +23,14 @@ export interface LeadData {
 export function useLeadData(contactId: string): LeadData | null | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
-    const [contact, settings, activities, attempts] = await Promise.all([
+    const [contact, settings, activities, attempts, stageChanges] = await Promise.all([
       db.contacts.get(contactId),
       db.meta.get('settings'),
       db.activities.where('contactId').equals(contactId).toArray(),
       db.attempts.where('contactId').equals(contactId).toArray(),
+      db.stageChanges.where('contactId').equals(contactId).toArray(),
     ]);
     if (!contact || !settings) return null;
-    return { contact, activities, attempts, settings: settings.value as WorkspaceSettings };
+    return { contact, activities, attempts, stageChanges, settings: settings.value as WorkspaceSettings };
   }, [db, contactId]);
 }

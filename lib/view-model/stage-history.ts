@@ -1,0 +1,76 @@
+import { MQL_THRESHOLD_RULE, type StageChange } from '../core/model/stage-history';
+import type { LifecycleStage } from '../core/model/vocabulary';
+import { STAGE_LABELS } from './labels';
+
+/**
+ * One stage change in words, as the lead's timeline shows it: what happened and who did it, with the reason where one
+ * was given ("Accepted as SQL by Maya Chen", "Recycled to marketing by Maya Chen: not the buyer", "Became an MQL (fit
+ * and engagement crossed the thresholds)"). The time is the timeline row's own. To word a new kind of move, add its
+ * case to `MOVES` (or a branch before it, when the move depends on more than the stage it reached).
+ */
+export function describeStageChange(change: StageChange): string {
+  if (change.reconstructed) return `Stage when history began: ${STAGE_LABELS[change.to]}`;
+  if (change.from === null) return withReason(arrival(change), change.reason);
+  if (change.actor.kind === 'rule' && change.actor.rule === MQL_THRESHOLD_RULE && change.to === 'mql') {
+    return 'Became an MQL (fit and engagement crossed the thresholds)';
+  }
+  const move = MOVES[change.to];
+  return withReason(`${move(change.from)}${byWhom(change)}`, change.reason);
+}
+
+/** How the contact entered the funnel: by a form fill on the site (the server's doing), an import, or a person. */
+function arrival(change: StageChange): string {
+  const as = `as ${A_STAGE[change.to]}`;
+  switch (change.actor.kind) {
+    case 'system':
+      return `Created ${as} from a website form`;
+    case 'import':
+      return `Imported ${as}`;
+    case 'rule':
+      return `Created ${as} by a rule`;
+    case 'user':
+      return `Added ${as}${byWhom(change)}`;
+  }
+}
+
+/** The words for reaching each stage, given where the contact came from. */
+const MOVES: Readonly<Record<LifecycleStage, (from: LifecycleStage) => string>> = {
+  visitor: () => 'Moved back to visitor',
+  lead: (from) => (from === 'recycled' || from === 'disqualified' ? 'Back to lead' : 'Moved to lead'),
+  mql: (from) => (from === 'recycled' ? 'Back in the funnel as an MQL' : 'Marked as an MQL'),
+  sql: () => 'Accepted as SQL',
+  opportunity: (from) => (from === 'customer' ? 'Win corrected: back to opportunity' : 'Moved to opportunity'),
+  customer: () => 'Won: became a customer',
+  recycled: () => 'Recycled to marketing',
+  disqualified: () => 'Disqualified',
+};
+
+/** " by Maya Chen" for a person (" by a teammate" when the server did not say who), " by a rule" or " by an import". */
+function byWhom(change: StageChange): string {
+  switch (change.actor.kind) {
+    case 'user':
+      return ` by ${change.actor.name ?? 'a teammate'}`;
+    case 'rule':
+      return ' by a rule';
+    case 'import':
+      return ' by an import';
+    case 'system':
+      return '';
+  }
+}
+
+function withReason(text: string, reason: string | null): string {
+  return reason ? `${text}: ${reason}` : text;
+}
+
+/** "Created as a lead", "Imported as an MQL". */
+const A_STAGE: Readonly<Record<LifecycleStage, string>> = {
+  visitor: 'a visitor',
+  lead: 'a lead',
+  mql: 'an MQL',
+  sql: 'an SQL',
+  opportunity: 'an opportunity',
+  customer: 'a customer',
+  recycled: 'a recycled contact',
+  disqualified: 'a disqualified contact',
+};
