@@ -5,7 +5,7 @@ import { STAGE_LABELS } from './labels';
 /**
  * One stage change in words, as the lead's timeline shows it: what happened and who did it, with the reason where one
  * was given ("Accepted as SQL by Maya Chen", "Recycled to marketing by Maya Chen: not the buyer", "Became an MQL (fit
- * and engagement crossed the thresholds)"). The time is the timeline row's own. To word a new kind of move, add its
+ * and engagement crossed the thresholds)", "Won by Maya Chen"). The time is the timeline row's own. To word a new kind of move, add its
  * case to `MOVES` (or a branch before it, when the move depends on more than the stage it reached).
  */
 export function describeStageChange(change: StageChange): string {
@@ -40,7 +40,7 @@ const MOVES: Readonly<Record<LifecycleStage, (from: LifecycleStage) => string>> 
   mql: (from) => (from === 'recycled' ? 'Back in the funnel as an MQL' : 'Marked as an MQL'),
   sql: () => 'Accepted as SQL',
   opportunity: (from) => (from === 'customer' ? 'Win corrected: back to opportunity' : 'Moved to opportunity'),
-  customer: () => 'Won: became a customer',
+  customer: () => 'Won',
   recycled: () => 'Recycled to marketing',
   disqualified: () => 'Disqualified',
 };

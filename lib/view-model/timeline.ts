@@ -22,7 +22,7 @@ export interface TimelineRow {
 }
 
 /** Activities, attempts and stage changes together, newest first (ties by key, so the order never wobbles). */
-export function timelineRows(activities: readonly Activity[], attempts: readonly Attempt[], stageChanges: readonly StageChange[] = []): TimelineRow[] {
+export function timelineRows(activities: readonly Activity[], attempts: readonly Attempt[], stageChanges: readonly StageChange[]): TimelineRow[] {
   const rows: TimelineRow[] = [...activities.map(activityRow), ...attempts.map(attemptRow), ...stageChanges.map(stageRow)];
   return rows.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
 }

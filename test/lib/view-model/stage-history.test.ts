@@ -22,7 +22,7 @@ describe('a stage change in words', () => {
     ['marketing marking an MQL', stageChange('lead', 'mql', AT), 'Marked as an MQL by Maya Chen'],
     ['a rep taking a recycled lead back', stageChange('recycled', 'mql', AT), 'Back in the funnel as an MQL by Maya Chen'],
     ['an opportunity', stageChange('sql', 'opportunity', AT), 'Moved to opportunity by Maya Chen'],
-    ['a win', stageChange('opportunity', 'customer', AT), 'Won: became a customer by Maya Chen'],
+    ['a win', stageChange('opportunity', 'customer', AT), 'Won by Maya Chen'],
     ['a win corrected', stageChange('customer', 'opportunity', AT), 'Win corrected: back to opportunity by Maya Chen'],
     ['a reconstructed entry', stageChange(null, 'sql', AT, { actor: system, reconstructed: true }), 'Stage when history began: SQL'],
     ['a user the server did not name', stageChange('mql', 'sql', AT, { actor: { kind: 'user', userId: 'gone', name: null, rule: null } }), 'Accepted as SQL by a teammate'],
