@@ -3,7 +3,9 @@ import type { Activity } from '../../lib/core/model/activity';
 import type { Attempt } from '../../lib/core/model/attempt';
 import type { Contact } from '../../lib/core/model/contact';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
+import type { Me } from '../../lib/core/model/api';
 import type { StageChange } from '../../lib/core/model/stage-history';
+import { queuedStageChanges } from '../../lib/view-model/stage-history';
 import { useServices } from '../services';
 
 /** What the lead view reads from the cache for one contact. */
@@ -11,8 +13,10 @@ export interface LeadData {
   contact: Contact;
   activities: Activity[];
   attempts: Attempt[];
-  /** Its moves through the funnel, as the server recorded them (a local move shows once the server has it). */
+  /** Its moves through the funnel, as the server recorded them. */
   stageChanges: StageChange[];
+  /** The rep's moves of it still waiting in the outbox, shown until the server's record of them comes down. */
+  queuedStageChanges: StageChange[];
   settings: WorkspaceSettings;
 }
 
@@ -23,14 +27,18 @@ export interface LeadData {
 export function useLeadData(contactId: string): LeadData | null | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
-    const [contact, settings, activities, attempts, stageChanges] = await Promise.all([
+    const [contact, settings, me, activities, attempts, stageChanges, pending] = await Promise.all([
       db.contacts.get(contactId),
       db.meta.get('settings'),
+      db.meta.get('me'),
       db.activities.where('contactId').equals(contactId).toArray(),
       db.attempts.where('contactId').equals(contactId).toArray(),
       db.stageChanges.where('contactId').equals(contactId).toArray(),
+      db.outbox.where('status').equals('pending').toArray(),
     ]);
     if (!contact || !settings) return null;
-    return { contact, activities, attempts, stageChanges, settings: settings.value as WorkspaceSettings };
+    const user = (me?.value as Me | undefined)?.user;
+    const queued = user ? queuedStageChanges(pending, contactId, user, stageChanges) : [];
+    return { contact, activities, attempts, stageChanges, queuedStageChanges: queued, settings: settings.value as WorkspaceSettings };
   }, [db, contactId]);
 }

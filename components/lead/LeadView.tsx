@@ -83,7 +83,7 @@ function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
       <IntelligenceSection summary={picture.summary} activities={data.activities} opensNote={opensNote} />
       <ContentSection contact={data.contact} activities={data.activities} attempts={data.attempts} onCopied={onCopied} />
       <StageSection contact={data.contact} />
-      <TimelineSection activities={data.activities} attempts={data.attempts} stageChanges={data.stageChanges} />
+      <TimelineSection activities={data.activities} attempts={data.attempts} stageChanges={data.stageChanges} queuedStageChanges={data.queuedStageChanges} />
     </article>
   );
 }

@@ -16,16 +16,21 @@ export interface TimelineSectionProps {
   activities: readonly Activity[];
   attempts: readonly Attempt[];
   stageChanges: readonly StageChange[];
+  /** The rep's moves still waiting in the outbox. */
+  queuedStageChanges: readonly StageChange[];
 }
 
 /**
  * Everything the person and the reps did, and the lead's moves through the funnel, newest first; windowed so years of
  * history cost a few dozen rows.
  */
-export const TimelineSection = memo(function TimelineSection({ activities, attempts, stageChanges }: TimelineSectionProps) {
+export const TimelineSection = memo(function TimelineSection({ activities, attempts, stageChanges, queuedStageChanges }: TimelineSectionProps) {
   const headingId = useId();
   const { now } = useServices();
-  const rows = useMemo(() => timelineRows(activities, attempts, stageChanges), [activities, attempts, stageChanges]);
+  const rows = useMemo(
+    () => timelineRows(activities, attempts, stageChanges, queuedStageChanges),
+    [activities, attempts, stageChanges, queuedStageChanges],
+  );
   const at = now();
   return (
     <section className="section timeline" aria-labelledby={headingId}>

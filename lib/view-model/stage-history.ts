@@ -1,3 +1,4 @@
+import type { Mutation } from '../core/model/mutations';
 import { MQL_THRESHOLD_RULE, type StageChange } from '../core/model/stage-history';
 import type { LifecycleStage } from '../core/model/vocabulary';
 import { STAGE_LABELS } from './labels';
@@ -74,3 +75,41 @@ const A_STAGE: Readonly<Record<LifecycleStage, string>> = {
   recycled: 'a recycled contact',
   disqualified: 'a disqualified contact',
 };
+
+/** What the timeline needs of an outbox entry: its mutation, and the stage it replaced (a recycle names no `from`). */
+export interface QueuedMove {
+  mutation: Mutation;
+  previous?: { stage: LifecycleStage };
+}
+
+/**
+ * The rep's own moves of a contact still waiting in the outbox, as stage changes in their name, so the timeline shows a
+ * move made offline at once. One the server has already recorded (its row came down carrying the same mutation id,
+ * while the answer to the push was lost) is left out: it shows once, as recorded.
+ */
+export function queuedStageChanges(
+  queued: readonly QueuedMove[],
+  contactId: string,
+  me: { id: string; name: string },
+  recorded: readonly StageChange[],
+): StageChange[] {
+  const known = new Set(recorded.flatMap((s) => (s.mutationId === null ? [] : [s.mutationId])));
+  return queued.flatMap(({ mutation: m, previous }): StageChange[] => {
+    if ((m.type !== 'contact.stage' && m.type !== 'contact.recycle') || m.contactId !== contactId || known.has(m.id)) return [];
+    const from = m.type === 'contact.stage' ? m.from : (previous?.stage ?? null);
+    return [
+      {
+        id: m.id,
+        contactId,
+        from,
+        to: m.type === 'contact.stage' ? m.to : 'recycled',
+        at: m.at,
+        actor: { kind: 'user', userId: me.id, name: me.name, rule: null },
+        reason: m.reason,
+        mutationId: m.id,
+        reconstructed: false,
+        version: 0,
+      },
+    ];
+  });
+}

@@ -21,9 +21,22 @@ export interface TimelineRow {
   fadedReason: string | null;
 }
 
-/** Activities, attempts and stage changes together, newest first (ties by key, so the order never wobbles). */
-export function timelineRows(activities: readonly Activity[], attempts: readonly Attempt[], stageChanges: readonly StageChange[]): TimelineRow[] {
-  const rows: TimelineRow[] = [...activities.map(activityRow), ...attempts.map(attemptRow), ...stageChanges.map(stageRow)];
+/**
+ * Activities, attempts and stage changes together, newest first (ties by key, so the order never wobbles); `queued`
+ * are the rep's moves still waiting to be sent (`queuedStageChanges`), marked so.
+ */
+export function timelineRows(
+  activities: readonly Activity[],
+  attempts: readonly Attempt[],
+  stageChanges: readonly StageChange[],
+  queued: readonly StageChange[],
+): TimelineRow[] {
+  const rows: TimelineRow[] = [
+    ...activities.map(activityRow),
+    ...attempts.map(attemptRow),
+    ...stageChanges.map((s) => stageRow(s, null)),
+    ...queued.map((s) => stageRow(s, 'Waiting to be sent')),
+  ];
   return rows.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
 }
 
@@ -59,8 +72,8 @@ function attemptRow(a: Attempt): TimelineRow {
   };
 }
 
-function stageRow(s: StageChange): TimelineRow {
-  return { key: `stage:${s.id}`, at: s.at, by: 'stage', text: describeStageChange(s), detail: null, faded: false, fadedReason: null };
+function stageRow(s: StageChange, detail: string | null): TimelineRow {
+  return { key: `stage:${s.id}`, at: s.at, by: 'stage', text: describeStageChange(s), detail, faded: false, fadedReason: null };
 }
 
 /** The reasons machine activity of a kind was not counted, most frequent first: "Apple Mail Privacy Protection (2)". */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VirtualList } from '../../components/common/VirtualList';
 import { LeadView } from '../../components/lead/LeadView';
@@ -111,6 +111,32 @@ describe('the timeline', () => {
     expect(texts()[0]).toBe('Recycled to marketing by Sam Ortiz: not the buyer');
     // Long lines are cut to one: the whole text is the row's title.
     expect(within(timeline).getAllByRole('listitem')[0]?.querySelector('.trow__text')?.getAttribute('title')).toBe('Recycled to marketing by Sam Ortiz: not the buyer');
+  });
+
+  it('a move Maya makes shows at once as waiting to be sent, and once when the server’s record of it comes down', async () => {
+    renderWith(<LeadView contactId="c_dana" />, { db, now: MONDAY_10AM });
+    fireEvent.click(await screen.findByRole('button', { name: 'Accept as SQL' }));
+    await screen.findByRole('list', { name: 'Timeline, 1 entries, newest first' });
+    const row = () => within(screen.getByRole('list', { name: /^Timeline, / })).getAllByRole('listitem').map((r) => [r.querySelector('.trow__text')?.textContent, r.querySelector('.trow__detail')?.textContent ?? null]);
+    expect(row()).toEqual([['Accepted as SQL by Maya Chen', 'Waiting to be sent']]);
+
+    // The push is acknowledged (the entry leaves the outbox) and the pull brings the server's row of it.
+    const [entry] = await db.outbox.toArray();
+    await db.outbox.clear();
+    const contact = (await db.contacts.get('c_dana'))!;
+    await applyServerChanges(db, {
+      contacts: [contact],
+      activities: [],
+      attempts: [],
+      stageChanges: [stageChange('mql', 'sql', entry!.mutation.at, { id: 'sc_server', mutationId: entry!.id })],
+      content: [],
+      settings: null,
+      removed: { contacts: [], content: [] },
+      cursor: 'eyJ2IjoxMX0',
+      more: false,
+    });
+    await waitFor(() => expect(row()).toEqual([['Accepted as SQL by Maya Chen', null]]));
+    expect(screen.getByRole('list', { name: 'Timeline, 1 entries, newest first' })).toBeTruthy();
   });
 
   it('a long history stays a few dozen rows in the DOM', async () => {

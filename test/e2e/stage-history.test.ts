@@ -35,8 +35,12 @@ describe('the lead’s moves through the funnel show in the panel’s timeline',
   it('Maya accepting Dana in the panel comes back from the server as "Accepted as SQL by Maya Chen"', async () => {
     await panel.getByRole('button', { name: 'Accept as SQL' }).click();
     await until(async () => ((await danaOnServer()).stage === 'sql' ? true : null), 'Dana at sql on the server');
-    // The push is followed by a pull, which brings the server's record of the move.
+    // At once, from the outbox: the move, waiting to be sent. The push is followed by a pull, which brings the server's
+    // record of the move in its place: one row, no longer waiting.
     await timelineRow('Accepted as SQL by Maya Chen').waitFor({ timeout: 30_000 });
+    const list = panel.getByRole('list', { name: /^Timeline, / });
+    const recorded = async () => (await list.getByText('Waiting to be sent').count()) === 0 && (await timelineRow('Accepted as SQL by Maya Chen').count()) === 1;
+    await until(async () => ((await recorded()) ? true : null), "the server's record in the timeline");
   }, 60_000);
 
   it('a manager recycling Dana on the server shows, with the manager’s name and reason, once the panel syncs', async () => {

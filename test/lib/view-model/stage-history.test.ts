@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStageChange } from '../../../lib/view-model/stage-history';
+import { describeStageChange, queuedStageChanges } from '../../../lib/view-model/stage-history';
 import { timelineRows } from '../../../lib/view-model/timeline';
 import { activity, attempt, stageChange } from '../core/fixtures';
 
@@ -37,12 +37,40 @@ describe('the timeline with stage changes', () => {
       [activity('page_view', '2026-01-16T14:00:00Z', { url: 'https://n.example/pricing', title: 'Pricing' })],
       [attempt('2026-01-19T14:00:00Z', { outcome: null })],
       [stageChange(null, 'lead', '2026-01-15T10:00:00Z', { actor: system }), stageChange('mql', 'sql', '2026-01-19T15:14:00Z')],
+      [],
     );
     expect(rows.map((r) => [r.text, r.by, r.at, r.faded])).toEqual([
       ['Accepted as SQL by Maya Chen', 'stage', '2026-01-19T15:14:00Z', false],
       ['Call', 'rep', '2026-01-19T14:00:00Z', false],
       ['Viewed Pricing', 'contact', '2026-01-16T14:00:00Z', false],
       ['Created as a lead from a website form', 'stage', '2026-01-15T10:00:00Z', false],
+    ]);
+  });
+});
+
+describe('moves still waiting in the outbox', () => {
+  const me = { id: 'rep1', name: 'Maya Chen' };
+  const accept = { mutation: { id: 'm1', type: 'contact.stage', at: AT, contactId: 'c1', from: 'mql', to: 'sql', reason: null }, previous: { stage: 'mql' } } as const;
+  const recycle = { mutation: { id: 'm2', type: 'contact.recycle', at: '2026-01-20T15:20:00Z', contactId: 'c1', reason: 'not the buyer' }, previous: { stage: 'sql' } } as const;
+  const elsewhere = { mutation: { id: 'm3', type: 'contact.stage', at: AT, contactId: 'c2', from: 'mql', to: 'sql', reason: null } } as const;
+  const call = { mutation: { id: 'm4', type: 'attempt.log', at: AT, attempt: { id: 'a1', contactId: 'c1', channel: 'call', outcome: null, note: null, contentIds: [], at: AT } } } as const;
+
+  it("are the rep's stage moves of this contact, in their name, recycles from the stage they replaced", () => {
+    const queued = queuedStageChanges([accept, recycle, elsewhere, call], 'c1', me, []);
+    expect(queued.map((s) => [s.id, s.from, s.to, s.actor.name, s.reason, s.mutationId])).toEqual([
+      ['m1', 'mql', 'sql', 'Maya Chen', null, 'm1'],
+      ['m2', 'sql', 'recycled', 'Maya Chen', 'not the buyer', 'm2'],
+    ]);
+    expect(queued.map(describeStageChange)).toEqual(['Accepted as SQL by Maya Chen', 'Recycled to marketing by Maya Chen: not the buyer']);
+  });
+
+  it('leave out a move the server already recorded, and show in the timeline as waiting', () => {
+    const recorded = stageChange('mql', 'sql', AT, { mutationId: 'm1' });
+    expect(queuedStageChanges([accept, recycle], 'c1', me, [recorded]).map((s) => s.id)).toEqual(['m2']);
+    const rows = timelineRows([], [], [recorded], queuedStageChanges([accept, recycle], 'c1', me, [recorded]));
+    expect(rows.map((r) => [r.text, r.detail])).toEqual([
+      ['Recycled to marketing by Maya Chen: not the buyer', 'Waiting to be sent'],
+      ['Accepted as SQL by Maya Chen', null],
     ]);
   });
 });
