@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStageChange, queuedStageChanges } from '../../../lib/view-model/stage-history';
+import { describeStageChange, queuedStageChanges, type QueuedMove } from '../../../lib/view-model/stage-history';
 import { timelineRows } from '../../../lib/view-model/timeline';
 import { activity, attempt, stageChange } from '../core/fixtures';
 
@@ -50,10 +50,10 @@ describe('the timeline with stage changes', () => {
 
 describe('moves still waiting in the outbox', () => {
   const me = { id: 'rep1', name: 'Maya Chen' };
-  const accept = { mutation: { id: 'm1', type: 'contact.stage', at: AT, contactId: 'c1', from: 'mql', to: 'sql', reason: null }, previous: { stage: 'mql' } } as const;
-  const recycle = { mutation: { id: 'm2', type: 'contact.recycle', at: '2026-01-20T15:20:00Z', contactId: 'c1', reason: 'not the buyer' }, previous: { stage: 'sql' } } as const;
-  const elsewhere = { mutation: { id: 'm3', type: 'contact.stage', at: AT, contactId: 'c2', from: 'mql', to: 'sql', reason: null } } as const;
-  const call = { mutation: { id: 'm4', type: 'attempt.log', at: AT, attempt: { id: 'a1', contactId: 'c1', channel: 'call', outcome: null, note: null, contentIds: [], at: AT } } } as const;
+  const accept: QueuedMove = { mutation: { id: 'm1', type: 'contact.stage', at: AT, contactId: 'c1', from: 'mql', to: 'sql', reason: null }, previous: { stage: 'mql' } };
+  const recycle: QueuedMove = { mutation: { id: 'm2', type: 'contact.recycle', at: '2026-01-20T15:20:00Z', contactId: 'c1', reason: 'not the buyer' }, previous: { stage: 'sql' } };
+  const elsewhere: QueuedMove = { mutation: { id: 'm3', type: 'contact.stage', at: AT, contactId: 'c2', from: 'mql', to: 'sql', reason: null } };
+  const call: QueuedMove = { mutation: { id: 'm4', type: 'attempt.log', at: AT, attempt: { id: 'a1', contactId: 'c1', channel: 'call', outcome: null, note: null, contentIds: [], at: AT } } };
 
   it("are the rep's stage moves of this contact, in their name, recycles from the stage they replaced", () => {
     const queued = queuedStageChanges([accept, recycle, elsewhere, call], 'c1', me, []);
