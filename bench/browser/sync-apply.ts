@@ -89,6 +89,7 @@ export function syncPage(p: number): SyncPage {
     activities,
     attempts: [],
     questions: [],
+    stageChanges: [],
     content: [],
     answers: [],
     settings: null,

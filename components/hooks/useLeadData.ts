@@ -4,6 +4,9 @@ import type { Attempt } from '../../lib/core/model/attempt';
 import type { Contact } from '../../lib/core/model/contact';
 import type { Question } from '../../lib/core/model/questions';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
+import type { Me } from '../../lib/core/model/api';
+import type { StageChange } from '../../lib/core/model/stage-history';
+import { queuedStageChanges } from '../../lib/view-model/stage-history';
 import { useServices } from '../services';
 
 /** What the lead view reads from the cache for one contact. */
@@ -13,6 +16,10 @@ export interface LeadData {
   attempts: Attempt[];
   /** Questions the prospect asked, as reps noted them. */
   questions: Question[];
+  /** Its moves through the funnel, as the server recorded them. */
+  stageChanges: StageChange[];
+  /** The rep's moves of it still waiting in the outbox, shown until the server's record of them comes down. */
+  queuedStageChanges: StageChange[];
   settings: WorkspaceSettings;
 }
 
@@ -23,14 +30,19 @@ export interface LeadData {
 export function useLeadData(contactId: string): LeadData | null | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
-    const [contact, settings, activities, attempts, questions] = await Promise.all([
+    const [contact, settings, me, activities, attempts, questions, stageChanges, pending] = await Promise.all([
       db.contacts.get(contactId),
       db.meta.get('settings'),
+      db.meta.get('me'),
       db.activities.where('contactId').equals(contactId).toArray(),
       db.attempts.where('contactId').equals(contactId).toArray(),
       db.questions.where('contactId').equals(contactId).toArray(),
+      db.stageChanges.where('contactId').equals(contactId).toArray(),
+      db.outbox.where('status').equals('pending').toArray(),
     ]);
     if (!contact || !settings) return null;
-    return { contact, activities, attempts, questions, settings: settings.value as WorkspaceSettings };
+    const user = (me?.value as Me | undefined)?.user;
+    const queued = user ? queuedStageChanges(pending, contactId, user, stageChanges) : [];
+    return { contact, activities, attempts, questions, stageChanges, queuedStageChanges: queued, settings: settings.value as WorkspaceSettings };
   }, [db, contactId]);
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { ContentSuggestion } from '../../lib/core/model/derived';
 import { leadPicture } from '../../lib/core/lead';
 import { policyForLeadType } from '../../lib/core/model/policy';
+import { outcomeSettingsOf } from '../../lib/core/model/settings';
 import { opensFigureNote } from '../../lib/view-model/open-figures';
 import { useLeadData, type LeadData } from '../hooks/useLeadData';
 import { useMeta } from '../hooks/useMeta';
@@ -92,7 +93,10 @@ function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
         onCopied={onCopied}
       />
       <StageSection contact={data.contact} cadence={picture.cadence} settings={data.settings} />
-      <TimelineSection activities={data.activities} attempts={data.attempts} />
+      <TimelineSection
+        activities={data.activities} attempts={data.attempts} stageChanges={data.stageChanges} queuedStageChanges={data.queuedStageChanges}
+        currency={outcomeSettingsOf(data.settings).currency}
+      />
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import { memo, useId, useMemo } from 'react';
 import type { Activity } from '../../lib/core/model/activity';
 import type { Attempt } from '../../lib/core/model/attempt';
+import type { StageChange } from '../../lib/core/model/stage-history';
 import { formatFullMoment, formatMoment } from '../../lib/view-model/format';
 import { timelineRows, type TimelineRow } from '../../lib/view-model/timeline';
 import { VirtualList } from '../common/VirtualList';
@@ -11,11 +12,27 @@ export const TIMELINE_ROW_HEIGHT = 44;
 /** The timeline scrolls inside this height once it has more rows than fit. */
 export const TIMELINE_HEIGHT = 8 * TIMELINE_ROW_HEIGHT;
 
-/** Everything the person and the reps did, newest first; windowed so years of history cost a few dozen rows. */
-export const TimelineSection = memo(function TimelineSection({ activities, attempts }: { activities: readonly Activity[]; attempts: readonly Attempt[] }) {
+export interface TimelineSectionProps {
+  activities: readonly Activity[];
+  attempts: readonly Attempt[];
+  stageChanges: readonly StageChange[];
+  /** The rep's moves still waiting in the outbox. */
+  queuedStageChanges: readonly StageChange[];
+  /** The workspace's currency, for a win's deal value. */
+  currency: string;
+}
+
+/**
+ * Everything the person and the reps did, and the lead's moves through the funnel, newest first; windowed so years of
+ * history cost a few dozen rows.
+ */
+export const TimelineSection = memo(function TimelineSection({ activities, attempts, stageChanges, queuedStageChanges, currency }: TimelineSectionProps) {
   const headingId = useId();
   const { now } = useServices();
-  const rows = useMemo(() => timelineRows(activities, attempts), [activities, attempts]);
+  const rows = useMemo(
+    () => timelineRows(activities, attempts, stageChanges, queuedStageChanges, currency),
+    [activities, attempts, stageChanges, queuedStageChanges, currency],
+  );
   const at = now();
   return (
     <section className="section timeline" aria-labelledby={headingId}>
@@ -43,7 +60,10 @@ function Row({ row, now }: { row: TimelineRow; now: Date }) {
   return (
     <div className={`trow trow--${row.by}${row.faded ? ' trow--faded' : ''}`} title={row.fadedReason ?? undefined}>
       <div className="trow__main">
-        <span className="trow__text">{row.text}</span>
+        {/* One line, cut with an ellipsis when long: the whole text is its title. */}
+        <span className="trow__text" title={row.text}>
+          {row.text}
+        </span>
         <time className="trow__time" dateTime={row.at} title={formatFullMoment(date)}>
           {formatMoment(date, now)}
         </time>

@@ -4,6 +4,7 @@ import type { Attempt } from '../core/model/attempt';
 import type { Contact } from '../core/model/contact';
 import type { ContentItem } from '../core/model/content';
 import type { Question, QuestionAnswer } from '../core/model/questions';
+import type { StageChange } from '../core/model/stage-history';
 import type { LocalSuggestion, LookupCacheRow, MetaRow, OutboxEntry } from './types';
 import { applySchemaVersions } from './versions';
 
@@ -11,13 +12,14 @@ export const DATABASE_NAME = 'leadside';
 
 /**
  * The extension's cache, in the extension's own origin (content scripts and pages never reach it): the rep's
- * contacts with their history and their questions, the content library and the questions' answers, the workspace
- * settings, the outbox and sync metadata.
+ * contacts with their history (activities, attempts, stage changes) and their questions, the content library and the
+ * questions' answers, the workspace settings, the outbox and sync metadata.
  */
 export class LeadsideDatabase extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;
   activities!: EntityTable<Activity, 'id'>;
   attempts!: EntityTable<Attempt, 'id'>;
+  stageChanges!: EntityTable<StageChange, 'id'>;
   content!: EntityTable<ContentItem, 'id'>;
   questions!: EntityTable<Question, 'id'>;
   /** Only linked answers: an unlink pulled from the server deletes the row. */

@@ -44,7 +44,15 @@ export function applySchemaVersions(db: Dexie): void {
       }),
   );
 
-  // v5 (v4 is stage history's): prospects' questions of the contacts in scope, by contact, and the answers marketing
+  // v4: each cached contact's stage history, for its timeline (by contact, in time order). The cursor is forgotten, so
+  // the next pull starts over and brings the history of the contacts already cached: their stage changes may be older
+  // than the cursor, which went past them while nothing carried them. Rows come again and are put over themselves;
+  // the outbox and the rest stay.
+  db.version(4)
+    .stores({ stageChanges: 'id, contactId, [contactId+at]' })
+    .upgrade((tx) => tx.table('meta').delete('cursor'));
+
+  // v5: prospects' questions of the contacts in scope, by contact, and the answers marketing
   // linked, by group key. Both are new on the server too, so every one of them is newer than any stored cursor and
   // the next pull brings them: nothing to fill in here.
   db.version(5).stores({

@@ -10,7 +10,7 @@ import { writeMeta } from '../db/meta';
  * a pulled row never undoes a stage change or an undo the server has not heard of yet.
  */
 export async function applyServerChanges(db: LeadsideDatabase, page: SyncPage): Promise<number> {
-  const tables = [db.contacts, db.activities, db.attempts, db.questions, db.content, db.answers, db.outbox, db.meta, db.lookups];
+  const tables = [db.contacts, db.activities, db.attempts, db.stageChanges, db.questions, db.content, db.answers, db.outbox, db.meta, db.lookups];
   return db.transaction('rw', tables, async () => {
     const pending = await db.outbox.where('status').equals('pending').toArray();
     const contacts = page.contacts.map((c) => ({ ...c, ...pendingStageOf(pending, c.id) }));
@@ -20,6 +20,7 @@ export async function applyServerChanges(db: LeadsideDatabase, page: SyncPage): 
     await db.activities.bulkPut(page.activities);
     await db.attempts.bulkPut(attempts);
     await db.questions.bulkPut(page.questions);
+    await db.stageChanges.bulkPut(page.stageChanges);
     await db.content.bulkPut(page.content);
     await applyAnswers(db, page.answers);
     if (page.settings) await writeMeta(db, 'settings', page.settings);
@@ -29,7 +30,15 @@ export async function applyServerChanges(db: LeadsideDatabase, page: SyncPage): 
     // A contact that came down is known now: forget any "not in Leadside" answer cached for its address.
     if (contacts.length > 0) await db.lookups.bulkDelete(contacts.map((c) => c.email));
     await writeMeta(db, 'cursor', page.cursor);
-    return contacts.length + page.activities.length + attempts.length + page.questions.length + page.content.length + page.answers.length;
+    return (
+      contacts.length +
+      page.activities.length +
+      attempts.length +
+      page.stageChanges.length +
+      page.questions.length +
+      page.content.length +
+      page.answers.length
+    );
   });
 }
 
@@ -47,6 +56,7 @@ async function removeContacts(db: LeadsideDatabase, ids: string[], pending: Outb
   const unpushedQuestions = new Set(pending.flatMap((e) => (e.mutation.type === 'question.note' ? [e.mutation.question.id] : [])));
   await db.contacts.bulkDelete(ids);
   await db.activities.where('contactId').anyOf(ids).delete();
+  await db.stageChanges.where('contactId').anyOf(ids).delete();
   await db.attempts
     .where('contactId')
     .anyOf(ids)

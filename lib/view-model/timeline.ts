@@ -1,14 +1,17 @@
 import type { Activity } from '../core/model/activity';
 import type { Attempt } from '../core/model/attempt';
+import type { StageChange } from '../core/model/stage-history';
 import { ACTIVITY_LABELS, CHANNEL_LABELS, OUTCOME_LABELS } from './labels';
 import { shortUrl } from './format';
+import { describeStageChange } from './stage-history';
 
 /** One line of a lead's timeline: what happened, who did it, and whether it counts. */
 export interface TimelineRow {
   key: string;
   at: string;
-  by: 'contact' | 'rep';
-  /** "Viewed Pricing", "Call · No answer". */
+  /** The person, a rep's attempt, or a move through the funnel. */
+  by: 'contact' | 'rep' | 'stage';
+  /** "Viewed Pricing", "Call · No answer", "Accepted as SQL by Maya Chen". */
   text: string;
   /** The rep's note, or the page or link. */
   detail: string | null;
@@ -18,9 +21,23 @@ export interface TimelineRow {
   fadedReason: string | null;
 }
 
-/** Activities and attempts together, newest first (ties by id, so the order never wobbles). */
-export function timelineRows(activities: readonly Activity[], attempts: readonly Attempt[]): TimelineRow[] {
-  const rows: TimelineRow[] = [...activities.map(activityRow), ...attempts.map(attemptRow)];
+/**
+ * Activities, attempts and stage changes together, newest first (ties by key, so the order never wobbles); `queued`
+ * are the rep's moves still waiting to be sent (`queuedStageChanges`), marked so.
+ */
+export function timelineRows(
+  activities: readonly Activity[],
+  attempts: readonly Attempt[],
+  stageChanges: readonly StageChange[],
+  queued: readonly StageChange[],
+  currency?: string,
+): TimelineRow[] {
+  const rows: TimelineRow[] = [
+    ...activities.map(activityRow),
+    ...attempts.map(attemptRow),
+    ...stageChanges.map((s) => stageRow(s, null, currency)),
+    ...queued.map((s) => stageRow(s, 'Waiting to be sent', currency)),
+  ];
   return rows.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
 }
 
@@ -54,6 +71,10 @@ function attemptRow(a: Attempt): TimelineRow {
     faded: undone,
     fadedReason: undone ? 'Undone: it does not count' : null,
   };
+}
+
+function stageRow(s: StageChange, detail: string | null, currency: string | undefined): TimelineRow {
+  return { key: `stage:${s.id}`, at: s.at, by: 'stage', text: describeStageChange(s, currency), detail, faded: false, fadedReason: null };
 }
 
 /** The reasons machine activity of a kind was not counted, most frequent first: "Apple Mail Privacy Protection (2)". */

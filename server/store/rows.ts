@@ -3,7 +3,8 @@ import type { Attempt } from '../../lib/core/model/attempt';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ContentItem } from '../../lib/core/model/content';
 import type { Question, QuestionAnswer } from '../../lib/core/model/questions';
-import type { activities, attempts, contacts, content, questionAnswers, questions } from './schema';
+import type { StageChange } from '../../lib/core/model/stage-history';
+import type { activities, attempts, contacts, content, questionAnswers, questions, stageChanges } from './schema';
 
 // Database rows and their lib/core model: the one place that names the row types and knows both shapes.
 
@@ -11,6 +12,7 @@ export type ContactRow = typeof contacts.$inferSelect;
 export type ActivityRow = typeof activities.$inferSelect;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type ContentRow = typeof content.$inferSelect;
+export type StageChangeRow = typeof stageChanges.$inferSelect;
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -111,4 +113,22 @@ export function toQuestion(r: QuestionRow): Question {
 
 export function toQuestionAnswer(r: QuestionAnswerRow): QuestionAnswer {
   return { key: r.groupKey, contentId: r.contentId, linkedBy: r.linkedBy, linkedAt: iso(r.linkedAt), version: r.version };
+}
+/** A stage change with its actor's display name (null for a rule, an import, the system, or a user since removed). */
+export function toStageChange(r: StageChangeRow, actorName: string | null): StageChange {
+  return {
+    id: r.id,
+    contactId: r.contactId,
+    from: r.fromStage as StageChange['from'],
+    to: r.toStage as StageChange['to'],
+    at: iso(r.at),
+    actor: { kind: r.actorKind as StageChange['actor']['kind'], userId: r.actorId, name: actorName, rule: r.rule },
+    reason: r.reason,
+    reasonCode: r.reasonCode,
+    outcome: r.outcome as StageChange['outcome'],
+    dealValue: r.dealValue,
+    mutationId: r.mutationId,
+    reconstructed: r.reconstructed,
+    version: r.version,
+  };
 }

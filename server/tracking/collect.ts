@@ -53,7 +53,7 @@ export async function collect(deps: Pick<ServerDeps, 'db' | 'activityBus'>, site
   const events = unique.map((event) => arrived(event, batch.sentAt, now));
   const knownContent = await contentIdsOf(deps.db, site.id, events);
 
-  return writeTracked(deps, site.id, async (tx, announce) => {
+  return writeTracked(deps, site.id, now, async (tx, announce) => {
     const [visitor] = await tx
       .insert(visitors)
       .values({ workspaceId: site.id, visitorId: batch.visitorId, firstSeen: new Date(Math.min(...events.map((e) => e.at.getTime()))), lastSeen: now })

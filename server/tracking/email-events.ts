@@ -33,7 +33,7 @@ export interface Hit {
  * opens are off, the contact opted out or was deleted, or the email is not the token's. Answers whether it recorded.
  */
 export async function recordOpen(deps: Deps, claims: OpenClaims, hit: Hit): Promise<boolean> {
-  return writeTracked(deps, claims.workspaceId, async (tx, announce) => {
+  return writeTracked(deps, claims.workspaceId, hit.at, async (tx, announce) => {
     const target = await contactWithPolicy(tx, claims.workspaceId, claims.contactId);
     if (!target) return false;
     const recording = openRecordingFor(target.policy, target);
@@ -79,7 +79,7 @@ async function countOpen(tx: Tx, workspaceId: string, emailId: string, trust: Tr
  * snippet can put the visit on the contact. Tracking off, opt-out or a deleted contact: nothing recorded, plain URL.
  */
 export async function recordClick(deps: Deps, claims: ClickClaims, hit: Hit): Promise<string> {
-  const identify = await writeTracked(deps, claims.workspaceId, async (tx, announce) => {
+  const identify = await writeTracked(deps, claims.workspaceId, hit.at, async (tx, announce) => {
     const target = await trackingTarget(tx, claims.workspaceId, claims.contactId);
     if (!target) return false;
     const email = claims.emailId ? await emailOf(tx, claims.workspaceId, claims.contactId, claims.emailId) : null;

@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VirtualList } from '../../components/common/VirtualList';
 import { LeadView } from '../../components/lead/LeadView';
 import { TIMELINE_ROW_HEIGHT } from '../../components/lead/TimelineSection';
 import type { LeadsideDatabase } from '../../lib/db/database';
-import { act as activity, attempt, cacheWithDana, dropDb, machine, MONDAY_10AM } from './support/data';
+import { applyServerChanges } from '../../lib/sync/apply-server-changes';
+import { act as activity, attempt, cacheWithDana, dropDb, machine, MONDAY_10AM, stageChange } from './support/data';
 import { renderWith } from './support/render';
 
 afterEach(cleanup);
@@ -75,6 +76,71 @@ describe('the timeline', () => {
     expect(faded.className).toContain('trow--faded');
     expect(faded.title).toBe('Apple Mail Privacy Protection prefetch');
     expect(faded.textContent).toContain('Not counted: Apple Mail Privacy Protection prefetch');
+  });
+
+  it('shows the lead’s moves through the funnel among the rest, in words, and a move a pull brings appears at once', async () => {
+    await db.stageChanges.bulkPut([
+      stageChange(null, 'lead', '2026-01-14T15:00:00Z', { actor: { kind: 'system', userId: null, name: null, rule: null } }),
+      stageChange('lead', 'mql', '2026-01-16T15:00:00Z', { actor: { kind: 'rule', userId: null, name: null, rule: 'mql_threshold' } }),
+    ]);
+    await db.activities.put(activity('page_view', '2026-01-15T14:00:00Z', { url: 'https://northwind.example/pricing', title: 'Pricing' }));
+    renderWith(<LeadView contactId="c_dana" />, { db, now: MONDAY_10AM });
+    const timeline = await screen.findByRole('list', { name: 'Timeline, 3 entries, newest first' });
+    const texts = () => within(timeline).getAllByRole('listitem').map((r) => r.querySelector('.trow__text')?.textContent);
+    expect(texts()).toEqual(['Became an MQL (fit and engagement crossed the thresholds)', 'Viewed Pricing', 'Created as a lead from a website form']);
+    expect(within(timeline).getAllByRole('listitem')[0]?.querySelector('.trow')?.className).toContain('trow--stage');
+
+    // A manager recycles Dana on the server; the next pulled page carries the contact and the change together.
+    const recycled = stageChange('mql', 'recycled', '2026-01-19T14:50:00Z', {
+      actor: { kind: 'user', userId: 'mgr1', name: 'Sam Ortiz', rule: null },
+      reason: 'not the buyer',
+    });
+    const contact = (await db.contacts.get('c_dana'))!;
+    await applyServerChanges(db, {
+      contacts: [{ ...contact, stage: 'recycled', stageReason: 'not the buyer' }],
+      activities: [],
+      attempts: [],
+      stageChanges: [recycled],
+      questions: [],
+      content: [],
+      answers: [],
+      settings: null,
+      removed: { contacts: [], content: [] },
+      cursor: 'eyJ2IjoxMH0',
+      more: false,
+    });
+    await screen.findByRole('list', { name: 'Timeline, 4 entries, newest first' });
+    expect(texts()[0]).toBe('Recycled to marketing by Sam Ortiz: not the buyer');
+    // Long lines are cut to one: the whole text is the row's title.
+    expect(within(timeline).getAllByRole('listitem')[0]?.querySelector('.trow__text')?.getAttribute('title')).toBe('Recycled to marketing by Sam Ortiz: not the buyer');
+  });
+
+  it('a move Maya makes shows at once as waiting to be sent, and once when the server’s record of it comes down', async () => {
+    renderWith(<LeadView contactId="c_dana" />, { db, now: MONDAY_10AM });
+    fireEvent.click(await screen.findByRole('button', { name: 'Accept as SQL' }));
+    await screen.findByRole('list', { name: 'Timeline, 1 entries, newest first' });
+    const row = () => within(screen.getByRole('list', { name: /^Timeline, / })).getAllByRole('listitem').map((r) => [r.querySelector('.trow__text')?.textContent, r.querySelector('.trow__detail')?.textContent ?? null]);
+    expect(row()).toEqual([['Accepted as SQL by Maya Chen', 'Waiting to be sent']]);
+
+    // The push is acknowledged (the entry leaves the outbox) and the pull brings the server's row of it.
+    const [entry] = await db.outbox.toArray();
+    await db.outbox.clear();
+    const contact = (await db.contacts.get('c_dana'))!;
+    await applyServerChanges(db, {
+      contacts: [contact],
+      activities: [],
+      attempts: [],
+      stageChanges: [stageChange('mql', 'sql', entry!.mutation.at, { id: 'sc_server', mutationId: entry!.id })],
+      questions: [],
+      content: [],
+      answers: [],
+      settings: null,
+      removed: { contacts: [], content: [] },
+      cursor: 'eyJ2IjoxMX0',
+      more: false,
+    });
+    await waitFor(() => expect(row()).toEqual([['Accepted as SQL by Maya Chen', null]]));
+    expect(screen.getByRole('list', { name: 'Timeline, 1 entries, newest first' })).toBeTruthy();
   });
 
   it('a long history stays a few dozen rows in the DOM', async () => {

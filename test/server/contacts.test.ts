@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../lib/core/model/contact';
-import type { LookupResponse, TimelinePage } from '../../lib/core/model/api';
+import { TimelinePage, type LookupResponse } from '../../lib/core/model/api';
 import { writeInWorkspace } from '../../server/store/db';
-import { activities, attempts, contacts, scopeEntries, scopeExits, users } from '../../server/store/schema';
+import { activities, attempts, contacts, scopeEntries, scopeExits, stageChanges, users } from '../../server/store/schema';
 import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
 // Acme works Mon–Fri 09:00–17:00 America/New_York (EST, UTC−5, in January) under the default policy: first attempt
@@ -217,10 +217,12 @@ describe.each(STORE_KINDS)('contacts API on %s', (kind) => {
 
   describe('timeline', () => {
     let tim: Contact;
-    // Newest first by (at, id, kind): the five items at 10:00 on the 12th sort by id in byte order ("xA" < "x_a"),
-    // and an attempt and an activity that share an id sort attempt first.
+    // Newest first by (at, id, kind): the six items at 10:00 on the 12th sort by id in byte order ("xA" < "x_a"), and
+    // items of different kinds that share an id sort stage, then attempt, then activity. Tim's creation on the 11th
+    // is his first stage change.
     const EXPECTED = [
       'attempt z9',
+      'stage x_e',
       'attempt x_e',
       'activity x_e',
       'activity x_d',
@@ -228,19 +230,75 @@ describe.each(STORE_KINDS)('contacts API on %s', (kind) => {
       'activity x_b',
       'attempt x_a',
       'activity xA',
+      'stage created',
       'activity a1',
     ];
-    const label = (page: TimelinePage) => page.items.map((i) => (i.kind === 'activity' ? `activity ${i.activity.id}` : `attempt ${i.attempt.id}`));
+    const label = (page: TimelinePage) =>
+      page.items.map((i) =>
+        i.kind === 'activity' ? `activity ${i.activity.id}` : i.kind === 'attempt' ? `attempt ${i.attempt.id}` : `stage ${i.stageChange.id === 'x_e' ? 'x_e' : 'created'}`,
+      );
     const timeline = (who: string, id: string, query = '', ws = acme) => server.api(token(ws, who), `/v1/contacts/${id}/timeline${query}`);
 
     beforeAll(async () => {
-      tim = await createContact(acme, { email: 'tim@leadco.example', ownerId: userId(acme, 'rep') });
+      server.clock.set('2026-01-11T15:00:00Z');
+      tim = await createContact(acme, { email: 'tim@leadco.example', ownerId: userId(acme, 'rep'), stage: 'mql' });
       const same = '2026-01-12T10:00:00Z';
       const rep = userId(acme, 'rep');
       await insertActivity({ id: 'a1', contactId: tim.id, type: 'page_view', at: '2026-01-10T10:00:00Z' });
       for (const id of ['x_b', 'x_d', 'x_e', 'xA']) await insertActivity({ id, contactId: tim.id, type: 'email_open', at: same });
       for (const id of ['x_a', 'x_c', 'x_e']) await insertAttempt({ id, contactId: tim.id, at: same, userId: rep });
+      await writeInWorkspace(server.store.db, acme.id, (tx) =>
+        tx.insert(stageChanges).values({
+          workspaceId: acme.id,
+          id: 'x_e',
+          contactId: tim.id,
+          fromStage: 'mql',
+          toStage: 'sql',
+          at: new Date(same),
+          actorKind: 'user',
+          actorId: rep,
+          mutationId: 'm-accept-tim',
+        }),
+      );
       await insertAttempt({ id: 'z9', contactId: tim.id, at: '2026-01-14T10:00:00Z', userId: rep });
+    });
+
+    it('carries stage changes with who made them, by name, and the creation as the first', async () => {
+      const page = (await (await timeline('rep', tim.id)).json()) as TimelinePage;
+      const stages = page.items.flatMap((i) => (i.kind === 'stage' ? [i.stageChange] : []));
+      expect(stages).toEqual([
+        {
+          id: 'x_e',
+          contactId: tim.id,
+          from: 'mql',
+          to: 'sql',
+          at: '2026-01-12T10:00:00.000Z',
+          actor: { kind: 'user', userId: userId(acme, 'rep'), name: 'Acme rep', rule: null },
+          reason: null,
+          reasonCode: null,
+          outcome: null,
+          dealValue: null,
+          mutationId: 'm-accept-tim',
+          reconstructed: false,
+          version: expect.any(Number),
+        },
+        {
+          id: expect.stringMatching(/^sc_/),
+          contactId: tim.id,
+          from: null,
+          to: 'mql',
+          at: '2026-01-11T15:00:00.000Z',
+          actor: { kind: 'user', userId: userId(acme, 'manager'), name: 'Acme manager', rule: null },
+          reason: null,
+          reasonCode: null,
+          outcome: null,
+          dealValue: null,
+          mutationId: null,
+          reconstructed: false,
+          version: expect.any(Number),
+        },
+      ]);
+      expect(TimelinePage.parse(page)).toEqual(page);
     });
 
     it('gives everything newest first in one page by default', async () => {

@@ -21,6 +21,7 @@ const emptyPage = (cursor: string) => ({
   activities: [],
   attempts: [],
   questions: [],
+  stageChanges: [],
   content: [],
   answers: [],
   settings: null,
@@ -42,8 +43,9 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
 
   async function newWorkspace() {
     const n = ++workspaceCount;
-    const ws = await makeWorkspace(server, `Sync ${kind} ${n}`);
-    return { ...ws, domain: `sync${kind}${n}.example` };
+    const name = `Sync ${kind} ${n}`;
+    const ws = await makeWorkspace(server, name);
+    return { ...ws, name, domain: `sync${kind}${n}.example` };
   }
   const db = () => server.store.db;
 
@@ -161,6 +163,10 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
       expect(ids(page.attempts)).toEqual(['att-ann-1']);
       expect(page.attempts[0]).toMatchObject({ contactId: `ann-${acme.id}`, userId: acme.users.rep!.id, channel: 'call', outcome: 'no_answer' });
       expect(ids(page.content)).toEqual(['guide-a']);
+      // Each contact's stage history: the entry its import made, with no user behind it.
+      expect(page.stageChanges.map((s) => [s.contactId, s.from, s.to, s.at, s.actor, s.reason, s.reconstructed])).toEqual(
+        [`ann-${acme.id}`, `bob-${acme.id}`].map((id) => [id, null, 'lead', START, { kind: 'import', userId: null, name: null, rule: null }, null, false]),
+      );
       expect(page.settings?.calendar.timeZone).toBe('America/New_York');
       expect(page.settings?.domains).toEqual([acme.domain]);
       expect(page.removed).toEqual({ contacts: [], content: [] });
@@ -172,11 +178,13 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
       expect(ids(rep2.contacts)).toEqual([`cat-${acme.id}`]);
       expect(ids(rep2.activities)).toEqual(['act-cat-1']);
       expect(ids(rep2.attempts)).toEqual(['att-cat-1']);
+      expect(rep2.stageChanges.map((s) => s.contactId)).toEqual([`cat-${acme.id}`]);
       const other = (await pull(globex.users.rep!)).page;
       expect(ids(other.contacts)).toEqual([`eve-${globex.id}`]);
       expect(ids(other.activities)).toEqual(['act-eve-1']);
       expect(ids(other.content)).toEqual(['guide-g']);
       expect(other.settings?.domains).toEqual([globex.domain]);
+      expect(other.stageChanges.map((s) => s.contactId)).toEqual([`eve-${globex.id}`]);
     });
 
     it('lists rows oldest first, and an empty cursor parameter starts from the beginning too', async () => {
@@ -398,6 +406,64 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
         expect({ ...page, cursor: 'x' }).toEqual({ ...emptyPage('x'), removed: { contacts: [ann.id], content: [] } });
       }
       expect(ids((await pull(ws.users.rep!)).page.contacts)).toEqual([keep.id]);
+    });
+  });
+
+  describe('stage history', () => {
+    async function push(user: TestUser, mutation: Record<string, unknown>) {
+      const res = await server.api(user.token, '/v1/mutations', { method: 'POST', json: { mutations: [mutation] } });
+      expect(await res.json()).toEqual({ results: [{ id: mutation.id, status: 'applied' }] });
+    }
+    const recycle = (id: string, contactId: string) => ({ id, type: 'contact.recycle', at: START, contactId, reason: 'not the buyer' });
+
+    it("sends a manager's recycle of the rep's lead as one change, with the manager's name, and nothing to another rep", async () => {
+      const ws = await newWorkspace();
+      const ann = await addContact(ws, 'ann', ws.users.rep!);
+      const repCursor = await caughtUp(ws.users.rep!);
+      const rep2Cursor = await caughtUp(ws.users.rep2!);
+      server.clock.set('2026-01-19T15:10:00.000Z');
+      await push(ws.users.manager!, recycle('m-recycle-ann', ann.id));
+
+      const { page } = await pull(ws.users.rep!, { cursor: repCursor });
+      expect(page.contacts.map((c) => [c.id, c.stage, c.stageReason])).toEqual([[ann.id, 'recycled', 'not the buyer']]);
+      expect(page.stageChanges).toEqual([
+        {
+          id: expect.stringMatching(/^sc_/),
+          contactId: ann.id,
+          from: 'lead',
+          to: 'recycled',
+          at: '2026-01-19T15:10:00.000Z',
+          actor: { kind: 'user', userId: ws.users.manager!.id, name: `${ws.name} manager`, rule: null },
+          reason: 'not the buyer',
+          reasonCode: 'other',
+          outcome: null,
+          dealValue: null,
+          mutationId: 'm-recycle-ann',
+          reconstructed: false,
+          version: expect.any(Number),
+        },
+      ]);
+      // The change and the contact row are one transaction: the page ends at the later of the two.
+      expect(page.more).toBe(false);
+      expect((await pull(ws.users.rep2!, { cursor: rep2Cursor })).page).toEqual(emptyPage(rep2Cursor));
+    });
+
+    it('brings the whole stage history with a contact entering the scope (not counted), and drops it with the contact leaving', async () => {
+      const ws = await newWorkspace();
+      const ann = await addContact(ws, 'ann', ws.users.rep!);
+      await push(ws.users.manager!, recycle('m-recycle-1', ann.id));
+      const repCursor = await caughtUp(ws.users.rep!);
+      const rep2Cursor = await caughtUp(ws.users.rep2!);
+      await reassign(ws, ann.id, ws.users.rep2!);
+
+      const rep = (await pull(ws.users.rep!, { cursor: repCursor })).page;
+      expect({ ...rep, cursor: 'x' }).toEqual({ ...emptyPage('x'), removed: { contacts: [ann.id], content: [] } });
+      const rep2 = (await pull(ws.users.rep2!, { cursor: rep2Cursor, limit: 1 })).page;
+      expect(rep2.stageChanges.map((s) => [s.from, s.to, s.actor.kind, s.actor.name])).toEqual([
+        [null, 'lead', 'import', null],
+        ['lead', 'recycled', 'user', `${ws.name} manager`],
+      ]);
+      expect(rep2.more).toBe(false);
     });
   });
 

@@ -6,6 +6,7 @@ import { Attempt } from './attempt';
 import { CadenceState, IntelligenceSummary, ScoreResult } from './derived';
 import { Email, Id, PageCursor, pageLimit } from './primitives';
 import { Role } from './vocabulary';
+import { StageChange } from './stage-history';
 import { Domain } from './settings';
 
 export const Me = z.object({
@@ -51,6 +52,7 @@ export const TimelineQuery = z.object({
 export const TimelineItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('activity'), activity: Activity }),
   z.object({ kind: z.literal('attempt'), attempt: Attempt }),
+  z.object({ kind: z.literal('stage'), stageChange: StageChange }),
 ]);
 export type TimelineItem = z.infer<typeof TimelineItem>;
 export const TimelinePage = z.object({

@@ -43,6 +43,7 @@ export function defaultWorkspaceSettings(timeZone: string, domains: string[] = [
       halfLifeDays: 30,
       mqlFitThreshold: 30,
       mqlEngagementThreshold: 25,
+      autoPromoteMql: true,
       gradeThresholds: { A: 45, B: 30, C: 15 },
     },
     sla: { mqlsPerRepPerMonth: 100, firstTouchTarget: 0.9 },

@@ -21,3 +21,4 @@ export * from './reports';
 export * from './tracking';
 export * from './audit';
 export * from './questions';
+export * from './stage-history';

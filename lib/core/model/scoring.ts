@@ -59,6 +59,11 @@ export const ScoringModel = z
     halfLifeDays: z.number().positive().max(3650).nullable().default(30),
     mqlFitThreshold: z.number().int().min(0).max(1000),
     mqlEngagementThreshold: z.number().int().min(0).max(1000),
+    /**
+     * When a person's activity makes a lead (or a recycled contact) qualify, the server moves it to `mql` itself, as
+     * the rule `mql_threshold` (lib/core/stage/mql-rule.ts). Off: scoring only says it qualifies and a person decides.
+     */
+    autoPromoteMql: z.boolean().default(true),
     /** Fit needed for each grade; below C is D. */
     gradeThresholds: z.object({ A: z.number().int(), B: z.number().int(), C: z.number().int() }).refine((g) => g.A >= g.B && g.B >= g.C, {
       message: 'grade thresholds must fall from A to C',

@@ -59,6 +59,15 @@ export function outcomeSettingsOf(settings: { outcomes?: unknown } | null | unde
   return parsed.success ? parsed.data : OutcomeSettings.parse({});
 }
 
+/**
+ * The workspace's scoring model read through its schema, so a model saved before a field existed gets the field's
+ * default (`autoPromoteMql`: on). Null when the stored model no longer parses: nothing is scored by it.
+ */
+export function scoringModelOf(settings: { scoring?: unknown } | null | undefined): ScoringModel | null {
+  const parsed = ScoringModel.safeParse(settings?.scoring);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Everything a manager, a marketer or an admin agrees once on the server and every rep's panel uses. */
 export const WorkspaceSettings = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StageOutcome } from './outcomes';
-import { Id, Instant } from './primitives';
+import { Id, Instant, Version } from './primitives';
 import { LifecycleStage } from './vocabulary';
 
 /** Who moved a contact: a person, a rule (the MQL threshold), an import, or the server itself (a form fill). */
@@ -11,7 +11,9 @@ export type StageActorKind = z.infer<typeof StageActorKind>;
 /**
  * One lifecycle change, as it happened (docs/vocabulary.md § Stage history and closed loop). `from` is null for the
  * stage a contact started in. `reconstructed` marks the one entry a contact got when history began to be recorded:
- * its stage then, not a move anyone saw.
+ * its stage then, not a move anyone saw. `actor.name` is the user's display name as the server knows it when it sends
+ * the row (the extension has no list of users, and the timeline says who moved a lead); null for a rule, an import or
+ * the system. Stage changes are synced rows: `version` orders them among the rest (docs/sync.md).
  */
 export const StageChange = z.object({
   id: Id,
@@ -19,7 +21,7 @@ export const StageChange = z.object({
   from: LifecycleStage.nullable(),
   to: LifecycleStage,
   at: Instant,
-  actor: z.object({ kind: StageActorKind, userId: Id.nullable(), rule: z.string().nullable() }),
+  actor: z.object({ kind: StageActorKind, userId: Id.nullable(), name: z.string().nullable(), rule: z.string().nullable() }),
   reason: z.string().nullable(),
   /** The reason's code in the move's list (docs/vocabulary.md § Won, lost and reasons); `other` for a free text. */
   reasonCode: z.string().nullable().default(null),
@@ -29,5 +31,9 @@ export const StageChange = z.object({
   dealValue: z.number().nonnegative().nullable().default(null),
   mutationId: Id.nullable(),
   reconstructed: z.boolean(),
+  version: Version.default(0),
 });
 export type StageChange = z.infer<typeof StageChange>;
+
+/** The rule that moves a contact to `mql` when its fit and engagement both reach the scoring model's thresholds. */
+export const MQL_THRESHOLD_RULE = 'mql_threshold';

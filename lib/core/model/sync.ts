@@ -6,6 +6,7 @@ import { ContentItem } from './content';
 import { Question, QuestionAnswer } from './questions';
 import { WorkspaceSettings } from './settings';
 import { Id } from './primitives';
+import { StageChange } from './stage-history';
 
 export const SYNC_PAGE_MAX = 1000;
 export const SYNC_PAGE_DEFAULT = 200;
@@ -26,6 +27,8 @@ export const SyncPage = z.object({
   content: z.array(ContentItem),
   /** Question groups' answers linked or unlinked since the cursor (`contentId` null: unlinked); everyone's, like content. */
   answers: z.array(QuestionAnswer).default([]),
+  /** Lifecycle changes of the contacts in scope; a server from before stage history sends none. */
+  stageChanges: z.array(StageChange).default([]),
   /**
    * The workspace's settings, whole, when they changed since the cursor (else null): the work calendar, the cadence
    * policies, the scoring model, the SLA goals and the workspace's domains. The client replaces its copy.

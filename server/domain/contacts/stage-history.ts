@@ -1,9 +1,11 @@
+import { inArray } from 'drizzle-orm';
 import type { LifecycleStage } from '../../../lib/core/model/vocabulary';
-import type { StageActorKind } from '../../../lib/core/model/stage-history';
+import type { StageActorKind, StageChange } from '../../../lib/core/model/stage-history';
 import type { StageOutcome } from '../../../lib/core/stage/transitions';
 import { newId } from '../../auth/tokens';
 import type { Queryable } from '../../store/db';
-import { stageChanges } from '../../store/schema';
+import { toStageChange, type StageChangeRow } from '../../store/rows';
+import { stageChanges, users } from '../../store/schema';
 
 /** Who moved a contact: a user (by id), a rule (by name), an import or the server. */
 export type StageActor = { kind: 'user'; userId: string } | { kind: 'rule'; rule: string } | { kind: Exclude<StageActorKind, 'user' | 'rule'> };
@@ -47,4 +49,17 @@ export async function recordStageChange(tx: Queryable, move: StageMove): Promise
     dealValue: move.dealValue ?? null,
     mutationId: move.mutationId ?? null,
   });
+}
+
+/**
+ * Stage change rows as the API and the sync send them, each with its actor's display name: the extension holds no list
+ * of users, and the timeline says who moved a lead. One query for the names of every user among the rows.
+ */
+export async function stageChangesOf(tx: Queryable, rows: readonly StageChangeRow[]): Promise<StageChange[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.actorId === null ? [] : [r.actorId])))];
+  const names = new Map<string, string>();
+  if (ids.length > 0) {
+    for (const u of await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))) names.set(u.id, u.name);
+  }
+  return rows.map((r) => toStageChange(r, r.actorId === null ? null : (names.get(r.actorId) ?? null)));
 }

@@ -5,6 +5,7 @@ import type { Contact } from '../../../lib/core/model/contact';
 import type { ContentItem } from '../../../lib/core/model/content';
 import type { Question, QuestionAnswer } from '../../../lib/core/model/questions';
 import type { WorkspaceSettings } from '../../../lib/core/model/settings';
+import type { StageChange } from '../../../lib/core/model/stage-history';
 import type { SyncPage } from '../../../lib/core/model/sync';
 import type { Change, History } from './changes';
 
@@ -36,11 +37,13 @@ export function assemblePage(
 ): SyncPage {
   const activitiesOf = groupByContact(history.activities);
   const attemptsOf = groupByContact(history.attempts);
+  const stageChangesOf = groupByContact(history.stageChanges);
   const questionsOf = groupByContact(history.questions);
   const contacts = new Map<string, Contact>();
   const activities = new Map<string, Activity>();
   const attempts = new Map<string, Attempt>();
   const questions = new Map<string, Question>();
+  const stageChanges = new Map<string, StageChange>();
   const content = new Map<string, ContentItem>();
   const answers = new Map<string, QuestionAnswer>();
   const removedContacts = new Set<string>();
@@ -53,6 +56,7 @@ export function assemblePage(
         for (const a of activitiesOf.get(change.contact.id) ?? []) activities.set(a.id, a);
         for (const a of attemptsOf.get(change.contact.id) ?? []) attempts.set(a.id, a);
         for (const q of questionsOf.get(change.contact.id) ?? []) questions.set(q.id, q);
+        for (const s of stageChangesOf.get(change.contact.id) ?? []) stageChanges.set(s.id, s);
         contacts.set(change.contact.id, change.contact);
         removedContacts.delete(change.contact.id);
         break;
@@ -66,6 +70,9 @@ export function assemblePage(
         break;
       case 'attempt':
         attempts.set(change.attempt.id, change.attempt);
+        break;
+      case 'stage':
+        stageChanges.set(change.stageChange.id, change.stageChange);
         break;
       case 'question':
         questions.set(change.question.id, change.question);
@@ -92,7 +99,7 @@ export function assemblePage(
     }
   }
 
-  // History and activity of a contact the page ends up removing would only be dropped again by the client.
+  // History, activity and stage changes of a contact the page ends up removing would only be dropped again by the client.
   const kept = <T extends { contactId: string; version: number }>(rows: Map<string, T>) =>
     byVersion([...rows.values()].filter((r) => !removedContacts.has(r.contactId)));
   return {
@@ -100,6 +107,7 @@ export function assemblePage(
     activities: kept(activities),
     attempts: kept(attempts),
     questions: kept(questions),
+    stageChanges: kept(stageChanges),
     content: byVersion([...content.values()]),
     answers: byVersion([...answers.values()]),
     settings,

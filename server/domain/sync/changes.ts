@@ -4,6 +4,7 @@ import type { Contact } from '../../../lib/core/model/contact';
 import type { ContentItem } from '../../../lib/core/model/content';
 import type { Question, QuestionAnswer } from '../../../lib/core/model/questions';
 import type { WorkspaceSettings } from '../../../lib/core/model/settings';
+import type { StageChange } from '../../../lib/core/model/stage-history';
 
 /**
  * One row changed after the cursor, in the caller's scope, with the version that orders it among all the others.
@@ -15,6 +16,7 @@ export type Change =
   | { kind: 'entry'; version: number; contact: Contact }
   | { kind: 'activity'; version: number; activity: Activity }
   | { kind: 'attempt'; version: number; attempt: Attempt }
+  | { kind: 'stage'; version: number; stageChange: StageChange }
   | { kind: 'content'; version: number; item: ContentItem }
   /** A question a contact in scope asked. */
   | { kind: 'question'; version: number; question: Question }
@@ -29,4 +31,5 @@ export interface History {
   activities: Activity[];
   attempts: Attempt[];
   questions: Question[];
+  stageChanges: StageChange[];
 }

@@ -1,7 +1,8 @@
 import { and, asc, eq, getTableColumns, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../store/db';
 import { toActivity, toAttempt, toContact, toContentItem, toQuestion, toQuestionAnswer } from '../../store/rows';
-import { activities, attempts, contacts, content, questionAnswers, questions, scopeEntries, scopeExits, workspaces } from '../../store/schema';
+import { activities, attempts, contacts, content, questionAnswers, questions, scopeEntries, scopeExits, stageChanges, workspaces } from '../../store/schema';
+import { stageChangesOf } from '../contacts/stage-history';
 import type { Change } from './changes';
 import { entryInScope, type SyncScope } from '../scope/rule';
 
@@ -9,7 +10,8 @@ import { entryInScope, type SyncScope } from '../scope/rule';
 // merge them and still know whether more remain. Every query is bounded by an index: contacts_owner_version,
 // scope_entries' key (user_id, contact_id) and scope_entries_user_version, activities_contact_version,
 // attempts_contact_version, questions_contact_version, content_workspace_version, question_answers_workspace_version,
-// scope_exits_workspace_version.
+// scope_exits_workspace_version; stage changes by stage_changes_contact_at (a contact has a handful, so sorting them by
+// version costs nothing).
 //
 // A contact's rows older than the caller's scope entry are not changes for the caller: they go down with the entry as
 // its history (history.ts). So each contact-bound stream reads only rows newer than both the cursor and the entry:
@@ -30,6 +32,7 @@ export async function readChanges(tx: Tx, scope: SyncScope, window: StreamWindow
     activityChanges,
     attemptChanges,
     questionChanges,
+    stageChangeChanges,
     contentChanges,
     answerChanges,
     settingsChange,
@@ -113,12 +116,18 @@ async function questionChanges(tx: Tx, scope: SyncScope, window: StreamWindow): 
   return rows.map((r) => ({ kind: 'question', version: r.version, question: toQuestion(r) }));
 }
 
+/** Lifecycle changes of the contacts in scope, each with its actor's name. */
+async function stageChangeChanges(tx: Tx, scope: SyncScope, window: StreamWindow): Promise<Change[]> {
+  const rows = await historyInScope(tx, stageChanges, scope, window);
+  return (await stageChangesOf(tx, rows)).map((stageChange) => ({ kind: 'stage', version: stageChange.version, stageChange }));
+}
+
 /**
  * A history table's rows newer than the window, for the contacts in scope. The lateral join walks the table's
  * (contact_id, version) index once per contact in scope (a rep has a few hundred), reading at most `take` rows from
  * each, so the plan stays the same however large the workspace's table grows.
  */
-async function historyInScope<T extends typeof activities | typeof attempts | typeof questions>(
+async function historyInScope<T extends typeof activities | typeof attempts | typeof questions | typeof stageChanges>(
   tx: Tx,
   table: T,
   scope: SyncScope,

@@ -9,6 +9,7 @@ import { Contact, type ContactInput } from '../../../lib/core/model/contact';
 import { ContentItem, type ContentItemInput } from '../../../lib/core/model/content';
 import { defaultWorkspaceSettings } from '../../../lib/core/model/defaults';
 import type { WorkspaceSettings } from '../../../lib/core/model/settings';
+import { StageChange } from '../../../lib/core/model/stage-history';
 import { LeadsideDatabase } from '../../../lib/db/database';
 import type { SyncState } from '../../../lib/db/types';
 
@@ -112,6 +113,22 @@ export function act(type: Activity['type'], at: string, overrides: Partial<Activ
 
 export function attempt(at: string, overrides: Partial<AttemptInput> = {}): Attempt {
   return Attempt.parse({ id: `att${++seq}`, contactId: 'c_dana', userId: 'rep1', channel: 'call', outcome: 'no_answer', at, ...overrides });
+}
+
+/** A move of Dana's through the funnel, by Maya Chen unless told otherwise. */
+export function stageChange(from: StageChange['from'], to: StageChange['to'], at: string, overrides: Partial<StageChange> = {}): StageChange {
+  return StageChange.parse({
+    id: `sc${++seq}`,
+    contactId: 'c_dana',
+    from,
+    to,
+    at,
+    actor: { kind: 'user', userId: 'rep1', name: 'Maya Chen', rule: null },
+    reason: null,
+    mutationId: null,
+    reconstructed: false,
+    ...overrides,
+  });
 }
 
 export function machine(type: 'email_open' | 'email_click', at: string, reason: string, overrides: Partial<ActivityInput> = {}): Activity {

@@ -1,6 +1,7 @@
 import { Activity, type ActivityInput } from '../../../lib/core/model/activity';
 import { Attempt, type AttemptInput } from '../../../lib/core/model/attempt';
 import { Contact, type ContactInput } from '../../../lib/core/model/contact';
+import { StageChange } from '../../../lib/core/model/stage-history';
 
 /** Valid entities for tests: each parsed by its real schema, so a test can never hold a row the API would refuse. */
 export function contact(overrides: Partial<ContactInput> = {}): Contact {
@@ -29,6 +30,22 @@ export function activity(type: ActivityInput['type'], at: string, overrides: Par
     type,
     at,
     trust: { label: 'human', reason: 'a person' },
+    ...overrides,
+  });
+}
+
+/** A stage change by a user (Maya Chen, rep1) unless told otherwise. */
+export function stageChange(from: StageChange['from'], to: StageChange['to'], at: string, overrides: Partial<StageChange> = {}): StageChange {
+  return StageChange.parse({
+    id: `s${++seq}`,
+    contactId: 'c1',
+    from,
+    to,
+    at,
+    actor: { kind: 'user', userId: 'rep1', name: 'Maya Chen', rule: null },
+    reason: null,
+    mutationId: null,
+    reconstructed: false,
     ...overrides,
   });
 }

@@ -36,7 +36,7 @@ function openAsV2(name: string): Dexie {
   return db;
 }
 
-/** The v3 schema exactly as it shipped (v3 changed rows, not tables). */
+/** The v3 schema exactly as it shipped (an upgrade only, no new tables). */
 function openAsV3(name: string): Dexie {
   const db = openAsV2(name);
   db.version(3).stores({});
@@ -48,7 +48,7 @@ describe('the cache schema versions', () => {
     const db = new LeadsideDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['activities', 'answers', 'attempts', 'contacts', 'content', 'lookups', 'meta', 'outbox', 'questions', 'suggestions']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['activities', 'answers', 'attempts', 'contacts', 'content', 'lookups', 'meta', 'outbox', 'questions', 'stageChanges', 'suggestions']);
     db.close();
   });
 
@@ -94,18 +94,37 @@ describe('the cache schema versions', () => {
     db.close();
   });
 
-  it('v3 → v5 keeps every row and adds questions by contact and key, and answers by key', async () => {
+  it('v3 → v5 keeps every row and the outbox, adds the stage history by contact and time (forgetting the cursor so the next pull brings it), questions by contact and key, and answers by key', async () => {
     const name = freshName();
     const v3 = openAsV3(name);
-    await v3.table('contacts').add({ id: 'c1', email: 'dana@buyer.example', ownerId: 'u1', openTrackingConsent: null, openTrackingConsentAt: null });
+    const contact = { id: 'c1', email: 'dana@buyer.example', ownerId: 'u1', stage: 'sql', openTrackingConsent: null, openTrackingConsentAt: null };
+    await v3.table('contacts').add(contact);
+    await v3.table('activities').add({ id: 'v1', contactId: 'c1', at: '2026-01-10T10:00:00.000Z' });
+    await v3.table('attempts').add({ id: 't1', contactId: 'c1', at: '2026-01-11T10:00:00.000Z' });
     await v3.table('outbox').add({ id: 'm1', status: 'pending', mutation: { id: 'm1', type: 'attempt.undo' }, tries: 1 });
+    await v3.table('meta').bulkAdd([
+      { key: 'cursor', value: 'eyJ2Ijo0Mn0' },
+      { key: 'me', value: { user: { id: 'u1' } } },
+    ]);
     v3.close();
 
     const db = new LeadsideDatabase(name);
     await db.open();
     expect(db.verno).toBe(5);
-    expect(await db.contacts.get('c1')).toMatchObject({ email: 'dana@buyer.example' });
-    expect(await db.outbox.where('id').equals('m1').first()).toMatchObject({ tries: 1 });
+    expect(await db.contacts.get('c1')).toEqual(contact);
+    expect(await db.activities.get('v1')).toEqual({ id: 'v1', contactId: 'c1', at: '2026-01-10T10:00:00.000Z' });
+    expect(await db.attempts.get('t1')).toEqual({ id: 't1', contactId: 'c1', at: '2026-01-11T10:00:00.000Z' });
+    expect(await db.outbox.where('id').equals('m1').first()).toMatchObject({ status: 'pending', tries: 1 });
+    expect(await db.meta.get('cursor')).toBeUndefined();
+    expect(await db.meta.get('me')).toEqual({ key: 'me', value: { user: { id: 'u1' } } });
+    // The new table answers the timeline's query: one contact's changes in time order.
+    await db.stageChanges.bulkPut([
+      { id: 's2', contactId: 'c1', at: '2026-01-12T10:00:00.000Z' },
+      { id: 's1', contactId: 'c1', at: '2026-01-09T10:00:00.000Z' },
+      { id: 's3', contactId: 'c2', at: '2026-01-10T10:00:00.000Z' },
+    ] as never);
+    expect(await db.stageChanges.where('[contactId+at]').between(['c1', ''], ['c1', '\uffff']).primaryKeys()).toEqual(['s1', 's2']);
+    expect(await db.stageChanges.where('contactId').equals('c2').primaryKeys()).toEqual(['s3']);
     const question = { id: 'q1', contactId: 'c1', userId: 'u1', text: 'SSO?', key: 'sso', stage: 'mql' as const, at: '2026-01-10T10:00:00.000Z', version: 0 };
     await db.questions.bulkPut([question, { ...question, id: 'q2', contactId: 'c2' }]);
     expect(await db.questions.where('contactId').equals('c1').primaryKeys()).toEqual(['q1']);

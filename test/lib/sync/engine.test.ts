@@ -147,6 +147,30 @@ describe('the sync engine against the real server', () => {
     expect(await rep.db.activities.where('contactId').equals('c_moving').count()).toBe(0);
     expect(await rep2.db.contacts.get('c_moving')).toMatchObject({ ownerId: acme.users.rep2!.id });
     expect(await rep2.db.activities.where('contactId').equals('c_moving').count()).toBe(2);
+    // The stage history goes and comes with the contact.
+    expect(await rep.db.stageChanges.where('contactId').equals('c_moving').count()).toBe(0);
+    expect((await rep2.db.stageChanges.where('contactId').equals('c_moving').toArray()).map((s) => [s.from, s.to])).toEqual([[null, 'mql']]);
+  });
+
+  it('brings each contact’s stage history, and the rep’s own move comes back as history in their name', async () => {
+    await seedContact('c_hist', 'hist@buyer.example', 'rep');
+    const { db, writes, sync } = await client();
+    await sync();
+    const history = () =>
+      db.stageChanges
+        .where('[contactId+at]')
+        .between(['c_hist', Dexie.minKey], ['c_hist', Dexie.maxKey])
+        .toArray()
+        .then((rows) => rows.map((s) => [s.from, s.to, s.actor.kind, s.actor.name, s.mutationId]));
+    expect(await history()).toEqual([[null, 'mql', 'import', null, null]]);
+    server.clock.advance(60_000);
+    await changeStage(writes, 'c_hist', { kind: 'stage', to: 'sql' });
+    const [entry] = await db.outbox.toArray();
+    expect(await sync()).toMatchObject({ kind: 'done', pushed: 1 });
+    expect(await history()).toEqual([
+      [null, 'mql', 'import', null, null],
+      ['mql', 'sql', 'user', 'Acme rep', entry!.id],
+    ]);
   });
 
   it('logs offline, keeps it through failed syncs, and applies it exactly once when the network is back', async () => {

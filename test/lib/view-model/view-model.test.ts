@@ -22,6 +22,8 @@ describe('timeline rows', () => {
         activity('email_reply', '2026-01-18T12:00:00Z', { outOfOffice: true }),
       ],
       [attempt('2026-01-19T14:00:00Z', { note: 'Voicemail left' }), attempt('2026-01-19T15:00:00Z', { undoneAt: '2026-01-19T15:00:03Z', outcome: null })],
+      [],
+      [],
     );
     expect(rows.map((r) => [r.text, r.by, r.faded, r.fadedReason, r.detail])).toEqual([
       ['Call (undone)', 'rep', true, 'Undone: it does not count', null],
