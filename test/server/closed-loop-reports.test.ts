@@ -7,7 +7,6 @@ import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from '
 
 const PERIOD = `from=${FROM}&to=${TO}`;
 const DAYS = 11.5;
-const noReasons = { recycled: [], disqualified: [] };
 
 describe.each(STORE_KINDS)('the closed loop in the reports on %s', (kind) => {
   let acme: TestWorkspace;
