@@ -271,6 +271,16 @@ describe.each(STORE_KINDS)('the closed loop in the reports on %s', (kind) => {
           ...r.weekly.map((w): [string, MarketingFigures, SalesFigures] => [`&rep=${r.id}&week=${w.week}`, w.marketing, w.sales]),
         ]),
       ];
+      const marketingFigures: SlaFigure[] = ['delivered', 'mql', 'accepted', 'recycled', 'disqualified', 'pending_review'];
+      for (const [param, rows] of [['source', report.marketing.bySource], ['leadType', report.marketing.byLeadType]] as const) {
+        for (const row of rows) {
+          const counted = { delivered: row.delivered, mql: row.mqls, accepted: row.quality.accepted, recycled: row.quality.recycled, disqualified: row.quality.disqualified, pending_review: row.quality.pending } as Record<SlaFigure, number>;
+          for (const figure of marketingFigures) {
+            const page = await leads(`figure=${figure}&limit=200&${param}=${row.key ?? '-'}`);
+            expect({ param, key: row.key, figure, count: page.count, listed: page.items.length }).toEqual({ param, key: row.key, figure, count: counted[figure], listed: counted[figure] });
+          }
+        }
+      }
       let nonZero = 0;
       for (const [filter, m, s] of scopes) {
         for (const figure of SLA_FIGURES) {

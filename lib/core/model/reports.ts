@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOnly, Id, Instant, PageCursor, Slug, pageLimit } from './primitives';
+import { CadenceStatus } from './derived';
 import { LifecycleStage } from './vocabulary';
 
 /**
@@ -238,7 +239,7 @@ export const SlaLeadItem = z.object({
   assignedAt: Instant,
   /** The instant the figure dates this lead by: its MQL for marketing's verdicts, its assignment otherwise. */
   at: Instant,
-  cadenceStatus: z.string(),
+  cadenceStatus: CadenceStatus,
   attemptsDone: Count,
   firstTouchBusinessMinutes: z.number().nonnegative().nullable(),
   /** The reason given when sales recycled or disqualified it as an MQL; null otherwise. */
