@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { ReportPeriodQuery } from '../../lib/core/model/reports';
+import { ReportPeriodQuery, SlaLeadsQuery } from '../../lib/core/model/reports';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../context';
 import { funnelReport } from '../domain/reports/funnel';
 import { FunnelQuery } from '../domain/reports/funnel-input';
 import { resolvePeriod } from '../domain/reports/period';
-import { slaReport } from '../domain/reports/sla-report';
+import { slaLeadsPage, slaReport } from '../domain/reports/sla-report';
 import { queryOf } from '../http/validate';
 
 /** The dashboard's figures: for the people who agree the SLA and plan the funnel, not for reps. */
@@ -18,7 +18,17 @@ export const reportsRoutes = new Hono<AppEnv>()
     const period = resolvePeriod(queryOf(c, ReportPeriodQuery), at);
     return c.json(await slaReport(db, workspace.id, workspace.settings, period, at));
   })
+  .get('/sla/leads', async (c) => {
+    const { db, now } = c.get('deps');
+    const { workspace } = c.get('caller');
+    const at = now();
+    const query = queryOf(c, SlaLeadsQuery);
+    const period = resolvePeriod(query, at);
+    return c.json(await slaLeadsPage(db, workspace.id, workspace.settings, period, query, at));
+  })
   .get('/funnel', async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(await funnelReport(db, c.get('caller').workspace.id, queryOf(c, FunnelQuery), now()));
+    const at = now();
+    const query = queryOf(c, FunnelQuery);
+    return c.json(await funnelReport(db, c.get('caller').workspace.id, query, resolvePeriod(query, at), at));
   });

@@ -7,6 +7,22 @@ export type ExitReason = 'replied' | 'meeting_booked' | 'stage';
 /** Stages past which sales no longer chases the lead under this cadence. */
 const STAGES_THAT_END_THE_CADENCE: ReadonlySet<LifecycleStage> = new Set(['opportunity', 'customer', 'recycled', 'disqualified']);
 
+export function stageEndsCadence(stage: LifecycleStage): boolean {
+  return STAGES_THAT_END_THE_CADENCE.has(stage);
+}
+
+/** The contact's own doing that ends a cadence: a meeting, or a reply that is not an out-of-office answer. */
+function activityExit(a: Activity): ExitReason | null {
+  if (a.type === 'meeting_booked') return 'meeting_booked';
+  return a.type === 'email_reply' && !a.outOfOffice ? 'replied' : null;
+}
+
+/** An attempt whose outcome says the lead answered. */
+function attemptExit(a: Attempt): ExitReason | null {
+  if (a.undoneAt !== null) return null;
+  return a.outcome === 'meeting_booked' ? 'meeting_booked' : a.outcome === 'replied' ? 'replied' : null;
+}
+
 /**
  * Why the cadence ended, if it did: the lead replied (an out-of-office answer does not count) or booked a meeting,
  * an attempt's outcome says so, or the lead moved to a stage the cadence does not cover.
@@ -18,21 +34,34 @@ export function findExit(input: {
   activities: readonly Activity[];
   attempts: readonly Attempt[];
 }): ExitReason | null {
-  if (STAGES_THAT_END_THE_CADENCE.has(input.stage)) return 'stage';
+  if (stageEndsCadence(input.stage)) return 'stage';
   const inCadence = (at: string) => {
     const t = Date.parse(at);
     return t >= input.assignedAt && t <= input.now;
   };
   let reason: ExitReason | null = null;
-  for (const a of input.activities) {
-    if (!inCadence(a.at)) continue;
-    if (a.type === 'meeting_booked') return 'meeting_booked';
-    if (a.type === 'email_reply' && !a.outOfOffice) reason = 'replied';
-  }
-  for (const a of input.attempts) {
-    if (a.undoneAt !== null || !inCadence(a.at)) continue;
-    if (a.outcome === 'meeting_booked') return 'meeting_booked';
-    if (a.outcome === 'replied') reason = 'replied';
+  for (const r of [...input.activities.filter((a) => inCadence(a.at)).map(activityExit), ...input.attempts.filter((a) => inCadence(a.at)).map(attemptExit)]) {
+    if (r === 'meeting_booked') return r;
+    if (r === 'replied') reason = r;
   }
   return reason;
+}
+
+/**
+ * When the cadence ended (ms), by the same rules as findExit: the first exit activity, exit attempt or move into a
+ * stage that ends it, from the assignment on. Null when nothing recorded ends it (a stage set before history began).
+ */
+export function cadenceExitAt(input: {
+  assignedAt: number;
+  activities: readonly Activity[];
+  attempts: readonly Attempt[];
+  /** The contact's stage changes: when each happened and where it went. */
+  stageChanges: readonly { at: number; to: LifecycleStage }[];
+}): number | null {
+  const candidates = [
+    ...input.activities.filter((a) => activityExit(a) !== null).map((a) => Date.parse(a.at)),
+    ...input.attempts.filter((a) => attemptExit(a) !== null).map((a) => Date.parse(a.at)),
+    ...input.stageChanges.filter((c) => stageEndsCadence(c.to)).map((c) => c.at),
+  ].filter((t) => t >= input.assignedAt);
+  return candidates.length === 0 ? null : Math.min(...candidates);
 }

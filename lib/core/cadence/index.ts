@@ -1,2 +1,2 @@
 export { cadenceState, type CadenceInput } from './state';
-export { findExit, type ExitReason } from './exits';
+export { cadenceExitAt, findExit, stageEndsCadence, type ExitReason } from './exits';

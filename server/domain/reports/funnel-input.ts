@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FunnelInputError, FunnelPlanInput, planFunnel, type FunnelPlan, type FunnelRates } from '../../../lib/core/funnel';
+import { Instant } from '../../../lib/core/model/primitives';
 import { ApiError } from '../../http/errors';
 
 /** A number in the query, left for lib/core to judge: "abc" and "" arrive as NaN and get its "must be a finite number". */
@@ -10,7 +11,10 @@ const NumberParam = z
 
 const STEP_RATES = ['visitorToLead', 'leadToMql', 'mqlToSql', 'sqlToOpportunity', 'opportunityToCustomer'] as const;
 
-/** `?revenueGoal=&averageDealSize=&rate=` (or one rate per step: `visitorToLead=&leadToMql=…`)`&workingWeeks=&reviewsPerRepPerWeek=`. */
+/**
+ * `?revenueGoal=&averageDealSize=&rate=` (or one rate per step: `visitorToLead=&leadToMql=…`)`&workingWeeks=&reviewsPerRepPerWeek=`,
+ * and `from=&to=`, the period the actuals are measured over (the last 30 days by default).
+ */
 export const FunnelQuery = z
   .object({
     revenueGoal: NumberParam,
@@ -23,6 +27,8 @@ export const FunnelQuery = z
     opportunityToCustomer: NumberParam,
     workingWeeks: NumberParam,
     reviewsPerRepPerWeek: NumberParam,
+    from: Instant.optional(),
+    to: Instant.optional(),
   })
   .refine((q) => q.rate === undefined || STEP_RATES.every((step) => q[step] === undefined), {
     message: 'give either rate or a rate per step (visitorToLead, leadToMql, mqlToSql, sqlToOpportunity, opportunityToCustomer), not both',

@@ -1,67 +1,64 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
-import type { Activity } from '../../../lib/core/model/activity';
-import type { Attempt } from '../../../lib/core/model/attempt';
-import type { Contact } from '../../../lib/core/model/contact';
 import type { ReportPeriod } from '../../../lib/core/model/reports';
-import type { Role } from '../../../lib/core/model/vocabulary';
-import { readSnapshot, type Db } from '../../store/db';
+import type { SlaInput } from '../../../lib/core/reports';
+import { readSnapshot, type Db, type Queryable } from '../../store/db';
 import { toActivity, toAttempt, toContact } from '../../store/rows';
-import { activities, attempts, contacts, users } from '../../store/schema';
-
-export interface ReportUser {
-  id: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-}
-
-/** What the SLA report reads, from one snapshot. */
-export interface SlaData {
-  users: ReportUser[];
-  /** Owned contacts assigned in the period, and owned contacts whose cadence may still be open. */
-  contacts: Contact[];
-  /** Their attempts, undone ones left out. */
-  attempts: Attempt[];
-  /** Their replies and booked meetings: the only activity that changes a cadence (it ends it). */
-  exitActivities: Activity[];
-}
+import { activities, attempts, contacts, stageChanges, users } from '../../store/schema';
+import { toHistoryEntry } from './history';
 
 /** Stages whose cadence lib/core ends at once (cadence/exits.ts): not loaded for the open-lead counts. */
 const CLOSED_STAGES = ['opportunity', 'customer', 'recycled', 'disqualified'];
 const EXIT_ACTIVITY_TYPES = ['email_reply', 'meeting_booked'];
 
-export function loadSlaData(db: Db, workspaceId: string, period: ReportPeriod): Promise<SlaData> {
-  const relevantContacts: SQL = and(
+/**
+ * Owned contacts the report can count: assigned in the period (delivered), still in a cadence (open now), or whose
+ * stage changed in the period (an MQL of the period, however it ended).
+ */
+function relevantContacts(tx: Queryable, workspaceId: string, period: ReportPeriod): SQL {
+  const from = new Date(period.from);
+  const to = new Date(period.to);
+  const changedInPeriod = tx
+    .select({ id: stageChanges.contactId })
+    .from(stageChanges)
+    .where(and(eq(stageChanges.workspaceId, workspaceId), gte(stageChanges.at, from), lt(stageChanges.at, to)));
+  return and(
     eq(contacts.workspaceId, workspaceId),
     isNull(contacts.deletedAt),
     isNotNull(contacts.ownerId),
-    or(
-      and(gte(contacts.assignedAt, new Date(period.from)), lt(contacts.assignedAt, new Date(period.to))),
-      notInArray(contacts.stage, CLOSED_STAGES),
-    ),
+    or(and(gte(contacts.assignedAt, from), lt(contacts.assignedAt, to)), notInArray(contacts.stage, CLOSED_STAGES), inArray(contacts.id, changedInPeriod)),
   )!;
+}
+
+export function loadSlaData(db: Db, workspaceId: string, period: ReportPeriod): Promise<SlaInput> {
   return readSnapshot(db, async (tx) => {
+    const relevant = relevantContacts(tx, workspaceId, period);
     const userRows = await tx
       .select({ id: users.id, name: users.name, role: users.role, disabled: users.disabled })
       .from(users)
       .where(eq(users.workspaceId, workspaceId));
-    const contactRows = await tx.select().from(contacts).where(relevantContacts);
+    const contactRows = await tx.select().from(contacts).where(relevant);
     // Joined on the same filter rather than passing ids: a workspace's contacts can outnumber a query's parameters.
     const attemptRows = await tx
       .select({ attempt: attempts })
       .from(attempts)
       .innerJoin(contacts, eq(contacts.id, attempts.contactId))
-      .where(and(eq(attempts.workspaceId, workspaceId), isNull(attempts.undoneAt), relevantContacts));
+      .where(and(eq(attempts.workspaceId, workspaceId), isNull(attempts.undoneAt), relevant));
     const activityRows = await tx
       .select({ activity: activities })
       .from(activities)
       .innerJoin(contacts, eq(contacts.id, activities.contactId))
-      .where(and(eq(activities.workspaceId, workspaceId), inArray(activities.type, EXIT_ACTIVITY_TYPES), relevantContacts));
+      .where(and(eq(activities.workspaceId, workspaceId), inArray(activities.type, EXIT_ACTIVITY_TYPES), relevant));
+    const historyRows = await tx
+      .select({ change: stageChanges })
+      .from(stageChanges)
+      .innerJoin(contacts, eq(contacts.id, stageChanges.contactId))
+      .where(and(eq(stageChanges.workspaceId, workspaceId), relevant));
     return {
       users: userRows,
       contacts: contactRows.map(toContact),
       attempts: attemptRows.map((r) => toAttempt(r.attempt)),
       exitActivities: activityRows.map((r) => toActivity(r.activity)),
+      history: historyRows.map((r) => toHistoryEntry(r.change)),
     };
   });
 }
