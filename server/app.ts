@@ -12,6 +12,7 @@ import { contactsRoutes } from './routes/contacts';
 import { emailsRoutes } from './routes/emails';
 import { meRoutes } from './routes/me';
 import { mutationsRoutes } from './routes/mutations';
+import { sourcesRoutes } from './routes/sources';
 import { reportsRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
 import { streamRoutes } from './routes/stream';
@@ -46,6 +47,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/settings', settingsRoutes);
   v1.route('/content', contentRoutes);
   v1.route('/users', usersRoutes);
+  v1.route('/reports/sources', sourcesRoutes);
   v1.route('/reports', reportsRoutes);
   v1.route('/emails', emailsRoutes);
   v1.route('/tracked-links', trackedLinksRoutes);

@@ -48,5 +48,6 @@ export function defaultWorkspaceSettings(timeZone: string, domains: string[] = [
     sla: { mqlsPerRepPerMonth: 100, firstTouchTarget: 0.9 },
     tracking: {},
     domains,
+    attribution: { assistWindowDays: 180 },
   });
 }

@@ -19,3 +19,4 @@ export * from './admin-requests';
 export * from './reports';
 export * from './tracking';
 export * from './audit';
+export * from './closed-loop';

@@ -1,6 +1,7 @@
 import type { LifecycleStage } from '../../../lib/core/model/vocabulary';
 import type { StageActorKind } from '../../../lib/core/model/stage-history';
 import { newId } from '../../auth/tokens';
+import { recountAssists } from '../closed-loop/assists';
 import type { Queryable } from '../../store/db';
 import { stageChanges } from '../../store/schema';
 
@@ -21,7 +22,8 @@ export interface StageMove {
 
 /**
  * Records a lifecycle change, in the transaction that makes it: every writer of `contacts.stage` calls this, so a
- * change that rolls back leaves no history and none happens without it.
+ * change that rolls back leaves no history and none happens without it. Call it after writing the contact's stage: a
+ * move into or out of `customer` (a win, or a win undone) counts the content assists again here, from that stage.
  */
 export async function recordStageChange(tx: Queryable, move: StageMove): Promise<void> {
   await tx.insert(stageChanges).values({
@@ -37,4 +39,5 @@ export async function recordStageChange(tx: Queryable, move: StageMove): Promise
     reason: move.reason ?? null,
     mutationId: move.mutationId ?? null,
   });
+  if (move.to === 'customer' || move.from === 'customer') await recountAssists(tx, move.workspaceId);
 }
