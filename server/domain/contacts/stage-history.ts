@@ -18,6 +18,8 @@ export interface StageMove {
   by: StageActor;
   reason?: string | null;
   mutationId?: string | null;
+  /** The row's id; made here unless a caller must make the same rows twice (the demo seed). */
+  id?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface StageMove {
 export async function recordStageChange(tx: Queryable, move: StageMove): Promise<void> {
   await tx.insert(stageChanges).values({
     workspaceId: move.workspaceId,
-    id: newId('sc'),
+    id: move.id ?? newId('sc'),
     contactId: move.contactId,
     fromStage: move.from,
     toStage: move.to,
