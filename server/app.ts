@@ -13,6 +13,7 @@ import { emailsRoutes } from './routes/emails';
 import { meRoutes } from './routes/me';
 import { mutationsRoutes } from './routes/mutations';
 import { questionsRoutes } from './routes/questions';
+import { sourcesRoutes } from './routes/sources';
 import { reportsRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
 import { streamRoutes } from './routes/stream';
@@ -47,6 +48,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/settings', settingsRoutes);
   v1.route('/content', contentRoutes);
   v1.route('/users', usersRoutes);
+  v1.route('/reports/sources', sourcesRoutes);
   v1.route('/reports', reportsRoutes);
   v1.route('/emails', emailsRoutes);
   v1.route('/tracked-links', trackedLinksRoutes);

@@ -10,7 +10,7 @@ import { content, scopeExits } from '../store/schema';
 import type { ContentRow } from '../store/rows';
 import { contentCreated, contentDeleted, contentUpdated } from './audit/changes';
 import { actorOf, recordAudit } from './audit/record';
-
+import { recountAssists } from './closed-loop/assists';
 
 /** The library, by title; archived items only when asked for, deleted ones never. */
 export async function listContent(db: Db, workspaceId: string, includeArchived: boolean): Promise<ContentItem[]> {
@@ -49,7 +49,9 @@ export async function createContent(db: Db, caller: Caller, draft: ContentDraft,
       .returning();
     if (!row) throw new Error('insert returned no content');
     await recordAudit(tx, actorOf(caller), contentCreated(now, toContentItem(row)));
-    return toContentItem(row);
+    // Customers may have read its page before it joined the library: its assists count from what was recorded.
+    await recountAssists(tx, workspaceId);
+    return toContentItem(await findContent(tx, workspaceId, row.id));
   });
 }
 
@@ -69,7 +71,10 @@ export async function replaceContent(db: Db, caller: Caller, id: string, replace
       .returning();
     if (!row) throw new Error(`content ${id} vanished while being replaced`);
     await recordAudit(tx, actorOf(caller), contentUpdated(now, toContentItem(current), toContentItem(row)));
-    return toContentItem(row);
+    if (row.url === current.url) return toContentItem(row);
+    // Another page: the readings of its old URL no longer count for it, those of the new one do.
+    await recountAssists(tx, workspaceId);
+    return toContentItem(await findContent(tx, workspaceId, id));
   });
 }
 

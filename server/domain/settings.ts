@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { SETTINGS_SECTION_OWNERS, type SettingsSection } from '../../lib/core/model/admin-requests';
 import type { WorkCalendar } from '../../lib/core/model/calendar';
 import { describeIssues } from '../../lib/core/model/parse';
-import { WorkspaceSettings } from '../../lib/core/model/settings';
+import { WorkspaceSettings, attributionOf } from '../../lib/core/model/settings';
 import type { Role } from '../../lib/core/model/vocabulary';
 import { countryHolidays, withCountryHolidays } from '../../lib/core/calendar/holidays';
 import { isoDateOf, localDayNumber } from '../../lib/core/calendar/wall-clock';
 import { sameValue } from '../../lib/core/same-value';
 import type { Caller } from '../context';
 import { settingsUpdated } from './audit/changes';
+import { recountAssists } from './closed-loop/assists';
 import { actorOf, recordAudit } from './audit/record';
 import { ApiError, badRequest } from '../http/errors';
 import { writeInWorkspace, type Db, type Tx } from '../store/db';
@@ -26,6 +27,9 @@ export async function replaceSettings(db: Db, caller: Caller, incoming: Workspac
     assertOwnsChanges(caller.user.role, current, incoming);
     const next = checkedSettings({ ...incoming, calendar: expandHolidays(current.calendar, incoming.calendar, now) });
     if (!sameValue(current, next)) await tx.update(workspaces).set({ settings: next }).where(eq(workspaces.id, workspaceId));
+    // A new assist window changes what every win counted: count them all again with it.
+    const window = attributionOf(next).assistWindowDays;
+    if (window !== attributionOf(current).assistWindowDays) await recountAssists(tx, workspaceId, window);
     await recordAudit(tx, actorOf(caller), settingsUpdated(now, current, next));
     return next;
   });

@@ -4,7 +4,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { defaultWorkspaceSettings } from '../../lib/core/model/defaults';
 import { CadencePolicy, policyForLeadType } from '../../lib/core/model/policy';
 import { WorkspaceSettings } from '../../lib/core/model/settings';
-import { ROLES, type Role } from '../../lib/core/model/vocabulary';
+import { ROLES, type LifecycleStage, type Role } from '../../lib/core/model/vocabulary';
 import { addUser, createWorkspace } from '../domain/admin';
 import { createToken } from '../domain/tokens';
 import { writeInWorkspace, type Db, type Tx } from '../store/db';
@@ -15,6 +15,8 @@ import { DEMO_DOMAIN, DEMO_SITE, DEMO_TEAM } from './people';
 import { seedDemoQuestions } from './questions';
 import { Random } from './random';
 import { buildRoster, type RosterEntry } from './roster';
+import { stagePath, type SeedMove } from './stage-path';
+import { recordStageChange } from '../domain/contacts/stage-history';
 
 export const DEMO_WORKSPACE_ID = 'ws_demo';
 export const DEMO_WORKSPACE_NAME = 'Northwind Demo';
@@ -98,24 +100,15 @@ export async function seedDemo(db: Db, options: { now: Date; seed?: number }): P
       await addUser(tx, { id: member.id, workspaceId: DEMO_WORKSPACE_ID, email: member.email, name: member.name, role: member.role });
       credentials.push({ role: member.role, name: member.name, email: member.email, token: (await createToken(tx, null, member.id, { name: DEMO_TOKEN_NAME }, now)).secret });
     }
-    await insertInChunks(tx, content, libraryRows(lives, now));
-    await insertInChunks(tx, contacts, lives.map(({ entry, history }) => contactRow(entry, history)));
-    // The roster knows each contact's stage, not the path to it: one reconstructed entry each, as the migration gives
-    // contacts that predate stage history.
+    // The library as marketing wrote it: its assists are counted from the customers' wins below, never written here.
+    await insertInChunks(tx, content, libraryRows(now));
+    const paths = lives.map((life) => ({ ...life, path: stagePath(life.entry, life.history, now) }));
+    // A customer starts as the opportunity it was before its win: the win is recorded last, like any writer's.
+    await insertInChunks(tx, contacts, paths.map(({ entry, history }) => contactRow(entry, history, entry.stage === 'customer' ? 'opportunity' : entry.stage)));
     await insertInChunks(
       tx,
       stageChanges,
-      lives.map(({ entry, history }) => ({
-        workspaceId: DEMO_WORKSPACE_ID,
-        id: `sc_r_${entry.id}`,
-        contactId: entry.id,
-        fromStage: null,
-        toStage: entry.stage,
-        at: history.createdAt,
-        actorKind: 'system',
-        reason: entry.stageReason,
-        reconstructed: true,
-      })),
+      paths.flatMap(({ entry, path }) => (entry.stage === 'customer' ? path.slice(0, -1) : path).map((move, i) => stageChangeRow(entry, move, i))),
     );
     await insertInChunks(
       tx,
@@ -130,6 +123,17 @@ export async function seedDemo(db: Db, options: { now: Date; seed?: number }): P
         history.activities.map(({ trust, ...a }) => ({ ...a, workspaceId: DEMO_WORKSPACE_ID, contactId: entry.id, trustLabel: trust.label, trustReason: trust.reason })),
       ),
     );
+    // Now that what the customers read is on record, each is won the way a rep wins one: the stage written, then
+    // recorded through recordStageChange, which counts the content assists.
+    for (const { entry, history, path } of paths) {
+      if (entry.stage !== 'customer') continue;
+      const win = path[path.length - 1]!;
+      await tx
+        .update(contacts)
+        .set({ stage: 'customer', updatedAt: new Date(Math.max(history.updatedAt.getTime(), win.at.getTime())) })
+        .where(eq(contacts.id, entry.id));
+      await recordStageChange(tx, { workspaceId: DEMO_WORKSPACE_ID, contactId: entry.id, from: win.from, to: win.to, at: win.at, by: win.by, id: stageChangeId(entry, path.length - 1) });
+    }
     await seedDemoQuestions(tx, lives, { id: DEMO_WORKSPACE_ID, name: DEMO_WORKSPACE_NAME, settings }, now);
     return { workspaceId: DEMO_WORKSPACE_ID, workspaceName: DEMO_WORKSPACE_NAME, credentials };
   });
@@ -154,7 +158,7 @@ export async function refreshDemoCredentials(db: Db, now: Date): Promise<SeededD
   return { workspaceId: DEMO_WORKSPACE_ID, workspaceName: workspace.name, credentials };
 }
 
-function contactRow(entry: RosterEntry, history: ContactHistory): InferInsertModel<typeof contacts> {
+function contactRow(entry: RosterEntry, history: ContactHistory, stage: LifecycleStage): InferInsertModel<typeof contacts> {
   const { person } = entry;
   return {
     id: entry.id,
@@ -169,7 +173,7 @@ function contactRow(entry: RosterEntry, history: ContactHistory): InferInsertMod
     industry: person.company.industry,
     businessModel: person.company.businessModel,
     phone: entry.phone,
-    stage: entry.stage,
+    stage,
     stageReason: entry.stageReason,
     leadType: entry.leadType,
     source: entry.source,
@@ -181,24 +185,32 @@ function contactRow(entry: RosterEntry, history: ContactHistory): InferInsertMod
   };
 }
 
-/**
- * The library, with assists counted as the closed loop counts them: how many of the demo's customers downloaded
- * each item.
- */
-function libraryRows(lives: readonly { entry: RosterEntry; history: ContactHistory }[], now: Date): InferInsertModel<typeof content>[] {
-  const assists = new Map<string, number>();
-  for (const { entry, history } of lives) {
-    if (entry.stage !== 'customer') continue;
-    const read = new Set(history.activities.flatMap((a) => (a.type === 'content_download' && a.contentId ? [a.contentId] : [])));
-    for (const id of read) assists.set(id, (assists.get(id) ?? 0) + 1);
-  }
+/** The library as marketing wrote it, with no assists: those come from the customers' wins. */
+function libraryRows(now: Date): InferInsertModel<typeof content>[] {
   return DEMO_LIBRARY.map(({ gated: _gated, ...item }, i) => ({
     ...item,
     workspaceId: DEMO_WORKSPACE_ID,
-    assists: assists.get(item.id) ?? 0,
     // Written over the past months, the newest most recently.
     updatedAt: new Date(now.getTime() - (DEMO_LIBRARY.length - i) * 5 * 24 * 60 * 60 * 1000),
   }));
+}
+
+/** Stage change ids follow from the contact and the step, so the same seed and now make the same rows. */
+const stageChangeId = (entry: RosterEntry, step: number) => `sc_demo_${entry.id}_${step + 1}`;
+
+function stageChangeRow(entry: RosterEntry, move: SeedMove, step: number): InferInsertModel<typeof stageChanges> {
+  return {
+    workspaceId: DEMO_WORKSPACE_ID,
+    id: stageChangeId(entry, step),
+    contactId: entry.id,
+    fromStage: move.from,
+    toStage: move.to,
+    at: move.at,
+    actorKind: move.by.kind,
+    actorId: move.by.kind === 'user' ? move.by.userId : null,
+    rule: move.by.kind === 'rule' ? move.by.rule : null,
+    reason: move.reason,
+  };
 }
 
 async function insertInChunks<T extends PgTable>(tx: Tx, table: T, rows: InferInsertModel<T>[]): Promise<void> {

@@ -14,9 +14,10 @@ import { questionKey } from '../../lib/core/questions/group-key';
 import { seedDemo, type SeededDemo } from '../../server/seed/demo';
 import { DEMO_QUESTIONS } from '../../server/seed/questions';
 import { SHOWCASE_CONTACTS } from '../../server/seed/showcase';
+import { DEMO_TEAM } from '../../server/seed/people';
 import { openStore, type Db, type Store } from '../../server/store/db';
 import { toActivity, toAttempt, toContact, toContentItem, toQuestion, toQuestionAnswer } from '../../server/store/rows';
-import { activities, attempts, contacts, content, questionAnswers, questions, scopeEntries, users, workspaces } from '../../server/store/schema';
+import { activities, attempts, contacts, content, questionAnswers, questions, scopeEntries, stageChanges, users, workspaces } from '../../server/store/schema';
 import { STORE_KINDS, freshPostgresDatabase, serverForSuite, type StoreKind } from './harness';
 import { DAY_MS } from '../../lib/core/time-units';
 
@@ -151,13 +152,46 @@ describe.each(STORE_KINDS)('the demo workspace on %s', (kind) => {
     expect(scope.every((s) => s.lookedUpAt === null)).toBe(true);
   });
 
-  it('has a library of 15 to 20 items across journey stages, some with assists', async () => {
+  it('has a library of 15 to 20 items across journey stages', async () => {
     const library = await server.store.db.select().from(content);
     expect(library.length).toBeGreaterThanOrEqual(15);
     expect(library.length).toBeLessThanOrEqual(20);
     expect(new Set(library.map((c) => c.journeyStage))).toEqual(new Set(JOURNEY_STAGES));
-    expect(library.filter((c) => c.assists > 0).length).toBeGreaterThan(3);
     expect(library.every((c) => c.url.startsWith('https://www.northwind.example/resources/'))).toBe(true);
+  });
+
+  it('records how each contact reached its stage, in time order, never after now, its customers won by their reps', async () => {
+    const history = await server.store.db.select().from(stageChanges).orderBy(asc(stageChanges.at));
+    const reps = new Set(DEMO_TEAM.filter((m) => m.role === 'rep').map((m) => m.id));
+    for (const contact of rows.contacts) {
+      const path = history.filter((h) => h.contactId === contact.id);
+      expect(path[0]!.fromStage).toBeNull();
+      expect(path.at(-1)!.toStage).toBe(contact.stage);
+      path.slice(1).forEach((h, i) => expect(h.fromStage).toBe(path[i]!.toStage));
+      expect(path.every((h) => h.at.getTime() <= NOW.getTime() && !h.reconstructed)).toBe(true);
+      if (contact.stage === 'customer') expect(path.map((h) => h.toStage)).toEqual(['lead', 'mql', 'sql', 'opportunity', 'customer']);
+      if (contact.stage === 'customer') expect(reps.has(path.at(-1)!.actorId!)).toBe(true);
+    }
+  });
+
+  it('counts its assists from what its customers read before their wins, as a recount by hand does', async () => {
+    const library = await server.store.db.select().from(content);
+    const wins = await server.store.db.select().from(stageChanges).where(eq(stageChanges.toStage, 'customer'));
+    // By hand: each customer once per item read by a person (a named item, or a view or download of its URL) in the
+    // 180 days before the win.
+    const expected = new Map(library.map((c) => [c.id, 0]));
+    for (const win of wins) {
+      const wonAt = win.at.getTime();
+      const read = new Set(
+        rows.activities
+          .filter((a) => a.contactId === win.contactId && a.trust.label !== 'machine' && Date.parse(a.at) < wonAt && Date.parse(a.at) >= wonAt - 180 * DAY_MS)
+          .flatMap((a) => library.filter((c) => c.id === a.contentId || ((a.type === 'page_view' || a.type === 'content_download') && a.url === c.url)).map((c) => c.id)),
+      );
+      for (const id of read) expected.set(id, expected.get(id)! + 1);
+    }
+    expect(wins.length).toBe(rows.contacts.filter((c) => c.stage === 'customer').length);
+    expect(Object.fromEntries(library.map((c) => [c.id, c.assists]))).toEqual(Object.fromEntries(expected));
+    expect(library.filter((c) => c.assists > 0).length).toBeGreaterThan(3);
   });
 
   it('has 60 days of history, machine opens and clicks labelled by lib/core with their reasons', () => {

@@ -1,24 +1,19 @@
 import type { Activity } from '../model/activity';
 import type { Attempt } from '../model/attempt';
 import type { ContentItem } from '../model/content';
-import { isPersonActivity } from '../trust/person';
-import { normalizePageUrl } from '../intelligence/normalize-url';
+import { itemsReadBy, libraryIndex } from '../closed-loop/consumption';
 import { DAY_MS } from '../time-units';
 
 /** A piece sent this recently is not suggested again: the rep would be repeating themselves. */
 export const RECENTLY_SENT_DAYS = 30;
 
 /**
- * Library items the person has read: a human or proxy activity naming the item, or a page view or download of its
- * URL (compared normalized, so a campaign link to the same page counts). Machine activity (link scanners) does not.
+ * Library items the person has read (`itemsReadBy` in lib/core/closed-loop/consumption.ts: a human or proxy activity
+ * naming the item, or a page view or download of its URL, compared normalized). Machine activity does not count.
  */
 export function consumedContentIds(library: readonly ContentItem[], activities: readonly Activity[]): Set<string> {
-  const person = activities.filter(isPersonActivity);
-  const touchedIds = new Set(person.flatMap((a) => (a.contentId === null ? [] : [a.contentId])));
-  const readUrls = new Set(
-    person.flatMap((a) => ((a.type === 'page_view' || a.type === 'content_download') && a.url !== null ? [normalizePageUrl(a.url)] : [])),
-  );
-  return new Set(library.filter((item) => touchedIds.has(item.id) || readUrls.has(normalizePageUrl(item.url))).map((item) => item.id));
+  const index = libraryIndex(library);
+  return new Set(activities.flatMap((a) => itemsReadBy(a, index)));
 }
 
 /** Topics of everything the person has read, archived pieces included: interest outlives the piece. */

@@ -37,7 +37,8 @@ export type SettingsSection = keyof WorkspaceSettings;
 /**
  * Who may change each part of the settings (everyone here may read them all). Managers run the sales side (cadence
  * policies, the work calendar, which domains are the team's own); marketing runs scoring and website tracking; the SLA
- * is the agreement between them, so both may change it. Admins may change everything.
+ * is the agreement between them, so both may change it; marketing sets how the closed loop attributes (the assist
+ * window). Admins may change everything.
  */
 export const SETTINGS_SECTION_OWNERS: Readonly<Record<SettingsSection, readonly Role[]>> = {
   calendar: ['manager', 'admin'],
@@ -48,10 +49,19 @@ export const SETTINGS_SECTION_OWNERS: Readonly<Record<SettingsSection, readonly 
   sla: ['manager', 'marketing', 'admin'],
   // The reasons sales gives marketing: both sides of the closed loop agree them, like the SLA.
   outcomes: ['manager', 'marketing', 'admin'],
+  attribution: ['marketing', 'admin'],
 };
 
-/** POST /v1/content: an item without the fields the server owns (id, updatedAt, version). */
-export const ContentDraft = ContentItem.omit({ id: true, updatedAt: true, version: true }).strict();
+/** What a client that sends `assists` is told: the server counts them, from customers' history. */
+export const ASSISTS_NOT_WRITABLE = 'assists are counted by the server from what customers read before they were won; leave this field out';
+
+/**
+ * POST /v1/content: an item without the fields the server owns (id, updatedAt, version, and `assists`, which the
+ * closed loop counts: sending it is refused with a message saying so, not a bare "unknown key").
+ */
+export const ContentDraft = ContentItem.omit({ id: true, assists: true, updatedAt: true, version: true })
+  .extend({ assists: z.never({ error: ASSISTS_NOT_WRITABLE }).optional() })
+  .strict();
 export type ContentDraft = z.infer<typeof ContentDraft>;
 
 /**

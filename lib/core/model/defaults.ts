@@ -51,5 +51,6 @@ export function defaultWorkspaceSettings(timeZone: string, domains: string[] = [
     // USD and the reason lists of lib/core/model/outcomes.ts (DEFAULT_REASONS).
     outcomes: {},
     domains,
+    attribution: { assistWindowDays: 180 },
   });
 }

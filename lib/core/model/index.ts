@@ -20,5 +20,6 @@ export * from './admin-requests';
 export * from './reports';
 export * from './tracking';
 export * from './audit';
+export * from './closed-loop';
 export * from './questions';
 export * from './stage-history';

@@ -20,6 +20,19 @@ export const SlaGoals = z.object({
 });
 export type SlaGoals = z.infer<typeof SlaGoals>;
 
+/** The closed loop's measures (docs/vocabulary.md § Stage history and closed loop). */
+export const AttributionSettings = z.object({
+  /** How long before a win a piece of content read still counts as an assist. */
+  assistWindowDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(730, 'must be at most 730 days').default(180),
+});
+export type AttributionSettings = z.infer<typeof AttributionSettings>;
+
+/** The attribution settings with defaults filled in: settings stored before they existed count with 180 days. */
+export function attributionOf(settings: { attribution?: unknown } | null | undefined): AttributionSettings {
+  const parsed = AttributionSettings.safeParse(settings?.attribution ?? {});
+  return parsed.success ? parsed.data : AttributionSettings.parse({});
+}
+
 export const TrackingPolicy = z.preprocess(
   legacyTrackingSwitch,
   z.object({
@@ -79,6 +92,7 @@ export const WorkspaceSettings = z
     domains: z.array(Domain).max(50).default([]),
     /** Deal currency and the reason lists for recycling, disqualifying and losing; absent in settings stored before it. */
     outcomes: OutcomeSettings.default(() => OutcomeSettings.parse({})),
+    attribution: AttributionSettings.default({ assistWindowDays: 180 }),
   })
   .refine((s) => s.policies.filter((p) => p.isDefault).length <= 1, {
     message: 'at most one policy may be the default',

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../store/db';
 import { contacts, scopeEntries } from '../../store/schema';
 import { leaveScope } from '../scope/entries';
+import { recountAssists } from '../closed-loop/assists';
 import type { ContactRow } from '../../store/rows';
 import { contactDeleted } from '../audit/changes';
 import { recordAudit, type AuditActor } from '../audit/record';
@@ -10,6 +11,8 @@ import { recordAudit, type AuditActor } from '../audit/record';
 export async function deleteContact(tx: Tx, by: AuditActor, contact: ContactRow, now: Date): Promise<void> {
   await tx.update(contacts).set({ deletedAt: now, updatedAt: now }).where(eq(contacts.id, contact.id));
   await recordAudit(tx, by, contactDeleted(now, contact.id));
+  // A deleted customer no longer counts toward what their reading assisted.
+  if (contact.stage === 'customer') await recountAssists(tx, contact.workspaceId);
   const holders = await tx
     .select({ userId: scopeEntries.userId })
     .from(scopeEntries)

@@ -1,8 +1,9 @@
 import { inArray } from 'drizzle-orm';
 import type { LifecycleStage } from '../../../lib/core/model/vocabulary';
 import type { StageActorKind, StageChange } from '../../../lib/core/model/stage-history';
-import type { StageOutcome } from '../../../lib/core/stage/transitions';
+import { transitionOf } from '../../../lib/core/stage/transitions';
 import { newId } from '../../auth/tokens';
+import { recountAssists } from '../closed-loop/assists';
 import type { Queryable } from '../../store/db';
 import { toStageChange, type StageChangeRow } from '../../store/rows';
 import { stageChanges, users } from '../../store/schema';
@@ -21,21 +22,22 @@ export interface StageMove {
   reason?: string | null;
   /** The reason's code in the move's list (lib/core/stage/reasons.ts). */
   reasonCode?: string | null;
-  /** `won` or `lost` for an opportunity that closed. */
-  outcome?: StageOutcome | null;
   /** A win's deal value, in the workspace's currency. */
   dealValue?: number | null;
   mutationId?: string | null;
+  /** The row's id; made here unless a caller must make the same rows twice (the demo seed). */
+  id?: string;
 }
 
 /**
  * Records a lifecycle change, in the transaction that makes it: every writer of `contacts.stage` calls this, so a
- * change that rolls back leaves no history and none happens without it.
+ * change that rolls back leaves no history and none happens without it. Call it after writing the contact's stage: a
+ * move into or out of `customer` (a win, or a win undone) counts the content assists again here, from that stage.
  */
 export async function recordStageChange(tx: Queryable, move: StageMove): Promise<void> {
   await tx.insert(stageChanges).values({
     workspaceId: move.workspaceId,
-    id: newId('sc'),
+    id: move.id ?? newId('sc'),
     contactId: move.contactId,
     fromStage: move.from,
     toStage: move.to,
@@ -45,10 +47,12 @@ export async function recordStageChange(tx: Queryable, move: StageMove): Promise
     rule: move.by.kind === 'rule' ? move.by.rule : null,
     reason: move.reason ?? null,
     reasonCode: move.reasonCode ?? null,
-    outcome: move.outcome ?? null,
+    // Won or lost is the move's, by the stage table: one rule, whoever writes the stage (a rep, a manager, the seed).
+    outcome: move.from === null ? null : (transitionOf(move.from, move.to)?.outcome ?? null),
     dealValue: move.dealValue ?? null,
     mutationId: move.mutationId ?? null,
   });
+  if (move.to === 'customer' || move.from === 'customer') await recountAssists(tx, move.workspaceId);
 }
 
 /**

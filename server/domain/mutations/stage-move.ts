@@ -49,7 +49,6 @@ export async function moveContact(tx: Tx, { caller, now }: MutationContext, cont
     by: { kind: 'user', userId: caller.user.id },
     reason: given.list === null ? given.note : given.reason.text,
     reasonCode: reason?.code ?? null,
-    outcome: transition.outcome,
     dealValue,
     mutationId: move.mutationId,
   });

@@ -5,7 +5,7 @@ import { Mutation, MutationBatch } from '../../../../lib/core/model/mutations';
 import { CadencePolicy, DEFAULT_CADENCE_POLICY, policyForLeadType } from '../../../../lib/core/model/policy';
 import { ScoringModel } from '../../../../lib/core/model/scoring';
 import { OutcomeSettings } from '../../../../lib/core/model/outcomes';
-import { outcomeSettingsOf, trackingPolicyOf, WorkspaceSettings } from '../../../../lib/core/model/settings';
+import { attributionOf, outcomeSettingsOf, trackingPolicyOf, WorkspaceSettings } from '../../../../lib/core/model/settings';
 import { CollectBatch, LookupQuery, TrackedLinkRequest } from '../../../../lib/core/model/api';
 import { parseInput } from '../../../../lib/core/model/parse';
 import { standardCalendar } from '../../../../lib/core/model/calendar';
@@ -117,6 +117,12 @@ describe('workspace settings', () => {
     });
     expect(trackingPolicyOf(undefined).emailOpens).toBe('per_person');
   });
+  it('gives settings stored before the assist window 180 days, and reads a window that no longer parses as 180', () => {
+    expect(WorkspaceSettings.parse(base).attribution).toEqual({ assistWindowDays: 180 });
+    expect(WorkspaceSettings.parse({ ...base, attribution: { assistWindowDays: 30 } }).attribution).toEqual({ assistWindowDays: 30 });
+    expect(attributionOf({ attribution: { assistWindowDays: 'long' } })).toEqual({ assistWindowDays: 180 });
+    expect(attributionOf(undefined)).toEqual({ assistWindowDays: 180 });
+  });
   it.each([
     ['two default policies', { policies: [DEFAULT_CADENCE_POLICY, { ...DEFAULT_CADENCE_POLICY, id: 'x' }] }, 'policies: at most one policy may be the default'],
     [
@@ -129,6 +135,7 @@ describe('workspace settings', () => {
       },
       'policies: a lead type may belong to one policy only',
     ],
+    ['an assist window of 0 days', { attribution: { assistWindowDays: 0 } }, 'attribution.assistWindowDays: must be at least 1 day'],
     ['a bad domain', { domains: ['not a domain'] }, 'domains.0: must be a domain name such as acme.com'],
     ['grade thresholds upside down', { scoring: { ...base.scoring, gradeThresholds: { A: 10, B: 40, C: 20 } } }, 'scoring.gradeThresholds: grade thresholds must fall from A to C'],
     ['a currency that is not ISO 4217', { outcomes: { currency: 'euro' } }, 'outcomes.currency: must be an ISO 4217 currency code such as USD'],
