@@ -5,6 +5,7 @@ import { createApp } from './app';
 import type { AppEnv, RateLimits, ServerDeps } from './context';
 import { jsonLogger, type Logger } from './http/logger';
 import { perProcessShare } from './http/rate-limit';
+import { recountPendingAssists } from './domain/closed-loop/pending-recounts';
 import { openStore, type Store, type StoreOptions } from './store/db';
 import { DEFAULT_AUDIT_RETENTION_DAYS, pruneAuditEvents } from './domain/audit/prune';
 import { pruneAppliedMutations } from './domain/mutations/prune';
@@ -66,6 +67,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = await openStore(options.store);
   const log = options.log ?? jsonLogger();
   const now = options.now ?? (() => new Date());
+  // Workspaces from before content assists were counted get theirs from the record once, before the first request.
+  const recounted = await recountPendingAssists(store.db).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
+  if (recounted > 0) log.info('content assists counted from the record', { workspaces: recounted });
   let activityBus: ActivityBus;
   try {
     activityBus = 'databaseUrl' in options.store ? await postgresActivityBus(options.store.databaseUrl, store.db, log) : localActivityBus(log);

@@ -480,3 +480,13 @@ export const auditEvents = pgTable(
     index('audit_events_at').on(t.at),
   ],
 );
+
+/**
+ * Workspaces whose content assists must be counted once from the record because they predate the count (migration
+ * 0010 lists every workspace then); the server drains it as it starts (server/domain/closed-loop/pending-recounts.ts).
+ */
+export const assistRecountsPending = pgTable('assist_recounts_pending', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+});

@@ -20,16 +20,21 @@ describe('the lead’s moves through the funnel show in the panel’s timeline',
     return row!;
   }
 
-  it('starts, at the bottom of the timeline, from the stage the demo began its history with', async () => {
+  it('starts, at the bottom of the timeline, with how Dana arrived and who made her an MQL, as the demo recorded them', async () => {
     const { tabId } = await openHostTab(session.ext, session.pages.urls.gmail);
     panel = await session.ext.openPage(`sidepanel.html?tab=${tabId}`);
     await panel.getByRole('heading', { name: 'Dana Reyes' }).waitFor({ timeout: 30_000 });
-    // The demo's entry sits at Dana's creation, below all her activity: scroll the timeline to its end.
+    // The demo's entries sit at Dana's arrival, below all her activity: scroll the timeline to its end.
     const list = panel.getByRole('list', { name: /^Timeline, / });
     await list.waitFor({ timeout: 30_000 });
     await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-    await timelineRow('Stage when history began: MQL').waitFor({ timeout: 30_000 });
-    await list.evaluate((el) => el.scrollTo({ top: 0 }));
+    const alex = session.server.credentials.find((c) => c.role === 'marketing')!;
+    try {
+      await timelineRow('Created as a lead from a website form').waitFor({ timeout: 30_000 });
+      await timelineRow(`Marked as an MQL by ${alex.name}`).waitFor({ timeout: 30_000 });
+    } finally {
+      await list.evaluate((el) => el.scrollTo({ top: 0 }));
+    }
   }, 60_000);
 
   it('Maya accepting Dana in the panel comes back from the server as "Accepted as SQL by Maya Chen"', async () => {

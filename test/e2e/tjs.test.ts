@@ -156,7 +156,12 @@ describe('t.js in Chromium', () => {
 
     // The rep sees it through the API, in Ada's timeline.
     const timeline = await (await fetch(`${api.url}/v1/contacts/${ada.id}/timeline`, { headers: { authorization: `Bearer ${acme.users.rep!.token}` } })).json();
-    expect(timeline.items.map((i: { activity: { type: string } }) => i.activity.type).sort()).toEqual(['content_download', 'form_submit', 'page_view', 'page_view']);
+    const items = timeline.items as { kind: string; activity?: { type: string }; stageChange?: { from: string | null; to: string; actor: { kind: string } } }[];
+    expect(items.flatMap((i) => (i.kind === 'activity' ? [i.activity!.type] : [])).sort()).toEqual(['content_download', 'form_submit', 'page_view', 'page_view']);
+    // Her history: the manager added her as a lead; what she did on the site did not make her qualify as an MQL.
+    expect(items.flatMap((i) => (i.kind === 'stage' ? [i.stageChange] : []))).toEqual([
+      expect.objectContaining({ from: null, to: 'lead', actor: expect.objectContaining({ kind: 'user', name: 'Acme manager' }) }),
+    ]);
 
     // The thanks page (a new page load) is a page view straight on Ada: the visitor id stayed.
     const visitorId = await tab.evaluate(() => localStorage.getItem('ls_vid'));

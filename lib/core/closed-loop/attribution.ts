@@ -61,6 +61,7 @@ export function attributeSources(input: AttributionInput): Attribution {
   const sources = [...bySource.entries()].map(([source, paths]) => funnelOf(source, paths)).sort(mostLeadsFirst);
 
   const index = libraryIndex(input.library);
+  // The library's order breaks a tie between items on one page read at one instant (the server lists live items first).
   const titles = new Map(input.library.map((item) => [item.id, item.title] as const));
   const contacts = cohort
     .filter((p) => p.furthest >= STEP.sql)
@@ -112,9 +113,10 @@ function attributed(p: Path, index: LibraryIndex, titles: ReadonlyMap<string, st
 
 /** The latest reading strictly before `before`; at the same instant, the lowest item id (so the answer never wobbles). */
 function lastReadBefore(activities: readonly ReadingActivity[], before: number, index: LibraryIndex, titles: ReadonlyMap<string, string>): LastContentTouch | null {
+  const rank = new Map([...titles.keys()].map((id, i) => [id, i] as const));
   const last = consumptionsOf(activities, index)
     .filter((c) => c.at < before)
-    .sort((a, b) => b.at - a.at || compareText(a.contentId, b.contentId))[0];
+    .sort((a, b) => b.at - a.at || (rank.get(a.contentId) ?? 0) - (rank.get(b.contentId) ?? 0))[0];
   return last ? { contentId: last.contentId, title: titles.get(last.contentId) ?? '', at: new Date(last.at).toISOString() } : null;
 }
 

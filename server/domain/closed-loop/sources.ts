@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { attributeSources, type AttributionContact } from '../../../lib/core/closed-loop';
 import type { Activity } from '../../../lib/core/model/activity';
 import type { SourcesReport } from '../../../lib/core/model/closed-loop';
@@ -41,7 +41,13 @@ export async function sourcesReport(db: Db, workspaceId: string, period: ReportP
       .select({ contactId: activities.contactId, type: activities.type, at: activities.at, url: activities.url, contentId: activities.contentId, trustLabel: activities.trustLabel, trustReason: activities.trustReason })
       .from(activities)
       .where(and(eq(activities.workspaceId, workspaceId), inArray(activities.contactId, sales)));
-    const library = await tx.select({ id: content.id, url: content.url, title: content.title }).from(content).where(eq(content.workspaceId, workspaceId));
+    // Live items first, then archived, then deleted: a page that two items share is read as the one
+    // the library still offers; then by last change and id, so the order never wobbles.
+    const library = await tx
+      .select({ id: content.id, url: content.url, title: content.title })
+      .from(content)
+      .where(eq(content.workspaceId, workspaceId))
+      .orderBy(sql`${content.deletedAt} is not null`, asc(content.archived), asc(content.updatedAt), asc(content.id));
     return { people, changes, reading, library };
   });
 
