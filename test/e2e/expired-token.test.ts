@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/auth/tokens';
 import { createToken } from '../../server/domain/tokens';
 import { tokens } from '../../server/store/schema';
-import { openHostTab, signInThroughOptions, until } from './support/flows';
+import { openHostTab, signInThroughOptions, syncAtRest, until } from './support/flows';
 import { MAYA_EMAIL, MAYA_ID, mayaAttemptsOnDana, mayaForSuite } from './support/maya';
 
 describe('a token that expires, in real Chromium', () => {
@@ -15,6 +15,8 @@ describe('a token that expires, in real Chromium', () => {
     const panel = await ext.openPage(`sidepanel.html?tab=${tabId}`);
     await panel.getByRole('heading', { name: 'Log an attempt' }).waitFor({ timeout: 30_000 });
     const before = (await mayaAttemptsOnDana(server)).length;
+    // The sync the panel started on opening has finished: the expiry below meets the sync Maya's write asks for.
+    await syncAtRest(panel);
 
     // Maya's token runs out (its expiry set in the server's database, a second ago).
     const maya = server.credentials.find((c) => c.email === MAYA_EMAIL)!;

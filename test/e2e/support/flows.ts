@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { LoadedExtension } from '../../support/extension';
+import { DATABASE_NAME } from '../../../lib/db/database';
 
 /** Signs the extension in through its options page, as a rep would. */
 export async function signInThroughOptions(ext: LoadedExtension, serverUrl: string, token: string): Promise<void> {
@@ -37,4 +38,37 @@ export async function until<T>(probe: () => Promise<T>, what: string, timeoutMs 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * Waits until the extension's sync is at rest (its state in the cache says idle), read from an extension page: a
+ * test that changes the server under a running sync (expiring a token, say) would otherwise race the sync the panel
+ * started on opening.
+ */
+export async function syncAtRest(page: Page, timeoutMs = 30_000): Promise<void> {
+  await until(
+    () =>
+      page.evaluate(
+        (name) =>
+          new Promise<boolean>((resolve) => {
+            const open = indexedDB.open(name);
+            open.onerror = () => resolve(false);
+            open.onsuccess = () => {
+              const db = open.result;
+              const read = db.transaction('meta').objectStore('meta').get('syncState');
+              read.onsuccess = () => {
+                db.close();
+                resolve((read.result as { value?: { status?: string } } | undefined)?.value?.status === 'idle');
+              };
+              read.onerror = () => {
+                db.close();
+                resolve(false);
+              };
+            };
+          }),
+        DATABASE_NAME,
+      ),
+    'the sync at rest',
+    timeoutMs,
+  );
 }
