@@ -5,10 +5,14 @@ import type { LifecycleStage } from '../model/vocabulary';
 export type ExitReason = 'replied' | 'meeting_booked' | 'stage';
 
 /** Stages past which sales no longer chases the lead under this cadence. */
-const STAGES_THAT_END_THE_CADENCE: ReadonlySet<LifecycleStage> = new Set(['opportunity', 'customer', 'recycled', 'disqualified']);
+export const STAGES_THAT_END_THE_CADENCE = ['opportunity', 'customer', 'recycled', 'disqualified'] as const satisfies readonly LifecycleStage[];
+const ENDING_STAGES: ReadonlySet<LifecycleStage> = new Set(STAGES_THAT_END_THE_CADENCE);
+
+/** The only activity types that can end a cadence (activityExit below): what a server loads to compute one. */
+export const CADENCE_EXIT_ACTIVITY_TYPES = ['email_reply', 'meeting_booked'] as const satisfies readonly Activity['type'][];
 
 export function stageEndsCadence(stage: LifecycleStage): boolean {
-  return STAGES_THAT_END_THE_CADENCE.has(stage);
+  return ENDING_STAGES.has(stage);
 }
 
 /** The contact's own doing that ends a cadence: a meeting, or a reply that is not an out-of-office answer. */

@@ -1,2 +1,2 @@
 export { cadenceState, type CadenceInput } from './state';
-export { cadenceExitAt, findExit, stageEndsCadence, type ExitReason } from './exits';
+export { CADENCE_EXIT_ACTIVITY_TYPES, cadenceExitAt, findExit, STAGES_THAT_END_THE_CADENCE, stageEndsCadence, type ExitReason } from './exits';

@@ -1,14 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { cadenceState } from '../../../lib/core/cadence';
+import { CADENCE_EXIT_ACTIVITY_TYPES, cadenceState } from '../../../lib/core/cadence';
 import type { CadenceState } from '../../../lib/core/model/derived';
 import { policyForLeadType } from '../../../lib/core/model/policy';
 import type { WorkspaceSettings } from '../../../lib/core/model/settings';
 import type { Queryable } from '../../store/db';
 import { toActivity, toAttempt, toContact, type ContactRow } from '../../store/rows';
 import { activities, attempts } from '../../store/schema';
-
-/** The only activity that changes a cadence: it ends it (lib/core/cadence/exits.ts). */
-const EXIT_ACTIVITY_TYPES = ['email_reply', 'meeting_booked'];
 
 /** One contact's cadence state at `now`, computed by lib/core from its attempts and replies, as the panel computes it. */
 export async function cadenceOfContact(tx: Queryable, settings: WorkspaceSettings, row: ContactRow, now: Date): Promise<CadenceState | null> {
@@ -17,7 +14,7 @@ export async function cadenceOfContact(tx: Queryable, settings: WorkspaceSetting
   const activityRows = await tx
     .select()
     .from(activities)
-    .where(and(eq(activities.contactId, row.id), inArray(activities.type, EXIT_ACTIVITY_TYPES)));
+    .where(and(eq(activities.contactId, row.id), inArray(activities.type, [...CADENCE_EXIT_ACTIVITY_TYPES])));
   const contact = toContact(row);
   return cadenceState({
     contact,

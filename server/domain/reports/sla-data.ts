@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
+import { CADENCE_EXIT_ACTIVITY_TYPES, STAGES_THAT_END_THE_CADENCE } from '../../../lib/core/cadence';
 import type { ReportPeriod } from '../../../lib/core/model/reports';
 import type { SlaInput } from '../../../lib/core/reports';
 import { readSnapshot, type Db, type Queryable } from '../../store/db';
@@ -6,9 +7,9 @@ import { toActivity, toAttempt, toContact } from '../../store/rows';
 import { activities, attempts, contacts, stageChanges, users } from '../../store/schema';
 import { toHistoryEntry } from './history';
 
-/** Stages whose cadence lib/core ends at once (cadence/exits.ts): not loaded for the open-lead counts. */
-const CLOSED_STAGES = ['opportunity', 'customer', 'recycled', 'disqualified'];
-const EXIT_ACTIVITY_TYPES = ['email_reply', 'meeting_booked'];
+/** Stages whose cadence lib/core ends at once: not loaded for the open-lead counts. */
+const CLOSED_STAGES = [...STAGES_THAT_END_THE_CADENCE];
+const EXIT_ACTIVITY_TYPES = [...CADENCE_EXIT_ACTIVITY_TYPES];
 
 /**
  * Owned contacts the report can count: assigned in the period (delivered), still in a cadence (open now), or whose
