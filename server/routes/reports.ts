@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { ReportPeriodQuery, SlaLeadsQuery } from '../../lib/core/model/reports';
+import { RecycledQuery, ReportPeriodQuery, SlaLeadsQuery } from '../../lib/core/model/reports';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../context';
 import { funnelReport } from '../domain/reports/funnel';
 import { FunnelQuery } from '../domain/reports/funnel-input';
 import { resolvePeriod } from '../domain/reports/period';
+import { recycledReport } from '../domain/reports/recycled';
 import { slaLeadsPage, slaReport } from '../domain/reports/sla-report';
 import { queryOf } from '../http/validate';
 
@@ -31,4 +32,9 @@ export const reportsRoutes = new Hono<AppEnv>()
     const at = now();
     const query = queryOf(c, FunnelQuery);
     return c.json(await funnelReport(db, c.get('caller').workspace.id, query, resolvePeriod(query, at), at));
+  })
+  .get('/recycled', async (c) => {
+    const { db, now } = c.get('deps');
+    const query = queryOf(c, RecycledQuery);
+    return c.json(await recycledReport(db, c.get('caller').workspace.id, resolvePeriod(query, now()), query));
   });
