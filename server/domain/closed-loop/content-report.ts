@@ -59,7 +59,8 @@ export async function contentReport(db: Db, workspaceId: string, settings: Works
     const history = await tx
       .select({ contactId: stageChanges.contactId, from: stageChanges.fromStage, to: stageChanges.toStage, at: stageChanges.at })
       .from(stageChanges)
-      .where(and(eq(stageChanges.workspaceId, workspaceId), inArray(stageChanges.contactId, ids)));
+      // By contact alone (the ids are the workspace's): see server/domain/contacts/scoring-inputs.ts.
+      .where(inArray(stageChanges.contactId, ids));
     return { library, sends, reading, people, history };
   });
 

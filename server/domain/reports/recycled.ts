@@ -27,10 +27,9 @@ export async function recycledReport(db: Db, workspaceId: string, period: Report
       .select({ id: contacts.id, email: contacts.email, name: contacts.name, company: contacts.company, source: contacts.source, leadType: contacts.leadType, ownerId: contacts.ownerId, stage: contacts.stage, deletedAt: contacts.deletedAt })
       .from(contacts)
       .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, moved)));
-    const history = await tx
-      .select()
-      .from(stageChanges)
-      .where(and(eq(stageChanges.workspaceId, workspaceId), inArray(stageChanges.contactId, moved)));
+    // By contact alone (`moved` is the workspace's): a workspace condition lets the planner AND in the workspace's
+    // index and read all its history once per contact (server/domain/contacts/scoring-inputs.ts).
+    const history = await tx.select().from(stageChanges).where(inArray(stageChanges.contactId, moved));
     const names = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.workspaceId, workspaceId));
     return { history, people, names };
   });
