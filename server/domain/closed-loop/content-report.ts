@@ -15,9 +15,9 @@ const READING_TYPES: Activity['type'][] = ['page_view', 'content_download', 'ema
 
 /**
  * Content performance for the period (lib/core contentPerformance decides what counts). Read in one snapshot: the
- * library (not deleted), the attempts of the period that named an item, the reading activity from the assist window
- * before the period up to its end (a customer won in the period may have read before it), the wins of the period, and
- * then the people behind any of these (deleted contacts left out, as in the other reports) with their stage history.
+ * library (not deleted), the attempts of the period that named an item, the wins of the period, the reading activity
+ * of the period and, for the customers won in it, back to the assist window before it (they may have read before the
+ * period), then the people behind any of these (deleted contacts left out, as in the other reports) with their history.
  */
 export async function contentReport(db: Db, workspaceId: string, settings: WorkspaceSettings, period: ReportPeriod): Promise<ContentReport> {
   const assistWindowDays = attributionOf(settings).assistWindowDays;
@@ -34,6 +34,12 @@ export async function contentReport(db: Db, workspaceId: string, settings: Works
       .select({ contactId: attempts.contactId, at: attempts.at, contentIds: attempts.contentIds })
       .from(attempts)
       .where(and(eq(attempts.workspaceId, workspaceId), isNull(attempts.undoneAt), gte(attempts.at, from), lt(attempts.at, to), sql`jsonb_array_length(${attempts.contentIds}) > 0`));
+    const wonInPeriod = tx
+      .selectDistinct({ contactId: stageChanges.contactId })
+      .from(stageChanges)
+      .where(and(eq(stageChanges.workspaceId, workspaceId), eq(stageChanges.toStage, 'customer'), gte(stageChanges.at, from), lt(stageChanges.at, to)));
+    const wins = await wonInPeriod;
+    // Reading in the period, and before it (back to the assist window) only for the customers won in it.
     const reading = await tx
       .select({ contactId: activities.contactId, type: activities.type, at: activities.at, url: activities.url, contentId: activities.contentId, trustLabel: activities.trustLabel, trustReason: activities.trustReason })
       .from(activities)
@@ -42,14 +48,10 @@ export async function contentReport(db: Db, workspaceId: string, settings: Works
           eq(activities.workspaceId, workspaceId),
           inArray(activities.type, READING_TYPES),
           or(isNotNull(activities.contentId), isNotNull(activities.url)),
-          gte(activities.at, readingSince),
           lt(activities.at, to),
+          or(gte(activities.at, from), and(gte(activities.at, readingSince), inArray(activities.contactId, wonInPeriod))),
         ),
       );
-    const wins = await tx
-      .selectDistinct({ contactId: stageChanges.contactId })
-      .from(stageChanges)
-      .where(and(eq(stageChanges.workspaceId, workspaceId), eq(stageChanges.toStage, 'customer'), gte(stageChanges.at, from), lt(stageChanges.at, to)));
     const ids = [...new Set([...sends, ...reading, ...wins].map((r) => r.contactId))];
     if (ids.length === 0) return { library, sends, reading, people: [], history: [] };
     const people = await tx
