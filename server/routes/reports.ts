@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
-import { ReportPeriodQuery, SlaLeadsQuery } from '../../lib/core/model/reports';
+import { RecycledQuery, ReportPeriodQuery, SlaLeadsQuery } from '../../lib/core/model/reports';
+import { ContentReportQuery } from '../../lib/core/model/closed-loop';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../context';
+import { contentReport } from '../domain/closed-loop/content-report';
 import { funnelReport } from '../domain/reports/funnel';
 import { FunnelQuery } from '../domain/reports/funnel-input';
 import { resolvePeriod } from '../domain/reports/period';
+import { recycledReport } from '../domain/reports/recycled';
 import { slaLeadsPage, slaReport } from '../domain/reports/sla-report';
 import { queryOf } from '../http/validate';
 
@@ -31,4 +34,15 @@ export const reportsRoutes = new Hono<AppEnv>()
     const at = now();
     const query = queryOf(c, FunnelQuery);
     return c.json(await funnelReport(db, c.get('caller').workspace.id, query, resolvePeriod(query, at), at));
+  })
+  .get('/recycled', async (c) => {
+    const { db, now } = c.get('deps');
+    const query = queryOf(c, RecycledQuery);
+    return c.json(await recycledReport(db, c.get('caller').workspace.id, resolvePeriod(query, now()), query));
+  })
+  .get('/content', async (c) => {
+    const { db, now } = c.get('deps');
+    const { workspace } = c.get('caller');
+    const period = resolvePeriod(queryOf(c, ContentReportQuery), now());
+    return c.json(await contentReport(db, workspace.id, workspace.settings, period));
   });

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
-import { SettingsUpdate } from '../../lib/core/model/admin-requests';
+import { SETTINGS_SECTION_OWNERS, SettingsUpdate } from '../../lib/core/model/admin-requests';
+import { ScoringPreviewRequest } from '../../lib/core/model/scoring-preview';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../context';
+import { scoringPreview } from '../domain/scoring-preview';
 import { replaceSettings, withDefaults } from '../domain/settings';
 import { limitBody } from '../http/middleware';
 import { jsonBody } from '../http/validate';
@@ -21,4 +23,11 @@ export const settingsRoutes = new Hono<AppEnv>()
     const incoming = await jsonBody(c, SettingsUpdate, 'settings');
     const { db, now } = c.get('deps');
     return c.json(await replaceSettings(db, c.get('caller'), incoming, now()));
+  })
+  // Who may try a scoring model is who may save one: the scoring part's owners.
+  .post('/scoring/preview', requireRole(...SETTINGS_SECTION_OWNERS.scoring), limitBody(MAX_SETTINGS_BYTES), async (c) => {
+    const request = await jsonBody(c, ScoringPreviewRequest, 'scoring preview');
+    const { db, now } = c.get('deps');
+    const { workspace } = c.get('caller');
+    return c.json(await scoringPreview(db, workspace.id, workspace.settings, request, now()));
   });

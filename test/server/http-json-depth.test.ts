@@ -31,6 +31,7 @@ describe.each(STORE_KINDS)('deeply nested JSON on %s', (kind) => {
     ['POST /v1/mutations', '/v1/mutations', 'POST', 'request body'],
     ['POST /v1/contacts', '/v1/contacts', 'POST', 'request body'],
     ['PUT /v1/settings', '/v1/settings', 'PUT', 'settings'],
+    ['POST /v1/settings/scoring/preview', '/v1/settings/scoring/preview', 'POST', 'scoring preview'],
     ['POST /v1/emails', '/v1/emails', 'POST', 'email'],
   ])('refuses 2,000 levels of arrays or objects on %s with 400 naming the limit, and logs no stack', async (_name, path, method, what) => {
     for (const body of [nested(2000), nestedObjects(2000), `{"mutations":${nested(2000)}}`]) {

@@ -17,8 +17,17 @@ export interface WonCustomer {
  * Every item of the library gets a count, 0 included, so a caller can write them all back.
  */
 export function countAssists(library: readonly Pick<ContentItem, 'id' | 'url'>[], customers: readonly WonCustomer[], windowDays: number): Map<string, number> {
+  return new Map([...assistingCustomers(library, customers, windowDays)].map(([id, who]) => [id, who.length]));
+}
+
+/** The customers behind each item's assists (countAssists' rule), in the customers' order; every item gets a list. */
+export function assistingCustomers(
+  library: readonly Pick<ContentItem, 'id' | 'url'>[],
+  customers: readonly WonCustomer[],
+  windowDays: number,
+): Map<string, string[]> {
   const index = libraryIndex(library);
-  const counts = new Map<string, number>(library.map((item) => [item.id, 0]));
+  const behind = new Map<string, string[]>(library.map((item) => [item.id, []]));
   for (const customer of customers) {
     const wonAt = customer.wonAt.getTime();
     const since = wonAt - windowDays * DAY_MS;
@@ -27,7 +36,7 @@ export function countAssists(library: readonly Pick<ContentItem, 'id' | 'url'>[]
         .filter((c) => c.at >= since && c.at < wonAt)
         .map((c) => c.contentId),
     );
-    for (const id of assisted) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const id of assisted) behind.get(id)?.push(customer.contactId);
   }
-  return counts;
+  return behind;
 }

@@ -60,3 +60,48 @@ export const SourcesReport = z.object({
   contacts: z.array(AttributedContact),
 });
 export type SourcesReport = z.infer<typeof SourcesReport>;
+
+/** `GET /v1/reports/content?from=&to=` (ISO instants; the last 30 days by default); any other parameter is refused. */
+export const ContentReportQuery = ReportPeriodQuery.strict();
+export type ContentReportQuery = z.infer<typeof ContentReportQuery>;
+
+/** How many people each thing happened to in the period (a person counts once per figure however often). */
+export const ContentUse = z.object({
+  /** People a rep sent it to: an attempt (not undone) that named it. */
+  sent: Count,
+  /** People who clicked a tracked link to it (human or proxy clicks; machine clicks never count). */
+  clicked: Count,
+  /** People who read it: viewed its page, downloaded it, or clicked a tracked link to it (lib/core itemsReadBy). */
+  viewed: Count,
+});
+export type ContentUse = z.infer<typeof ContentUse>;
+
+/** A customer whose win the item assisted. */
+export const AssistedCustomer = z.object({ contactId: Id, name: z.string().nullable(), email: z.string(), wonAt: Instant });
+
+export const ContentPerformance = z.object({
+  contentId: Id,
+  title: z.string(),
+  url: z.string(),
+  kind: z.string(),
+  journeyStage: z.string(),
+  archived: z.boolean(),
+  /** The item's content assists over every customer there is (the library's count). */
+  assists: Count,
+  /** Distinct people over the whole period, whatever their stage. */
+  total: ContentUse,
+  /** By the lifecycle stage the person was in when it happened (stage history); stages with nothing left out, funnel order. */
+  byStage: z.array(ContentUse.extend({ stage: LifecycleStage })),
+  /** Customers won in the period who read it within the assist window before their win, oldest win first. */
+  assisted: z.object({ customers: Count, contacts: z.array(AssistedCustomer) }),
+});
+export type ContentPerformance = z.infer<typeof ContentPerformance>;
+
+export const ContentReport = z.object({
+  period: ReportPeriod,
+  /** settings.attribution.assistWindowDays: how long before a win a reading still counts as an assist. */
+  assistWindowDays: z.number().int().positive(),
+  /** Every item not deleted (archived ones too: they may have been sent in the period); most assisted, then most viewed, then by title. */
+  items: z.array(ContentPerformance),
+});
+export type ContentReport = z.infer<typeof ContentReport>;

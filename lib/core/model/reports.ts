@@ -362,3 +362,61 @@ export const FunnelReport = z.object({
   notes: z.array(z.string()),
 });
 export type FunnelReport = z.infer<typeof FunnelReport>;
+
+/** Which moves `GET /v1/reports/recycled` lists: back to marketing (the default), out of the funnel, or both. */
+export const RECYCLED_MOVES = ['recycled', 'disqualified', 'both'] as const;
+export const RECYCLED_PAGE_MAX = 200;
+export const RECYCLED_PAGE_DEFAULT = 50;
+
+/** `GET /v1/reports/recycled?from=&to=&stage=&reasonCode=&before=&limit=`. */
+export const RecycledQuery = z.strictObject({
+  from: Instant.optional(),
+  to: Instant.optional(),
+  stage: z.enum(RECYCLED_MOVES, { message: `must be one of ${RECYCLED_MOVES.join(', ')}` }).default('recycled'),
+  /** A reason's code (`other` for free texts); `-` for the moves recorded with no code. */
+  reasonCode: z.union([z.literal(NONE_RECORDED), Slug]).optional(),
+  before: PageCursor.optional(),
+  limit: pageLimit(RECYCLED_PAGE_MAX, RECYCLED_PAGE_DEFAULT),
+});
+export type RecycledQuery = z.infer<typeof RecycledQuery>;
+
+/** One move of a contact to `recycled` or `disqualified`, with who made it and whether the contact came back since. */
+export const RecycledItem = z.object({
+  /** The stage change's id: a contact recycled twice in the period is listed twice. */
+  id: Id,
+  contactId: Id,
+  email: z.string(),
+  name: z.string().nullable(),
+  company: z.string().nullable(),
+  source: z.string().nullable(),
+  leadType: z.string().nullable(),
+  ownerId: Id.nullable(),
+  to: z.enum(['recycled', 'disqualified']),
+  /** The stage it left; null for a contact that started there. */
+  from: LifecycleStage.nullable(),
+  at: Instant,
+  reason: z.object({ code: z.string().nullable(), text: z.string().nullable() }),
+  /** Who moved it: a person (with the name they have now), a rule, an import or the system. */
+  by: z.object({ kind: z.string(), userId: Id.nullable(), name: z.string().nullable() }),
+  /** Where it stands now. */
+  stage: LifecycleStage,
+  /** Its first recorded move since to a stage other than recycled or disqualified; null if it has not come back. */
+  cameBack: z.object({ to: LifecycleStage, at: Instant }).nullable(),
+});
+export type RecycledItem = z.infer<typeof RecycledItem>;
+
+export const RecycledReport = z.object({
+  period: ReportPeriod,
+  stage: z.enum(RECYCLED_MOVES),
+  /** Moves with these filters on every page. */
+  count: Count,
+  /** Of those, the ones whose contact came back since. */
+  cameBack: Count,
+  /** The reasons of the period's moves of this `stage` (the reasonCode filter left out, so a list can offer every reason), most given first. */
+  reasons: z.array(RankedReason),
+  /** Newest first. */
+  items: z.array(RecycledItem),
+  more: z.boolean(),
+  next: z.string().nullable(),
+});
+export type RecycledReport = z.infer<typeof RecycledReport>;

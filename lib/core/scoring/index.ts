@@ -9,3 +9,4 @@ export {
   type EngagementTally,
 } from './engagement';
 export { apportionRounded, explainPart, gradeFor, roundHalfUp, scoreContact, type ScoringRules } from './score';
+export { previewScoring, type ScoredInput } from './preview';

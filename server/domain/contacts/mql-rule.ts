@@ -1,12 +1,10 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { scoringModelOf } from '../../../lib/core/model/settings';
 import { MQL_THRESHOLD_RULE } from '../../../lib/core/model/stage-history';
-import type { LifecycleStage } from '../../../lib/core/model/vocabulary';
 import { MQL_RULE_FROM_STAGES, mqlRuleMoves } from '../../../lib/core/stage/mql-rule';
-import { groupByContact } from '../../../lib/core/lead/by-contact';
 import type { Tx } from '../../store/db';
-import { toActivity, toContact } from '../../store/rows';
-import { activities, contacts, workspaces } from '../../store/schema';
+import { contacts, workspaces } from '../../store/schema';
+import { contactsToScore } from './scoring-inputs';
 import { recordStageChange } from './stage-history';
 
 /**
@@ -21,37 +19,20 @@ export async function applyMqlRule(tx: Tx, workspaceId: string, contactIds: read
   const model = scoringModelOf(workspace?.settings);
   if (!model?.autoPromoteMql) return [];
 
-  const candidates = await tx
-    .select()
-    .from(contacts)
-    .where(
-      and(
-        eq(contacts.workspaceId, workspaceId),
-        inArray(contacts.id, [...contactIds]),
-        inArray(contacts.stage, [...MQL_RULE_FROM_STAGES]),
-        isNull(contacts.deletedAt),
-      ),
-    );
-  if (candidates.length === 0) return [];
-  const activityRows = await tx
-    .select()
-    .from(activities)
-    .where(and(eq(activities.workspaceId, workspaceId), inArray(activities.contactId, candidates.map((c) => c.id))));
-  const activitiesOf = groupByContact(activityRows.map(toActivity));
-
+  const candidates = await contactsToScore(tx, workspaceId, { stages: MQL_RULE_FROM_STAGES, ids: contactIds });
   const moved: string[] = [];
-  for (const row of candidates) {
-    if (!mqlRuleMoves(model, toContact(row), activitiesOf.get(row.id) ?? [], now)) continue;
-    await tx.update(contacts).set({ stage: 'mql', stageReason: null, updatedAt: now }).where(eq(contacts.id, row.id));
+  for (const { contact, activities } of candidates) {
+    if (!mqlRuleMoves(model, contact, activities, now)) continue;
+    await tx.update(contacts).set({ stage: 'mql', stageReason: null, updatedAt: now }).where(eq(contacts.id, contact.id));
     await recordStageChange(tx, {
       workspaceId,
-      contactId: row.id,
-      from: row.stage as LifecycleStage,
+      contactId: contact.id,
+      from: contact.stage,
       to: 'mql',
       at: now,
       by: { kind: 'rule', rule: MQL_THRESHOLD_RULE },
     });
-    moved.push(row.id);
+    moved.push(contact.id);
   }
   return moved;
 }
