@@ -42,14 +42,14 @@ async function wonCustomers(tx: Queryable, workspaceId: string): Promise<WonCust
   const wins = await tx
     .select({ contactId: stageChanges.contactId, wonAt: max(stageChanges.at) })
     .from(stageChanges)
-    .where(and(eq(stageChanges.workspaceId, workspaceId), eq(stageChanges.toStage, 'customer'), inArray(stageChanges.contactId, customerIds)))
+    // By contact alone (the subquery's ids are the workspace's): see server/domain/contacts/scoring-inputs.ts.
+    .where(and(eq(stageChanges.toStage, 'customer'), inArray(stageChanges.contactId, customerIds)))
     .groupBy(stageChanges.contactId);
   if (wins.length === 0) return [];
   const rows = await tx
     .select({ contactId: activities.contactId, type: activities.type, at: activities.at, url: activities.url, contentId: activities.contentId, trustLabel: activities.trustLabel, trustReason: activities.trustReason })
     .from(activities)
-    .where(and(eq(activities.workspaceId, workspaceId), inArray(activities.contactId, customerIds)))
-    ;
+    .where(inArray(activities.contactId, customerIds));
   const byContact = new Map<string, WonCustomer['activities'][number][]>();
   for (const r of rows) {
     const reading = { type: r.type as Activity['type'], at: r.at.toISOString(), url: r.url, contentId: r.contentId, trust: { label: r.trustLabel as Activity['trust']['label'], reason: r.trustReason } };

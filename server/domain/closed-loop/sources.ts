@@ -32,15 +32,16 @@ export async function sourcesReport(db: Db, workspaceId: string, period: ReportP
     const changes = await tx
       .select({ contactId: stageChanges.contactId, to: stageChanges.toStage, at: stageChanges.at })
       .from(stageChanges)
-      .where(and(eq(stageChanges.workspaceId, workspaceId), inArray(stageChanges.contactId, candidates)));
+      // By contact alone here and below (the candidates are the workspace's): see server/domain/contacts/scoring-inputs.ts.
+      .where(inArray(stageChanges.contactId, candidates));
     const sales = tx
       .selectDistinct({ id: stageChanges.contactId })
       .from(stageChanges)
-      .where(and(eq(stageChanges.workspaceId, workspaceId), inArray(stageChanges.toStage, SALES_STAGES), inArray(stageChanges.contactId, candidates)));
+      .where(and(inArray(stageChanges.toStage, SALES_STAGES), inArray(stageChanges.contactId, candidates)));
     const reading = await tx
       .select({ contactId: activities.contactId, type: activities.type, at: activities.at, url: activities.url, contentId: activities.contentId, trustLabel: activities.trustLabel, trustReason: activities.trustReason })
       .from(activities)
-      .where(and(eq(activities.workspaceId, workspaceId), inArray(activities.contactId, sales)));
+      .where(inArray(activities.contactId, sales));
     // Live items first, then archived, then deleted: a page that two items share is read as the one
     // the library still offers; then by last change and id, so the order never wobbles.
     const library = await tx
