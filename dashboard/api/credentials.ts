@@ -20,7 +20,7 @@ export function cookieCredentials(): Credentials {
   return {
     fetchCredentials: 'same-origin',
     cookieSession: true,
-    headers: (write) => (write && csrf !== null ? { 'X-CSRF-Token': csrf } : {}),
+    headers: (write): Record<string, string> => (write && csrf !== null ? { 'X-CSRF-Token': csrf } : {}),
     setCsrfToken: (token) => {
       csrf = token;
     },
