@@ -32,7 +32,6 @@ export function RouterProvider({ children }: { children: ReactNode }) {
   const navigate = useCallback((to: string) => {
     window.history.pushState(null, '', APP_BASE + to.replace(/^\/+/, ''));
     setRoute(routeOf(window.location));
-    window.scrollTo?.(0, 0);
   }, []);
   const value = useMemo(() => ({ route, navigate }), [route, navigate]);
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
