@@ -51,7 +51,8 @@ export function dashboardFiles(dir: string): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get('/app', (c) => c.redirect('/app/', 301))
     .get('/app/*', async (c) => {
-      const rel = decodeURIComponent(c.req.path.slice('/app/'.length));
+      const rel = decoded(c.req.path.slice('/app/'.length));
+      if (rel === null) throw new ApiError('not_found', 'no such dashboard file');
       const file = rel === '' ? null : await existingFile(root, rel);
       if (file) return sendFile(c, file, rel.startsWith('assets/') ? HASHED_CACHE : OTHER_CACHE);
       // A missing asset is a 404, not the page: a stale index.html asking for an old hash must not get HTML as script.
@@ -59,6 +60,14 @@ export function dashboardFiles(dir: string): Hono<AppEnv> {
       return sendIndex(c, root);
     })
     .get('/shared/:token', (c) => sendIndex(c, root));
+}
+
+function decoded(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 async function existingFile(root: string, rel: string): Promise<string | null> {
