@@ -25,27 +25,33 @@ const systemNow = () => new Date();
 
 /** The whole dashboard: who is signed in decides between the sign-in page and the shell with its pages. */
 export function App({ api, locale, now = systemNow }: AppProps) {
-  const [session, setSession] = useState<SessionState>({ state: 'loading' });
-  const load = useCallback(() => {
-    setSession({ state: 'loading' });
+  // Each try at loading the session is numbered: an answer counts only for the try it answers.
+  const [attempt, setAttempt] = useState(0);
+  const [result, setResult] = useState<{ attempt: number; session: SessionState } | null>(null);
+  useEffect(() => {
+    let current = true;
+    const settle = (s: SessionState) => current && setResult({ attempt, session: s });
     loadSession(api, locale).then(
-      (s) => setSession({ state: 'signed-in', session: s }),
-      (error: unknown) =>
-        setSession(error instanceof ApiFailure && error.kind === 'unauthorized' ? { state: 'signed-out', reason: expiredReason(error) } : { state: 'error', error }),
+      (s) => settle({ state: 'signed-in', session: s }),
+      (error: unknown) => settle(error instanceof ApiFailure && error.kind === 'unauthorized' ? { state: 'signed-out', reason: expiredReason(error) } : { state: 'error', error }),
     );
-  }, [api, locale]);
-  useEffect(load, [load]);
+    return () => {
+      current = false;
+    };
+  }, [api, locale, attempt]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
   const signOut = useCallback(() => {
     api.signOut().then(
-      () => setSession({ state: 'signed-out', reason: 'You are signed out.' }),
-      (error: unknown) => setSession({ state: 'error', error }),
+      () => setResult({ attempt, session: { state: 'signed-out', reason: 'You are signed out.' } }),
+      (error: unknown) => setResult({ attempt, session: { state: 'error', error } }),
     );
-  }, [api]);
+  }, [api, attempt]);
 
+  const session: SessionState = result?.attempt === attempt ? result.session : { state: 'loading' };
   if (session.state === 'loading') return <Loading what="your session" />;
   if (session.state === 'signed-out') return <SignedOut reason={session.reason} />;
-  if (session.state === 'error') return <ErrorState what="your session" error={session.error} retry={load} />;
+  if (session.state === 'error') return <ErrorState what="your session" error={session.error} retry={retry} />;
   return (
     <DashboardProvider api={api} session={session.session} now={now}>
       <RouterProvider>
