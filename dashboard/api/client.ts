@@ -59,27 +59,35 @@ export class DashboardApi {
     return this.get(`/v1/reports/funnel${query({ ...params })}`, FunnelReport);
   }
 
+  /**
+   * The shared screen's report: no sign-in, the token in the path is the permission (nothing personal beyond names
+   * and counts). Sent without credentials of any kind, so a signed-in browser shows exactly what the TV shows.
+   */
+  async sharedSla(token: string): Promise<SlaReport> {
+    return this.get(`/v1/shared/${encodeURIComponent(token)}/sla`, SlaReport, { anonymous: true });
+  }
+
   async signOut(): Promise<void> {
     await this.send('POST', '/v1/session/signout');
   }
 
-  private async get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
-    const res = await this.send('GET', path);
+  private async get<S extends z.ZodType>(path: string, schema: S, options: { anonymous?: boolean } = {}): Promise<z.infer<S>> {
+    const res = await this.send('GET', path, undefined, options.anonymous);
     const parsed = schema.safeParse(await res.json().catch(() => undefined));
     if (!parsed.success) throw new ApiFailure('server', `the server's answer to ${path} is not what the dashboard expects`, res.status);
     return parsed.data;
   }
 
-  private async send(method: string, path: string, body?: unknown): Promise<Response> {
+  private async send(method: string, path: string, body?: unknown, anonymous = false): Promise<Response> {
     const write = method !== 'GET' && method !== 'HEAD';
-    const headers: Record<string, string> = { Accept: 'application/json', ...this.credentials.headers(write) };
+    const headers: Record<string, string> = { Accept: 'application/json', ...(anonymous ? {} : this.credentials.headers(write)) };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let res: Response;
     try {
       res = await this.fetchFn(`${this.base}${path}`, {
         method,
         headers,
-        credentials: this.credentials.fetchCredentials,
+        credentials: anonymous ? 'omit' : this.credentials.fetchCredentials,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {

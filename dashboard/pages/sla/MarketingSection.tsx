@@ -1,12 +1,12 @@
 import type { DeliveredBy, SlaReport } from '../../../lib/core/model/reports';
 import { NONE_RECORDED } from '../../../lib/core/model/reports';
-import { useDashboard } from '../../shell/context';
+import { useFormats } from '../../shell/context';
 import { FigureLink } from './FigureLink';
 import { Stat } from './Stat';
 
 /** Marketing's side: what was handed to sales against the goal, and what sales made of it. */
 export function MarketingSection({ report }: { report: SlaReport }) {
-  const { formats: f } = useDashboard();
+  const f = useFormats();
   const m = report.marketing;
   const q = m.quality;
   const period = report.period;
@@ -59,7 +59,7 @@ export function MarketingSection({ report }: { report: SlaReport }) {
 }
 
 function Reasons({ title, reasons }: { title: string; reasons: SlaReport['marketing']['quality']['reasons']['recycled'] }) {
-  const { formats: f } = useDashboard();
+  const f = useFormats();
   return (
     <div>
       <h3>{title}</h3>
@@ -79,7 +79,7 @@ function Reasons({ title, reasons }: { title: string; reasons: SlaReport['market
 }
 
 function DeliveredTable({ title, keyName, rows, period }: { title: string; keyName: 'source' | 'leadType'; rows: DeliveredBy[]; period: SlaReport['period'] }) {
-  const { formats: f } = useDashboard();
+  const f = useFormats();
   if (rows.length === 0) return null;
   return (
     <div className="table-wrap">

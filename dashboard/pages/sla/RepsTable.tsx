@@ -1,10 +1,10 @@
 import type { SlaReport } from '../../../lib/core/model/reports';
-import { useDashboard } from '../../shell/context';
+import { useFormats } from '../../shell/context';
 import { FigureLink } from './FigureLink';
 
 /** Both sides per rep: every active rep, plus anyone else who owns leads of the period, so the rows add up. */
 export function RepsTable({ report }: { report: SlaReport }) {
-  const { formats: f } = useDashboard();
+  const f = useFormats();
   const period = report.period;
   return (
     <section className="card" aria-labelledby="reps-heading">

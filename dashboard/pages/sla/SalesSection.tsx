@@ -1,11 +1,11 @@
 import type { SlaReport } from '../../../lib/core/model/reports';
-import { useDashboard } from '../../shell/context';
+import { useFormats } from '../../shell/context';
 import { FigureLink } from './FigureLink';
 import { Stat } from './Stat';
 
 /** Sales' side over the same leads: first touch within the SLA, how fast, how often, how far, and what is late now. */
 export function SalesSection({ report }: { report: SlaReport }) {
-  const { formats: f } = useDashboard();
+  const f = useFormats();
   const s = report.sales;
   const ft = s.firstTouch;
   const period = report.period;

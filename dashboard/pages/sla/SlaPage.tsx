@@ -3,10 +3,7 @@ import { PERIOD_PRESETS, PERIOD_PRESET_LABELS, presetFrom, type PeriodPreset } f
 import { useDashboard } from '../../shell/context';
 import { Empty, ErrorState, Loading } from '../../shell/states';
 import { useLoad } from '../../shell/useLoad';
-import { MarketingSection } from './MarketingSection';
-import { RepsTable } from './RepsTable';
-import { SalesSection } from './SalesSection';
-import { WeeklyTrends } from './WeeklyTrends';
+import { SlaSections } from './SlaSections';
 
 /** The home page: the SLA both ways, for the period picked, every count a link to its leads. */
 export function SlaPage() {
@@ -40,12 +37,7 @@ export function SlaPage() {
           {report.data.marketing.delivered === 0 && report.data.sales.leads === 0 && report.data.reps.every((r) => r.leads === 0) ? (
             <Empty title="No leads in this period">Leads assigned to reps in the period show here, with what sales made of them.</Empty>
           ) : null}
-          <div className="two-columns">
-            <MarketingSection report={report.data} />
-            <SalesSection report={report.data} />
-          </div>
-          <WeeklyTrends report={report.data} />
-          <RepsTable report={report.data} />
+          <SlaSections report={report.data} />
           <details className="notes">
             <summary>How each figure is counted</summary>
             <ul>

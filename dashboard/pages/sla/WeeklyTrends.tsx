@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { WeekPoint } from './WeeklyCharts';
 import type { SlaReport } from '../../../lib/core/model/reports';
-import { useDashboard } from '../../shell/context';
+import { useFormats } from '../../shell/context';
 import { FigureLink } from './FigureLink';
 
 // The chart library is most of the dashboard's script: loaded with the first chart, not before the first figure.
@@ -12,7 +12,7 @@ const WeeklyCharts = lazy(() => import('./WeeklyCharts'));
  * same figures as a table whose counts link to their leads: the chart shows the trend, the table is the record.
  */
 export function WeeklyTrends({ report }: { report: SlaReport }) {
-  const { formats: f } = useDashboard();
+  const f = useFormats();
   const weeks: WeekPoint[] = report.weekly.map((w) => ({
     week: w.week,
     label: f.date(w.from),
