@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FunnelReport } from '../../lib/core/model/reports';
 import { seedDemo } from '../../server/seed/demo';
-import { serverForSuite } from '../server/harness';
+import { serverForSuite, STORE_KINDS } from '../server/harness';
 import { apiAs, renderApp } from './support/render';
 
 afterEach(cleanup);
@@ -11,8 +11,8 @@ afterEach(cleanup);
 const planCell = (key: string) => screen.getByTestId(`plan-${key}`).textContent;
 const type = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
-describe('the funnel planner, on the demo workspace', () => {
-  const server = serverForSuite('pglite', { now: '2026-01-21T15:00:00Z' });
+describe.each(STORE_KINDS)('the funnel planner, on the demo workspace (%s)', (kind) => {
+  const server = serverForSuite(kind, { now: '2026-01-21T15:00:00Z' });
   let manager: string;
   let report: FunnelReport;
   beforeAll(async () => {
@@ -36,6 +36,7 @@ describe('the funnel planner, on the demo workspace', () => {
     expect(planCell('visitors')).toBe('3,200');
     expect(planCell('mqlsPerWeek')).toBe('16.7');
     expect(planCell('repsNeeded')).toBe('2.08');
+    expect(screen.getByText('MQLs a week over 48 weeks')).toBeTruthy();
     expect(screen.getByText('Reps needed at 8 reviews a week')).toBeTruthy();
     expect(screen.getByText('a head count of 3')).toBeTruthy();
   });

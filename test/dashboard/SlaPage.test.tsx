@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SlaLeadsPage, SlaReport } from '../../lib/core/model/reports';
 import { seedDemo } from '../../server/seed/demo';
-import { makeWorkspace, serverForSuite, type TestWorkspace } from '../server/harness';
+import { makeWorkspace, serverForSuite, STORE_KINDS, type TestWorkspace } from '../server/harness';
 import { apiAs, renderApp } from './support/render';
 
 afterEach(cleanup);
@@ -14,8 +14,8 @@ function statLink(label: string): HTMLElement {
   return within(term.parentElement!).getAllByRole('link')[0]!;
 }
 
-describe('the SLA both ways page, on the demo workspace', () => {
-  const server = serverForSuite('pglite', { now: '2026-01-21T15:00:00Z' });
+describe.each(STORE_KINDS)('the SLA both ways page, on the demo workspace (%s)', (kind) => {
+  const server = serverForSuite(kind, { now: '2026-01-21T15:00:00Z' });
   let manager: string;
   let report: SlaReport;
   let empty: TestWorkspace;

@@ -95,7 +95,7 @@ function Planner({ report }: { report: FunnelReport }) {
       <section className="card" aria-labelledby="plan-heading" aria-live="polite">
         <h2 id="plan-heading">The plan</h2>
         {result.ok ? <PlanTable plan={result.plan} report={report} workingWeeks={Number(form.workingWeeks || 48)} /> : <p className="muted">Fix the input on the left to see the plan.</p>}
-        {result.ok ? <Staffing plan={result.plan} reviews={form.reviewsPerRepPerWeek} /> : null}
+        {result.ok ? <Staffing plan={result.plan} reviews={form.reviewsPerRepPerWeek} weeks={form.workingWeeks || '48'} /> : null}
         <p className="muted small-note">
           Actuals: stages first reached from {f.date(report.actual.period.from)} to {f.date(report.actual.period.to)}, per week over those{' '}
           {f.decimal(report.actual.period.days / 7)} weeks.
@@ -143,12 +143,12 @@ function PlanTable({ plan, report, workingWeeks }: { plan: FunnelPlan; report: F
   );
 }
 
-function Staffing({ plan, reviews }: { plan: FunnelPlan; reviews: string }) {
+function Staffing({ plan, reviews, weeks }: { plan: FunnelPlan; reviews: string; weeks: string }) {
   const { formats: f } = useDashboard();
   return (
-    <dl className="stats-grid">
+    <dl className="stats-grid plan-staffing">
       <div className="stat">
-        <dt>MQLs a week</dt>
+        <dt>MQLs a week over {weeks} weeks</dt>
         <dd className="stat__value" data-testid="plan-mqlsPerWeek">
           {f.decimal(plan.mqlsPerWeek)}
         </dd>
