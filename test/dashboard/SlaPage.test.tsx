@@ -89,7 +89,9 @@ describe.each(STORE_KINDS)('the SLA both ways page, on the demo workspace (%s)',
     const breached = cells[cells.length - 1]!;
     expect(breached.textContent).toBe(String(rep.openLeads.breached));
     fireEvent.click(breached);
-    expect((await screen.findByTestId('leads-count')).textContent).toBe(String(rep.openLeads.breached));
+    const count = await screen.findByTestId('leads-count');
+    expect(count.textContent).toBe(String(rep.openLeads.breached));
+    expect(count.parentElement!.textContent).toMatch(new RegExp(`^${rep.openLeads.breached} leads? owned by ${rep.name} from `));
   });
 
   it('the period picker asks for this week from the workspace’s Monday', async () => {

@@ -28,7 +28,7 @@ export function RepsTable({ report }: { report: SlaReport }) {
             </thead>
             <tbody>
               {report.reps.map((rep) => {
-                const filter = { rep: rep.id };
+                const filter = { rep: rep.id, repName: rep.name };
                 return (
                   <tr key={rep.id}>
                     <th scope="row">

@@ -22,10 +22,10 @@ export function SlaLeadsPage() {
       </div>
     );
   }
-  return <LeadsList key={route.params.toString()} query={parsed.query} />;
+  return <LeadsList key={route.params.toString()} query={parsed.query} repName={route.params.get('repName')} />;
 }
 
-function LeadsList({ query }: { query: SlaLeadsQuery }) {
+function LeadsList({ query, repName }: { query: SlaLeadsQuery; repName: string | null }) {
   const { api, formats: f } = useDashboard();
   const first = useLoad(`leads:${JSON.stringify(query)}`, () => api.slaLeads({ ...query, before: undefined }));
   const [more, setMore] = useState<{ pages: LeadsPage[]; loading: boolean; error: unknown }>({ pages: [], loading: false, error: null });
@@ -54,7 +54,7 @@ function LeadsList({ query }: { query: SlaLeadsQuery }) {
       {head}
       <p>
         <strong data-testid="leads-count">{f.count(first.data.count)}</strong> {first.data.count === 1 ? 'lead' : 'leads'}
-        {describeFilter(query)} from {f.date(first.data.period.from)} to {f.date(first.data.period.to)}.
+        {describeFilter(query, repName)} from {f.date(first.data.period.from)} to {f.date(first.data.period.to)}.
       </p>
       {items.length === 0 ? (
         <Empty title="No leads behind this figure">Nothing in this period counts towards it.</Empty>
@@ -119,9 +119,9 @@ function LeadRow({ lead }: { lead: SlaLeadItem }) {
   );
 }
 
-function describeFilter(query: SlaLeadsQuery): string {
+function describeFilter(query: SlaLeadsQuery, repName: string | null): string {
   const parts: string[] = [];
-  if (query.rep) parts.push('of one rep');
+  if (query.rep) parts.push(repName ? `owned by ${repName}` : 'of one rep');
   if (query.week) parts.push(`in the week of ${query.week}`);
   if (query.source) parts.push(query.source === NONE_RECORDED ? 'with no source recorded' : `from ${query.source}`);
   if (query.leadType) parts.push(query.leadType === NONE_RECORDED ? 'with no lead type recorded' : `of type ${query.leadType}`);

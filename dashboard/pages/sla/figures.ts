@@ -29,6 +29,8 @@ export interface FigureFilter {
   week?: string;
   source?: string;
   leadType?: string;
+  /** The rep's name, for the list's heading only (never sent to the API). */
+  repName?: string;
 }
 
 /** The app path of the leads behind a figure, over exactly the report's period (so the count is the figure's). */
