@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, ServerDeps } from './context';
 import { requireCaller } from './auth/middleware';
 import { closeWhenBodyUnread } from './http/connection';
+import { dashboardFiles } from './http/dashboard-files';
 import { ApiError } from './http/errors';
 import { extensionCors, limitBody, limitPerIp, limitPerToken, requestLog, securityHeaders } from './http/middleware';
 import { auditRoutes } from './routes/audit';
@@ -37,6 +38,8 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   // request they answer never reaches its authentication (Hono runs matching handlers in the order they were added).
   app.route('/', trackingRoutes);
   app.route('/v1/collect', collectRoutes);
+  // The dashboard's files (no token: its page asks for a session itself) and the shared screen's page.
+  app.route('/', dashboardFiles(deps.dashboardDir));
 
   const v1 = new Hono<AppEnv>();
   v1.use('*', extensionCors, limitPerIp(deps.limits.perIp), limitBody(), requireCaller, limitPerToken(deps.limits.perToken));

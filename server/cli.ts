@@ -116,6 +116,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         try {
           if (values.demo) printDemoSignIn(await demoSignIn(server.store.db, now()), out);
           out(`Leadside API on ${server.url} (database: ${server.store.kind}, ${server.store.location})`);
+          out(`Dashboard for managers, marketers and admins: ${server.url}/app/`);
           printExtensionHelp(server.url, out);
           if (pages) {
             out(`Demo pages (sign in as Maya Chen, then open one; the panel shows that lead):`);

@@ -39,6 +39,8 @@ export interface ServerDeps {
   closing: AbortSignal;
   /** Milliseconds between the heartbeat comments of /v1/stream. */
   streamHeartbeatMs: number;
+  /** The built dashboard served at /app/* (`npm run build` writes it to .output/dashboard). */
+  dashboardDir: string;
 }
 
 export interface AppEnv {

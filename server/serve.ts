@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { createApp } from './app';
 import type { AppEnv, RateLimits, ServerDeps } from './context';
+import { DEFAULT_DASHBOARD_DIR } from './http/dashboard-files';
 import { jsonLogger, type Logger } from './http/logger';
 import { perProcessShare } from './http/rate-limit';
 import { recountPendingAssists } from './domain/closed-loop/pending-recounts';
@@ -36,6 +37,8 @@ export interface ServeOptions {
   streamHeartbeatMs?: number;
   /** Days audit events are kept (`AUDIT_RETENTION_DAYS`); default 365. */
   auditRetentionDays?: number;
+  /** The built dashboard to serve at /app/*; default .output/dashboard, where `npm run build` puts it. */
+  dashboardDir?: string;
 }
 
 export interface RunningServer {
@@ -94,6 +97,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     activityBus,
     closing: closing.signal,
     streamHeartbeatMs: options.streamHeartbeatMs ?? STREAM_HEARTBEAT_MS,
+    dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR,
   };
   const app = createApp(deps);
   const server = await new Promise<ServerType>((resolve) => {

@@ -33,6 +33,8 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
 export const securityHeaders = secureHeaders({
   contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
   crossOriginResourcePolicy: false,
+  // A response that set its own policy keeps it: the dashboard's pages (http/dashboard-files.ts) load scripts.
+  overwrite: false,
 });
 
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i;

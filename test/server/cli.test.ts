@@ -303,6 +303,7 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     expect(firstTokens).toHaveLength(6);
     expect(first.out[0]).toBe('Demo workspace "Northwind Demo" is ready. Sign in with one of these tokens:');
     expect(first.out.some((line) => /^Leadside API on http:\/\/127\.0\.0\.1:\d+ \(database: /.test(line))).toBe(true);
+    expect(first.out.some((line) => /^Dashboard for managers, marketers and admins: http:\/\/127\.0\.0\.1:\d+\/app\/$/.test(line))).toBe(true);
     expect(first.out.some((line) => line.startsWith('Load the extension: chrome://extensions') && line.includes('.output/chrome-mv3'))).toBe(true);
 
     let freshTokens: string[] = [];
