@@ -23,3 +23,4 @@ export * from './audit';
 export * from './closed-loop';
 export * from './questions';
 export * from './stage-history';
+export * from './sessions';
