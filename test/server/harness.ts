@@ -50,6 +50,8 @@ export interface TestServerOptions {
   log?: Logger;
   trustProxy?: boolean;
   apiProcesses?: number;
+  /** PUBLIC_URL: https makes session cookies Secure. */
+  publicUrl?: string;
 }
 
 /** A fresh empty database on the run's PostgreSQL server (one per test file). */
@@ -107,6 +109,7 @@ export async function startTestServer(
     limits: { perToken: 100_000, perIp: 100_000, ...options.limits },
     trustProxy: options.trustProxy ?? false,
     apiProcesses: options.apiProcesses ?? 1,
+    publicUrl: options.publicUrl,
   });
   return {
     ...server,

@@ -8,3 +8,4 @@ export { FUNNEL_LADDER, stageJourney, mqlOutcome, type HistoryEntry, type StageJ
 export { rankReasons, normaliseReasonText, type RankedReason, type GivenReason } from './reasons';
 export { reportWeeks, type ReportWeek } from './weeks';
 export { median, percentile, ratioOrNull } from './stats';
+export { sharedSlaReport, reasonsWithoutWords } from './shared-screen';
