@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
-import { SESSION_ABSOLUTE_MS } from '../../lib/core/session-state';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../lib/core/session-state';
 import { MINUTE_MS } from '../../lib/core/time-units';
 import type { Queryable } from '../store/db';
 import { sessions } from '../store/schema';
@@ -59,12 +59,13 @@ export async function endSession(db: Queryable, sessionId: string, now: Date): P
     .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
 }
 
-/** Signs every session of the user out that could still be used; answers their ids (for the audit log). */
+/** Signs every session of the user out that could still be used (sessionState 'live'); answers their ids (for the audit log). */
 export async function endAllSessions(db: Queryable, userId: string, now: Date): Promise<string[]> {
+  const idleSince = new Date(now.getTime() - SESSION_IDLE_MS);
   const ended = await db
     .update(sessions)
     .set({ endedAt: now })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince)))
     .returning({ id: sessions.id });
   return ended.map((s) => s.id);
 }

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../lib/core/model/audit';
 import type { SessionInfo, SignInUrl } from '../../lib/core/model/sessions';
+import { addUser } from '../../server/domain/admin';
+import { createToken } from '../../server/domain/tokens';
 import { updateUser } from '../../server/domain/users';
 import { STORE_KINDS, makeWorkspace, serverForSuite, type TestServer, type TestWorkspace } from './harness';
 import { TestBrowser } from './support/browser';
@@ -244,14 +246,18 @@ describe.each(STORE_KINDS)('sign-in links and sessions on %s', (kind) => {
   });
 
   it('signs one browser out, or every browser of the user, and records the latter', async () => {
-    const here = await signedIn(server, acme, 'rep');
+    // A user of this test alone, so the sessions ended are exactly the ones it starts.
+    const { id } = await addUser(server.store.db, { workspaceId: acme.id, email: 'traveller@acme.example', name: 'Traveller', role: 'rep' });
+    const token = (await createToken(server.store.db, null, id, { name: 'laptop' }, server.clock.now())).secret;
+    acme.users.traveller = { id, token, role: 'rep', email: 'traveller@acme.example' };
+    const here = await signedIn(server, acme, 'traveller');
     const signOut = await write(server, here, '/v1/session/signout', {});
     expect(signOut.status).toBe(204);
     expect(here.lastSetCookie).toEqual(['leadside_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax']);
     expect(here.cookies.size).toBe(0);
 
-    const laptop = await signedIn(server, acme, 'rep');
-    const phone = await signedIn(server, acme, 'rep');
+    const laptop = await signedIn(server, acme, 'traveller');
+    const phone = await signedIn(server, acme, 'traveller');
     const colleague = await signedIn(server, acme, 'rep2');
     const stolen = new TestBrowser(server);
     stolen.cookies.set('leadside_session', laptop.cookies.get('leadside_session')!);
@@ -268,10 +274,11 @@ describe.each(STORE_KINDS)('sign-in links and sessions on %s', (kind) => {
     }
     expect((await colleague.fetch('/v1/me')).status).toBe(200);
     // The extension's token is not a browser session: it keeps working.
-    expect((await server.api(acme.users.rep!.token, '/v1/me')).status).toBe(200);
+    expect((await server.api(token, '/v1/me')).status).toBe(200);
     const [event] = await auditOf(server, acme, 'session.end_all');
-    expect(event).toMatchObject({ actor: { userId: acme.users.rep!.id }, target: { kind: 'user', id: acme.users.rep!.id } });
-    expect((event!.changes.liveSessionIds!.before as string[]).length).toBe(2);
+    expect(event).toMatchObject({ actor: { userId: id }, target: { kind: 'user', id } });
+    // The laptop's and the phone's; the one signed out before was not live.
+    expect(event!.changes.liveSessionIds).toEqual({ before: [expect.stringMatching(/^ses_/), expect.stringMatching(/^ses_/)], after: [] });
   });
 
   it('opens the dashboard from the extension with a 60-second code, used once, exchanged server-side', async () => {
