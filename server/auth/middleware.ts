@@ -6,6 +6,7 @@ import { sessionEndsAt, sessionState } from '../../lib/core/session-state';
 import { tokenState, utcMinute } from '../../lib/core/token-state';
 import type { AppEnv, Caller } from '../context';
 import { ApiError } from '../http/errors';
+import { foreignOrigin, ownOrigin } from '../http/same-origin';
 import { sessions, tokens, users, workspaces } from '../store/schema';
 import { noteTokenUse } from './last-used';
 import { clearingCookieHeader, readSessionCookie } from './session-cookie';
@@ -94,11 +95,8 @@ function callerOf(row: { user: typeof users.$inferSelect; workspace: typeof work
  */
 function assertSameOriginWrite(c: Context<AppEnv>, secret: string): void {
   if (SAFE_METHODS.has(c.req.method)) return;
-  const origin = c.req.header('origin');
-  const own = new URL(c.get('deps').publicUrl).origin;
-  if (origin !== undefined && origin !== own) {
-    throw new ApiError('csrf', `a request signed in by the session cookie must come from ${own}, not ${origin}`);
-  }
+  const origin = foreignOrigin(c);
+  if (origin !== null) throw new ApiError('csrf', `a request signed in by the session cookie must come from ${ownOrigin(c)}, not ${origin}`);
   const sent = c.req.header('x-csrf-token');
   if (sent === undefined) throw new ApiError('csrf', 'send the X-CSRF-Token header with your session\'s token (GET /v1/session answers it)');
   if (!csrfMatches(secret, sent)) throw new ApiError('csrf', 'the X-CSRF-Token header does not match this session');

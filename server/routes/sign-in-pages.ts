@@ -4,6 +4,7 @@ import type { GrantKind } from '../auth/sign-in-grants';
 import { setSessionCookie } from '../auth/session-cookie';
 import { signInPreview, signInWith } from '../domain/sign-in';
 import { ApiError } from '../http/errors';
+import { foreignOrigin, ownOrigin } from '../http/same-origin';
 
 // The pages a sign-in link and the extension's dashboard link open. GET only shows whom it signs in ("Sign in as Maya
 // Chen") and uses nothing, since mail scanners and link previews fetch links; the button's POST uses it once, starts
@@ -49,12 +50,11 @@ function signInRoutes(kind: GrantKind) {
       }
     })
     .post('/:secret', async (c) => {
-      const { db, now, publicUrl } = c.get('deps');
+      const { db, now } = c.get('deps');
       // Another site's page posting its own link here would sign our visitor in as someone else (login CSRF).
-      const origin = c.req.header('origin');
-      const own = new URL(publicUrl).origin;
-      if (origin !== undefined && origin !== own) {
-        return page(c, 'This link cannot sign you in', `<p role="alert">Sign-in must be started from ${escape(own)}, not ${escape(origin)}.</p>`, 403);
+      const origin = foreignOrigin(c);
+      if (origin !== null) {
+        return page(c, 'This link cannot sign you in', `<p role="alert">Sign-in must be started from ${escape(ownOrigin(c))}, not ${escape(origin)}.</p>`, 403);
       }
       try {
         const { sessionSecret } = await signInWith(db, kind, c.req.param('secret'), now());

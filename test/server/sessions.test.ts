@@ -110,6 +110,13 @@ describe.each(STORE_KINDS)('sign-in links and sessions on %s', (kind) => {
     const foreignPost = await new TestBrowser(server).signInWith(link.url, 'https://evil.example');
     expect(foreignPost.status).toBe(403);
     expect(await foreignPost.text()).toContain(`Sign-in must be started from ${server.publicUrl}, not https://evil.example.`);
+    // Our own page's form under `Referrer-Policy: no-referrer` posts with `Origin: null`: the browser's Sec-Fetch-Site
+    // decides then, and a page elsewhere cannot set it.
+    const nullOrigin = (site: string) =>
+      new TestBrowser(server).fetch(new URL(link.url).pathname, { method: 'POST', body: '', headers: { origin: 'null', 'sec-fetch-site': site } });
+    const crossSite = await nullOrigin('cross-site');
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.text()).toContain(`Sign-in must be started from ${server.publicUrl}, not null.`);
     server.clock.advance(15 * MIN);
     try {
       const late = new TestBrowser(server);
@@ -125,6 +132,14 @@ describe.each(STORE_KINDS)('sign-in links and sessions on %s', (kind) => {
       expect(res.status).toBe(404);
       expect(await res.text()).toContain('is not one we made: check that it was copied whole, or ask for a new one');
     }
+  });
+
+  it('signs a browser in from our own page\'s form, which posts with Origin: null under no-referrer', async () => {
+    const link = await linkFor(server, acme, acme.users.rep!.id);
+    const browser = new TestBrowser(server);
+    const res = await browser.fetch(new URL(link.url).pathname, { method: 'POST', body: '', headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } });
+    expect(res.status).toBe(303);
+    expect((await sessionOf(browser)).user.id).toBe(acme.users.rep!.id);
   });
 
   it('signs nobody in as a disabled user, and leaves the link unused for when they are enabled again', async () => {
@@ -195,8 +210,11 @@ describe.each(STORE_KINDS)('sign-in links and sessions on %s', (kind) => {
     expect((await auditOf(server, acme, 'signin_link.create')).length).toBe(before);
     // Without an Origin (some clients send none) the token alone suffices; from our own origin too.
     expect((await admin.fetch('/v1/signin-links', { method: 'POST', json: {}, headers: { 'x-csrf-token': csrfToken } })).status).toBe(201);
+    const nullOrigin = (site: string) => admin.fetch('/v1/signin-links', { method: 'POST', json: {}, headers: { origin: 'null', 'sec-fetch-site': site, 'x-csrf-token': csrfToken } });
+    expect((await nullOrigin('cross-site')).status).toBe(403);
+    expect((await nullOrigin('same-origin')).status).toBe(201);
     expect((await write(server, admin, '/v1/signin-links', {})).status).toBe(201);
-    expect((await auditOf(server, acme, 'signin_link.create')).length).toBe(before + 2);
+    expect((await auditOf(server, acme, 'signin_link.create')).length).toBe(before + 3);
     // A token sent with the cookie's browser is not asked for a CSRF token: it is not a cookie sent by a page.
     expect((await server.api(acme.users.admin!.token, '/v1/signin-links', { method: 'POST', json: {}, headers: { origin: 'https://evil.example' } })).status).toBe(201);
   });
