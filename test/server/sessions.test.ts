@@ -4,6 +4,8 @@ import type { SessionInfo, SignInUrl } from '../../lib/core/model/sessions';
 import { addUser } from '../../server/domain/admin';
 import { createToken } from '../../server/domain/tokens';
 import { updateUser } from '../../server/domain/users';
+import { isNotNull } from 'drizzle-orm';
+import { sessions, signInGrants } from '../../server/store/schema';
 import { STORE_KINDS, makeWorkspace, serverForSuite, type TestServer, type TestWorkspace } from './harness';
 import { TestBrowser } from './support/browser';
 
@@ -144,12 +146,17 @@ describe.each(STORE_KINDS)('sign-in links and sessions on %s', (kind) => {
 
   it('signs nobody in as a disabled user, and leaves the link unused for when they are enabled again', async () => {
     const link = await linkFor(server, acme, acme.users.rep2!.id);
+    const before = await signedIn(server, acme, 'rep2');
     const admin = { user: { id: acme.users.admin!.id, name: 'a', email: 'admin@acme.example', role: 'admin' as const }, workspace: { id: acme.id, name: 'Acme', settings: {} as never }, credential: { kind: 'token' as const, id: 't' } };
     await updateUser(server.store.db, admin, acme.users.rep2!.id, { disabled: true }, server.clock.now());
     try {
       const res = await new TestBrowser(server).signInWith(link.url);
       expect(res.status).toBe(403);
       expect(await res.text()).toContain('this account is disabled: ask your admin.');
+      // A session started before is refused at once, like the user's tokens.
+      const refused = await before.fetch('/v1/me');
+      expect(refused.status).toBe(401);
+      expect((await refused.json()).error.message).toBe('this session is not valid (unknown, or its user is disabled): sign in again with a sign-in link');
     } finally {
       await updateUser(server.store.db, admin, acme.users.rep2!.id, { disabled: false }, server.clock.now());
     }
@@ -323,6 +330,35 @@ describe.each(STORE_KINDS)('sign-in links and sessions on %s', (kind) => {
       const res = await new TestBrowser(server).signInWith(late.url);
       expect(res.status).toBe(410);
       expect(await res.text()).toContain('this dashboard link expired on 2026-01-19 15:01 UTC: ask for a new one');
+    } finally {
+      server.clock.set(NOW);
+    }
+  });
+
+  // Last in this suite: it moves the clock past every session and link the suite made.
+  it('prunes links and codes a day past their expiry and sessions a day past their end, hourly', async () => {
+    const live = await signedIn(server, acme, 'manager');
+    const link = await linkFor(server, acme, acme.users.rep!.id);
+    const grantsLeft = async () => (await server.store.db.select({ id: signInGrants.id }).from(signInGrants)).length;
+    const sessionsLeft = async () => (await server.store.db.select({ id: sessions.id }).from(sessions)).length;
+    const [grantsBefore, sessionsBefore] = [await grantsLeft(), await sessionsLeft()];
+    const ended = (await server.store.db.select({ id: sessions.id }).from(sessions).where(isNotNull(sessions.endedAt))).length;
+    // Signed out at 15:00 in the sign-out test: one there, the laptop and the phone everywhere.
+    expect(ended).toBe(3);
+    try {
+      // A day and 15 minutes on: every link of this suite expired a day ago (made at 15:00, for 15 minutes), and the
+      // sessions signed out at 15:00 ended more than a day ago.
+      server.clock.set('2026-01-20T15:15:00.000Z');
+      await server.prune();
+      expect(await grantsLeft()).toBe(0);
+      expect(await sessionsLeft()).toBe(sessionsBefore - 3);
+      // Eight days on: every session of this suite reached its absolute end (7 days) a day ago.
+      server.clock.set('2026-01-27T15:00:00.000Z');
+      await server.prune();
+      expect(await sessionsLeft()).toBe(0);
+      expect(grantsBefore).toBeGreaterThan(0);
+      expect((await live.fetch('/v1/me')).status).toBe(401);
+      expect((await new TestBrowser(server).signInWith(link.url)).status).toBe(404);
     } finally {
       server.clock.set(NOW);
     }
