@@ -16,7 +16,11 @@ import { mutationsRoutes } from './routes/mutations';
 import { questionsRoutes } from './routes/questions';
 import { sourcesRoutes } from './routes/sources';
 import { reportsRoutes } from './routes/reports';
+import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
+import { sharedRoutes, sharedScreensRoutes } from './routes/shared-screens';
+import { signInPages } from './routes/sign-in-pages';
+import { dashboardCodeRoutes, signInLinksRoutes } from './routes/sign-in-links';
 import { streamRoutes } from './routes/stream';
 import { leadSuggestionsRoutes } from './routes/lead-suggestions';
 import { syncRoutes } from './routes/sync';
@@ -40,6 +44,12 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.route('/v1/collect', collectRoutes);
   // The dashboard's files (no token: its page asks for a session itself) and the shared screen's page.
   app.route('/', dashboardFiles(deps.dashboardDir));
+  // Public too: the sign-in pages (a link, the extension's code) and the shared screen's figures. Each has its own
+  // per-address limit, so a guesser runs out long before the /v1 budget, and none reaches the /v1 authentication.
+  app.use('/signin/*', limitPerIp(deps.limits.perIp), limitBody(16 * 1024));
+  app.route('/signin', signInPages);
+  app.use('/v1/shared/*', limitPerIp(deps.limits.perIp));
+  app.route('/v1/shared', sharedRoutes);
 
   const v1 = new Hono<AppEnv>();
   v1.use('*', extensionCors, limitPerIp(deps.limits.perIp), limitBody(), requireCaller, limitPerToken(deps.limits.perToken));
@@ -59,6 +69,10 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/stream', streamRoutes);
   v1.route('/audit', auditRoutes);
   v1.route('/questions', questionsRoutes);
+  v1.route('/session', sessionRoutes);
+  v1.route('/signin-links', signInLinksRoutes);
+  v1.route('/dashboard-code', dashboardCodeRoutes);
+  v1.route('/shared-screens', sharedScreensRoutes);
   app.route('/v1', v1);
 
   app.notFound((c) => c.json(new ApiError('not_found', `no route for ${c.req.method} ${c.req.path}`).body, 404));

@@ -17,9 +17,10 @@ import { cliActor, recordAudit } from './domain/audit/record';
 import { decodePagePosition } from './domain/page-cursor';
 import { findToken, listTokens, revokeToken, type TokenRow } from './domain/tokens';
 import { issueTokenFor } from './domain/users';
+import { signInLinkFor } from './domain/sign-in';
 import { ApiError } from './http/errors';
 import type { Logger } from './http/logger';
-import { demoSignIn } from './seed/credentials';
+import { demoSignIn, demoSignInLinks, type DemoSignIn } from './seed/credentials';
 import { hasAnyWorkspace, seedDemo, type SeededDemo } from './seed/demo';
 import { serveDemoPages, type DemoPages } from './seed/demo-pages';
 import { startServer, type RunningServer } from './serve';
@@ -43,6 +44,9 @@ const USAGE = `Leadside server
                          the user's tokens, newest first: id, state, created, last used, expires, name
   token revoke --id TOKEN_ID
                          revoke one token (the others keep working)
+  signin-link --email EMAIL
+                         print a sign-in link to the dashboard for that user (only the link): it works once, within
+                         15 minutes, at PUBLIC_URL (default http://HOST:PORT)
   tracking-key rotate --workspace ID
                          sign new pixels and tracked links with a new key; links signed before keep working 30 days
   audit list --workspace ID [--limit 50] [--before CURSOR]
@@ -111,10 +115,10 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const port = checked(z.coerce.number().int().min(0).max(65535), values.port ?? env.PORT ?? '8787', '--port');
         const host = values.host ?? env.HOST ?? '127.0.0.1';
         const auditRetentionDays = checked(AuditRetentionDays, env.AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS, 'AUDIT_RETENTION_DAYS');
-        const server = await startServer({ port, host, store: storeOptions, log: options.log, now, auditRetentionDays });
+        const server = await startServer({ port, host, store: storeOptions, log: options.log, now, auditRetentionDays, publicUrl: env.PUBLIC_URL });
         const pages = values.demo ? await startDemoPages(port === 0 ? 0 : port + 1, out) : null;
         try {
-          if (values.demo) printDemoSignIn(await demoSignIn(server.store.db, now()), out);
+          if (values.demo) await printDemoSignIn(server, await demoSignIn(server.store.db, now()), now(), out);
           out(`Leadside API on ${server.url} (database: ${server.store.kind}, ${server.store.location})`);
           out(`Dashboard for managers, marketers and admins: ${server.url}/app/`);
           printExtensionHelp(server.url, out);
@@ -201,6 +205,16 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
           }
           await writeInWorkspace(store.db, owner.workspaceId, (tx) => revokeToken(tx, cliActor(owner.workspaceId), token.id, now()));
           out(`revoked ${what}`);
+        });
+      }
+      case 'signin-link': {
+        const email = checked(Email, required(values.email, '--email'), '--email');
+        const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '8787'}`).replace(/\/+$/, '');
+        return await withStore(storeOptions, async (store) => {
+          const user = await existingUser(store, email);
+          const { url } = await writeInWorkspace(store.db, user.workspaceId, (tx) => signInLinkFor(tx, cliActor(user.workspaceId), user, publicUrl, now()));
+          // Only the link, so `open "$(... signin-link --email ...)"` works.
+          out(url);
         });
       }
       case 'tracking-key rotate': {
@@ -315,13 +329,15 @@ function checked<S extends z.ZodType>(schema: S, value: unknown, flag: string): 
   return parsed.value;
 }
 
-function printDemoSignIn(signIn: Awaited<ReturnType<typeof demoSignIn>>, out: (line: string) => void): void {
+async function printDemoSignIn(server: RunningServer, signIn: DemoSignIn, now: Date, out: (line: string) => void): Promise<void> {
   if (signIn.kind === 'absent') {
     out('--demo: this database already has workspaces and no demo workspace, so nothing was seeded. Make a token with "token create --email EMAIL --name NAME".');
     return;
   }
   if (signIn.kind === 'refreshed') out(`Demo workspace "${signIn.demo.workspaceName}" found; fresh tokens (earlier ones still work):`);
   printCredentials(signIn.demo, out, signIn.kind === 'seeded');
+  out('Sign in to the dashboard in a browser (each link works once, within 15 minutes):');
+  for (const link of await demoSignInLinks(server.store.db, signIn.demo, server.publicUrl, now)) out(`  ${link.role.padEnd(9)} ${link.name.padEnd(16)} ${link.url}`);
 }
 
 function printCredentials(seeded: SeededDemo, out: (line: string) => void, heading = true): void {

@@ -8,8 +8,11 @@ import type { ActivityBus } from './tracking/bus';
 export interface Caller {
   user: { id: string; name: string; email: string; role: Role };
   workspace: { id: string; name: string; settings: WorkspaceSettings };
-  tokenId: string;
+  /** What the request signed in with: an API token (Bearer), or a dashboard session (cookie). Its id keys the rate limit. */
+  credential: Credential;
 }
+
+export type Credential = { kind: 'token'; id: string } | { kind: 'session'; id: string; csrfToken: string; endsAt: Date };
 
 /** Each counted in this process (its share of the configured limits when API_PROCESSES > 1). */
 export interface RateLimits {

@@ -12,8 +12,14 @@ import { DEFAULT_AUDIT_RETENTION_DAYS, pruneAuditEvents } from './domain/audit/p
 import { pruneAppliedMutations } from './domain/mutations/prune';
 import { localActivityBus, postgresActivityBus, type ActivityBus } from './tracking/bus';
 import { pruneVisitorEvents } from './tracking/retention';
+import { pruneGrants } from './auth/sign-in-grants';
+import { pruneSessions } from './auth/sessions';
+import { DAY_MS } from '../lib/core/time-units';
 
-/** How often applied-mutation records older than their 30 days, old website events and old audit events are pruned. */
+/**
+ * How often applied-mutation records older than their 30 days, old website events, old audit events, and sign-in
+ * links and sessions a day past their end are pruned.
+ */
 const PRUNE_EVERY_MS = 60 * 60_000;
 /** Heartbeat comments on /v1/stream: well inside the idle timeouts of common proxies (60 s). */
 export const STREAM_HEARTBEAT_MS = 15_000;
@@ -43,6 +49,8 @@ export interface ServeOptions {
 
 export interface RunningServer {
   url: string;
+  /** PUBLIC_URL, else `url`: the base of sign-in links, shared screens, pixels and tracked links. */
+  publicUrl: string;
   port: number;
   store: Store;
   /** Runs the hourly prune now (the timer runs the same); never throws, a failure is logged. */
@@ -113,7 +121,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const auditRetentionDays = options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
   const prune = () =>
-    Promise.all([pruneAppliedMutations(store.db, now()), pruneVisitorEvents(store.db, now()), pruneAuditEvents(store.db, now(), auditRetentionDays)]).then(
+    Promise.all([
+      pruneAppliedMutations(store.db, now()),
+      pruneVisitorEvents(store.db, now()),
+      pruneAuditEvents(store.db, now(), auditRetentionDays),
+      pruneGrants(store.db, now()),
+      pruneSessions(store.db, now(), DAY_MS),
+    ]).then(
       () => undefined,
       (err: unknown) => log.error('prune failed', { err: String(err) }),
     );
@@ -122,6 +136,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   pruneTimer.unref();
   return {
     url,
+    publicUrl: deps.publicUrl,
     port,
     store,
     prune,

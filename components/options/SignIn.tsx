@@ -14,6 +14,7 @@ import {
   type SignedOutReason,
 } from '../../lib/session';
 import { useMeta, usePendingCount } from '../hooks/useMeta';
+import { OpenDashboard } from './OpenDashboard';
 import { useServices } from '../services';
 
 type Status = { kind: 'idle' } | { kind: 'working'; what: string } | { kind: 'ok'; message: string } | { kind: 'error'; message: string };
@@ -158,6 +159,7 @@ function SignedIn({ name, email, workspace, url }: { name: string; email: string
         {name} ({email}) in <strong>{workspace}</strong> on {url}
       </p>
       {pending > 0 && <p role="status">{pending} change{pending === 1 ? '' : 's'} waiting to reach the server.</p>}
+      <OpenDashboard />
       {confirming ? (
         <div role="alertdialog" aria-labelledby="confirm-title" className="options__confirm">
           <p id="confirm-title">

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { LookupResponse, Me, TimelinePage } from '../core/model/api';
 import { ErrorBody, MutationResponse, type Mutation } from '../core/model/mutations';
+import { SignInUrl } from '../core/model/sessions';
 import { SyncPage } from '../core/model/sync';
 import { TrackedLinkResponse } from '../core/model/tracking';
 import { ApiFailure, kindForStatus, parseRetryAfter } from './errors';
@@ -78,6 +79,8 @@ export function createApiClient(options: ApiClientOptions) {
     /** A signed tracked link for this contact to a URL or a library item (a 404 from a server without tracking). */
     trackedLink: (contactId: string, target: { url: string } | { contentId: string }) =>
       call('/v1/tracked-links', TrackedLinkResponse, { method: 'POST', body: JSON.stringify({ contactId, ...target }) }),
+    /** A one-time link (60 s) that signs a browser in to the dashboard as this user: the token itself stays here. */
+    dashboardLink: () => call('/v1/dashboard-code', SignInUrl, { method: 'POST' }),
     /**
      * Opens /v1/stream (server-sent events) and answers the open response, whose body the caller reads until it ends
      * or `signal` aborts. No timeout: the stream is meant to stay open.

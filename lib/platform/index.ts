@@ -19,6 +19,8 @@ export interface Platform {
    */
   watchPageContacts(onChange: (page: PanelContacts | null) => void): () => void;
   writeClipboard(text: string): Promise<void>;
+  /** Opens a web page in a new tab (the dashboard); needs no permission and no user gesture. */
+  openTab(url: string): Promise<void>;
 }
 
 /**
@@ -35,5 +37,8 @@ export function browserPlatform(browser: WxtBrowser, options: { pinnedTabId?: nu
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     watchPageContacts: (onChange) => watchPanelContacts(browser, onChange, options.pinnedTabId ?? null),
     writeClipboard: (text) => navigator.clipboard.writeText(text),
+    openTab: async (url) => {
+      await browser.tabs.create({ url });
+    },
   };
 }

@@ -19,7 +19,7 @@ export async function listUsers(db: Db, workspaceId: string): Promise<WorkspaceU
 }
 
 /** A user of the caller's workspace; another workspace's id answers like an unknown one. */
-async function findUser(db: Queryable, workspaceId: string, userId: string): Promise<UserRow> {
+export async function findUser(db: Queryable, workspaceId: string, userId: string): Promise<UserRow> {
   const [row] = await db
     .select()
     .from(users)

@@ -5,9 +5,12 @@ export type ErrorCode =
   | 'bad_request'
   | 'unauthorized'
   | 'token_expired'
+  | 'session_expired'
   | 'forbidden'
+  | 'csrf'
   | 'not_found'
   | 'conflict'
+  | 'gone'
   | 'payload_too_large'
   | 'rate_limited'
   | 'internal';
@@ -17,9 +20,15 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unauthorized: 401,
   // A token that worked until its expiry: apart from `unauthorized`, so a client can say "expired" and not "refused".
   token_expired: 401,
+  // A dashboard session that ended by idling or its age: the app says "sign in again", not "refused".
+  session_expired: 401,
   forbidden: 403,
+  // A write signed in by cookie without its session's X-CSRF-Token, or from another origin.
+  csrf: 403,
   not_found: 404,
   conflict: 409,
+  // A link that worked once: revoked or expired, as opposed to one that never existed (404).
+  gone: 410,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,

@@ -65,9 +65,9 @@ export function limitPerIp(limit: number) {
   return limitEach(limit, (c) => clientAddress(c));
 }
 
-/** Per-token limit, after authentication. */
+/** Per-token (or per-session) limit, after authentication. */
 export function limitPerToken(limit: number) {
-  return limitEach(limit, (c) => c.get('caller').tokenId);
+  return limitEach(limit, (c) => c.get('caller').credential.id);
 }
 
 /** Admits the request against its key's counter and leaves a way to charge the rest of its cost (request-cost.ts). */

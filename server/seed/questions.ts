@@ -64,5 +64,5 @@ export async function seedDemoQuestions(tx: Tx, lives: readonly Life[], workspac
 }
 
 function callerFor(member: TeamMember, workspace: Caller['workspace']): Caller {
-  return { user: { id: member.id, name: member.name, email: member.email, role: member.role }, workspace, tokenId: 'demo_seed' };
+  return { user: { id: member.id, name: member.name, email: member.email, role: member.role }, workspace, credential: { kind: 'token', id: 'demo_seed' } };
 }

@@ -490,3 +490,65 @@ export const assistRecountsPending = pgTable('assist_recounts_pending', {
     .primaryKey()
     .references(() => workspaces.id),
 });
+
+/**
+ * One-time ways into a browser session (server/auth/sign-in.ts): a sign-in link (`link`, 15 minutes, made by an admin,
+ * the CLI or `npm start`) or the extension's dashboard code (`code`, 60 seconds). Only a SHA-256 of the secret is kept;
+ * `used_at` is set by the one POST that consumes it, so a second use finds nothing.
+ */
+export const signInGrants = pgTable(
+  'sign_in_grants',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['link', 'code'] }).notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    hash: text('hash').notNull().unique(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+  },
+  (t) => [index('sign_in_grants_expires').on(t.expiresAt)],
+);
+
+/**
+ * Browser sessions of the dashboard: the cookie carries the secret, only its SHA-256 is kept. A session ends when it is
+ * idle too long (last_seen_at, noted to within a few minutes), at its absolute expiry, or when it is signed out.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    hash: text('hash').notNull().unique(),
+    createdAt: instant('created_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    endedAt: instant('ended_at'),
+  },
+  (t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)],
+);
+
+/**
+ * Read-only links to a workspace's SLA page for a team screen: no sign-in, nothing personal beyond names and counts.
+ * The link's secret is kept as a SHA-256 like a token (shown once, when made); revoking or expiring ends it.
+ */
+export const sharedScreens = pgTable(
+  'shared_screens',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    hash: text('hash').notNull().unique(),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('shared_screens_workspace').on(t.workspaceId, t.createdAt)],
+);

@@ -34,4 +34,30 @@ describe('signing in, in real Chromium', () => {
     await page.setViewportSize({ width: 720, height: 420 });
     await screenshotForReadme(page, 'options');
   }, 60_000);
+
+  it('"Open dashboard" signs this browser in through a one-time link in a new tab, with the token in no URL', async () => {
+    const rep = server.credentials.find((c) => c.role === 'rep')!;
+    const page = await ext.openPage('options.html');
+    const opened = ext.context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Open dashboard' }).click();
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(tab.url()).toMatch(new RegExp(`^${server.url}/signin/code/lsc_[A-Za-z0-9_-]{43}$`));
+    expect(tab.url()).not.toContain(rep.token);
+    const codeUrl = tab.url();
+    await tab.getByRole('button', { name: `Sign in as ${rep.name}` }).click();
+    await tab.waitForURL(`${server.url}/app/`);
+    const [cookie] = (await ext.context.cookies(server.url)).filter((c) => c.name === 'leadside_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
+    // The browser's session is the rep's (the context's request API sends the context's cookies).
+    const session = await ext.context.request.get(`${server.url}/v1/session`);
+    expect(session.status()).toBe(200);
+    expect(((await session.json()) as { user: { email: string } }).user.email).toBe(rep.email);
+    // The code worked once: the same link again is refused.
+    const again = await tab.goto(codeUrl);
+    expect(again?.status()).toBe(410);
+    expect(await tab.getByRole('alert').textContent()).toMatch(/^this dashboard link was already used, on .+ UTC: ask for a new one\.$/);
+    await page.close();
+    await tab.close();
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import { silentLogger } from '../../server/http/logger';
 import { STORE_KINDS, freshPostgresDatabase, startTestServer, type StoreKind } from './harness';
 
 const TOKEN = /^lsk_[A-Za-z0-9_-]{43}$/;
+const SIGN_IN_LINE = /^ {2}(?:rep|manager|marketing|admin)\s+.+?\s(http:\/\/\S+\/signin\/lsl_\S+)$/;
 const CREDENTIAL_LINE = /^ {2}(rep|manager|marketing|admin)\s+.+?\s(\S+@northwind\.example)\s+(lsk_\S+)$/;
 
 /** A CLI run with its output captured line by line. */
@@ -256,6 +257,34 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     }
   }, 60_000);
 
+  it('signin-link prints one link that signs the user in once, and is in the audit log as the CLI\'s', async () => {
+    const place = await freshPlace();
+    const ws = await run(['workspace', 'add', '--name', 'Acme'], place);
+    const workspaceId = /^workspace (\S+) /.exec(ws.out[0]!)![1]!;
+    expect((await run(['user', 'add', '--workspace', workspaceId, '--email', 'maya@acme.example', '--name', 'Maya', '--role', 'manager'], place)).code).toBe(0);
+    // The CLI and the server never hold one PGlite folder at once: the link is made first, at the server's clock.
+    const made = await run(['signin-link', '--email', 'maya@acme.example'], { ...place, env: { ...place.env, PUBLIC_URL: 'https://leadside.example/' } }, {
+      now: () => new Date('2026-01-19T15:00:00Z'),
+    });
+    expect(made).toMatchObject({ code: 0, err: [] });
+    expect(made.out).toEqual([expect.stringMatching(/^https:\/\/leadside\.example\/signin\/lsl_[A-Za-z0-9_-]{43}$/)]);
+    expect(await run(['signin-link', '--email', 'nobody@acme.example'], place)).toMatchObject({ code: 1, err: ['no user with the email nobody@acme.example'] });
+    expect(await run(['signin-link'], place)).toMatchObject({ code: 2, err: ['--email is required'] });
+    const audit = await run(['audit', 'list', '--workspace', workspaceId], place);
+    expect(audit.out.filter((line) => line.includes('signin_link'))).toEqual([
+      expect.stringMatching(/^2026-01-19T15:00:00\.000Z {2}signin_link\.create {2}user:u_\S+ {2}by cli {2}expiresAt: null → "2026-01-19T15:15:00\.000Z"; linkId: null → "sig_\S+"$/),
+    ]);
+    const server = await place.server();
+    try {
+      const path = new URL(made.out[0]!).pathname;
+      const statuses: number[] = [];
+      for (let i = 0; i < 2; i++) statuses.push((await fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual' })).status);
+      expect(statuses).toEqual([303, 410]);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
   it('tracking-key rotate: new links use the new key, links signed before keep working for 30 days', async () => {
     const place = await freshPlace();
     const workspaceId = /^workspace (ws_\S+)/.exec((await run(['workspace', 'add', '--name', 'Acme'], place)).out[0] ?? '')?.[1];
@@ -292,11 +321,19 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     };
 
     let firstTokens: string[] = [];
+    let firstLinks: string[] = [];
+    const firstSignIns: number[] = [];
     const first = await run(['serve', '--demo', '--port', '0'], place, {
       now: () => new Date('2026-03-04T16:20:00Z'),
       whileServing: async (server, out) => {
         firstTokens = tokensIn(out);
         await expectWorking(server, firstTokens);
+        firstLinks = out.flatMap((line) => SIGN_IN_LINE.exec(line)?.[1] ?? []);
+        for (const link of firstLinks) {
+          expect(link.startsWith(`${server.url}/signin/`)).toBe(true);
+          const res = await fetch(link, { method: 'POST', redirect: 'manual' });
+          firstSignIns.push(res.status);
+        }
       },
     });
     expect(first.code).toBe(0);
@@ -305,6 +342,11 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     expect(first.out.some((line) => /^Leadside API on http:\/\/127\.0\.0\.1:\d+ \(database: /.test(line))).toBe(true);
     expect(first.out.some((line) => /^Dashboard for managers, marketers and admins: http:\/\/127\.0\.0\.1:\d+\/app\/$/.test(line))).toBe(true);
     expect(first.out.some((line) => line.startsWith('Load the extension: chrome://extensions') && line.includes('.output/chrome-mv3'))).toBe(true);
+    // One sign-in link per demo user, each of which signs a browser in as that user.
+    const heading = first.out.indexOf('Sign in to the dashboard in a browser (each link works once, within 15 minutes):');
+    expect(heading).toBeGreaterThan(0);
+    expect(firstLinks).toHaveLength(6);
+    expect(firstSignIns).toEqual(firstLinks.map(() => 303));
 
     let freshTokens: string[] = [];
     const second = await run(['serve', '--demo', '--port', '0'], place, {

@@ -154,6 +154,7 @@ describe.each(STORE_KINDS)('fuzzing every route on %s', (kind) => {
   let globex: TestWorkspace;
   const ids: Record<string, string> = {};
   let settings: unknown;
+  const session = { cookie: '', csrf: '' };
   /** What the server logged as errors: shown beside any failure. */
   const errors: string[] = [];
 
@@ -179,6 +180,11 @@ describe.each(STORE_KINDS)('fuzzing every route on %s', (kind) => {
     });
     const suggestions = (await (await server.api(manager, '/v1/suggestions')).json()) as { suggestions: { id: string }[] };
     Object.assign(ids, { contact: contact.id, theirs: theirs.id, content: item.id, victim: victim.id, suggestion: suggestions.suggestions[0]?.id ?? 's_none' });
+    // A dashboard session too: every route answers the cookie as it answers a token, CSRF check and all.
+    const link = (await (await server.api(acme.users.manager!.token, '/v1/signin-links', { method: 'POST', json: {} })).json()) as { url: string };
+    const signIn = await fetch(`${server.url}${new URL(link.url).pathname}`, { method: 'POST', redirect: 'manual' });
+    session.cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+    session.csrf = ((await (await fetch(`${server.url}/v1/session`, { headers: { cookie: session.cookie } })).json()) as { csrfToken: string }).csrfToken;
     settings = await (await server.api(acme.users.admin!.token, '/v1/settings')).json();
     const current = settings as { tracking: Record<string, unknown> };
     await server.api(acme.users.admin!.token, '/v1/settings', { method: 'PUT', json: { ...current, tracking: { ...current.tracking, siteOrigins: [SITE] } } });
@@ -194,6 +200,7 @@ describe.each(STORE_KINDS)('fuzzing every route on %s', (kind) => {
       ['marketing', acme.users.marketing!.token],
       ['rep', acme.users.rep!.token],
       ['no token', null],
+      ['manager session', 'session'],
       ['bad token', 'lsk_thisisnotatokenanyonewasgiven'],
     ];
     const pathIds = () => [
@@ -274,6 +281,10 @@ describe.each(STORE_KINDS)('fuzzing every route on %s', (kind) => {
           return { name: 'Renamed', role: 'rep', disabled: false };
         case 'POST /v1/emails':
           return { id: fresh(), contactId: ids.contact, subject: 'Hello', links: [`${SITE}/pricing`], sentAt: at };
+        case 'POST /v1/signin-links':
+          return { userId: rng.pick([acme.users.rep!.id, ids.victim, globex.users.rep!.id]) };
+        case 'POST /v1/shared-screens':
+          return { name: 'Team screen', expiresInDays: 7 };
         case 'POST /v1/tracked-links':
           return { contactId: ids.contact, url: `${SITE}/pricing` };
         case 'POST /v1/collect':
@@ -305,7 +316,10 @@ describe.each(STORE_KINDS)('fuzzing every route on %s', (kind) => {
             path += `?${pairs.join('&')}`;
           }
           const headers: Record<string, string> = {};
-          if (token) headers.authorization = rng.chance(0.05) ? `Bearer ${token} extra` : `Bearer ${token}`;
+          if (token === 'session') {
+            headers.cookie = rng.chance(0.05) ? 'leadside_session=lss_forged' : session.cookie;
+            if (rng.chance(0.7)) headers['x-csrf-token'] = rng.chance(0.9) ? session.csrf : 'wrong';
+          } else if (token) headers.authorization = rng.chance(0.05) ? `Bearer ${token} extra` : `Bearer ${token}`;
           if (rng.chance(0.5)) headers.origin = rng.pick([SITE, 'https://evil.example', 'null', 'not a url', 'chrome-extension://abcdefghijklmnopabcdefghijklmnop']);
           if (rng.chance(0.2)) headers['x-forwarded-for'] = rng.pick(['203.0.113.5', 'garbage', '', '1.1.1.1, 2.2.2.2', '::1']);
           if (rng.chance(0.1)) headers['x-request-id'] = rng.pick(['short', 'x'.repeat(100), 'valid_request_id_1']);

@@ -52,6 +52,8 @@ export interface TestServerOptions {
   apiProcesses?: number;
   /** The built dashboard to serve at /app/* (default: .output/dashboard). */
   dashboardDir?: string;
+  /** PUBLIC_URL: https makes session cookies Secure. */
+  publicUrl?: string;
 }
 
 /** A fresh empty database on the run's PostgreSQL server (one per test file). */
@@ -110,6 +112,7 @@ export async function startTestServer(
     trustProxy: options.trustProxy ?? false,
     apiProcesses: options.apiProcesses ?? 1,
     dashboardDir: options.dashboardDir,
+    publicUrl: options.publicUrl,
   });
   return {
     ...server,

@@ -19,19 +19,35 @@ export const AUDIT_ACTIONS = [
   'contact.reassign',
   'question.answer',
   'question.unanswer',
+  'signin_link.create',
+  'session.end_all',
+  'shared_screen.create',
+  'shared_screen.revoke',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /** The part before the dot: `action=content` lists every content change. */
-export const AUDIT_AREAS = ['workspace', 'settings', 'user', 'token', 'tracking_key', 'content', 'contact', 'question'] as const;
+export const AUDIT_AREAS = [
+  'workspace',
+  'settings',
+  'user',
+  'token',
+  'tracking_key',
+  'content',
+  'contact',
+  'question',
+  'signin_link',
+  'session',
+  'shared_screen',
+] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
 /**
  * What a change was made to. A settings event names its part (`calendar`, `sla`, …) as the id; token events name the
- * user whose tokens they are, so one user's whole story is one `targetId`.
+ * user whose tokens they are, so one user's whole story is one `targetId` (sign-in links and sessions too).
  */
-export const AUDIT_TARGET_KINDS = ['workspace', 'settings', 'user', 'content', 'contact', 'question'] as const;
+export const AUDIT_TARGET_KINDS = ['workspace', 'settings', 'user', 'content', 'contact', 'question', 'shared_screen'] as const;
 export const AuditTargetKind = z.enum(AUDIT_TARGET_KINDS);
 export type AuditTargetKind = z.infer<typeof AuditTargetKind>;
 

@@ -24,3 +24,4 @@ export * from './closed-loop';
 export * from './questions';
 export * from './stage-history';
 export * from './scoring-preview';
+export * from './sessions';

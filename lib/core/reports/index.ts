@@ -9,3 +9,4 @@ export { rankReasons, normaliseReasonText, type RankedReason, type GivenReason }
 export { reportWeeks, type ReportWeek } from './weeks';
 export { median, percentile, ratioOrNull } from './stats';
 export { recycledMoves, type RecycledMove, type RecycledMoveKind } from './recycled';
+export { sharedSlaReport, reasonsWithoutWords } from './shared-screen';

@@ -137,3 +137,33 @@ export const questionUnanswered = (at: Date, key: string, before: string): Audit
   target: { kind: 'question', id: key },
   changes: fieldChanges({ contentId: before }, { contentId: null }),
 });
+
+/** A sign-in link made for a user: by its id and expiry, never its secret. */
+export const signInLinkCreated = (at: Date, userId: string, link: { id: string; expiresAt: Date }): AuditChange => ({
+  at,
+  action: 'signin_link.create',
+  target: { kind: 'user', id: userId },
+  changes: fieldChanges(null, { linkId: link.id, expiresAt: link.expiresAt.toISOString() }),
+});
+
+/** "Sign out everywhere": the sessions that were live, by id. */
+export const sessionsEnded = (at: Date, userId: string, sessionIds: readonly string[]): AuditChange => ({
+  at,
+  action: 'session.end_all',
+  target: { kind: 'user', id: userId },
+  changes: fieldChanges({ liveSessionIds: [...sessionIds].sort() }, { liveSessionIds: [] }),
+});
+
+export const sharedScreenCreated = (at: Date, screen: { id: string; name: string; expiresAt: string | null }): AuditChange => ({
+  at,
+  action: 'shared_screen.create',
+  target: { kind: 'shared_screen', id: screen.id },
+  changes: fieldChanges(null, { name: screen.name, expiresAt: screen.expiresAt }),
+});
+
+export const sharedScreenRevoked = (at: Date, screenId: string): AuditChange => ({
+  at,
+  action: 'shared_screen.revoke',
+  target: { kind: 'shared_screen', id: screenId },
+  changes: fieldChanges({ revokedAt: null }, { revokedAt: at.toISOString() }),
+});

@@ -10,6 +10,7 @@ export class TestPlatform implements Platform {
   readonly sent: { type: string; data: unknown }[] = [];
   readonly clipboard: string[] = [];
   optionsOpened = 0;
+  readonly tabsOpened: string[] = [];
   /** What the background answers to sync.request; a test can make it fail. */
   syncReply: () => Promise<unknown> = async () => ({ ok: true, value: { kind: 'done' } });
   clipboardFails: Error | null = null;
@@ -40,6 +41,10 @@ export class TestPlatform implements Platform {
   writeClipboard = async (text: string) => {
     if (this.clipboardFails) throw this.clipboardFails;
     this.clipboard.push(text);
+  };
+
+  openTab = async (url: string) => {
+    this.tabsOpened.push(url);
   };
 
   watchPageContacts = (onChange: (page: PanelContacts | null) => void): (() => void) => {

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { Id, Instant } from './primitives';
+import { Role } from './vocabulary';
+
+// Bodies and answers of browser sign-in: /v1/signin-links, /v1/session, /v1/dashboard-code, /v1/shared-screens.
+
+/** `POST /v1/signin-links`: for `userId` (an admin), or `{}` for the caller themself. */
+export const NewSignInLinkRequest = z.strictObject({ userId: Id.optional() });
+export type NewSignInLinkRequest = z.infer<typeof NewSignInLinkRequest>;
+
+/** A one-time sign-in URL (a link, or the extension's dashboard code) and when it stops working. */
+export const SignInUrl = z.object({ url: z.url(), expiresAt: Instant });
+export type SignInUrl = z.infer<typeof SignInUrl>;
+
+/** `GET /v1/session`: who is signed in, the token every write must carry as X-CSRF-Token, and when it ends if idle. */
+export const SessionInfo = z.object({
+  user: z.object({ id: Id, name: z.string(), email: z.string(), role: Role }),
+  workspace: z.object({ id: Id, name: z.string(), timeZone: z.string() }),
+  csrfToken: z.string(),
+  expiresAt: Instant,
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const MAX_SHARED_SCREEN_DAYS = 366;
+export const SharedScreenName = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
+
+/** `POST /v1/shared-screens`: a name people recognise ("Weekly SLA meeting"), and optionally how many days it lasts. */
+export const NewSharedScreenRequest = z.strictObject({
+  name: SharedScreenName,
+  expiresInDays: z.number().int().min(1).max(MAX_SHARED_SCREEN_DAYS).optional(),
+});
+export type NewSharedScreenRequest = z.infer<typeof NewSharedScreenRequest>;
+
+/** A shared screen as listed: its URL is only in the answer that made it (only the secret's hash is kept). */
+export const SharedScreen = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: Instant,
+  createdBy: Id.nullable(),
+  expiresAt: Instant.nullable(),
+  revokedAt: Instant.nullable(),
+});
+export type SharedScreen = z.infer<typeof SharedScreen>;
+
+/** `POST /v1/shared-screens` answers the screen with its URL, this once. */
+export const NewSharedScreen = SharedScreen.extend({ url: z.url() });
+export type NewSharedScreen = z.infer<typeof NewSharedScreen>;
