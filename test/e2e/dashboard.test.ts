@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGES, pagesFor } from '../../dashboard/pages';
@@ -32,6 +33,7 @@ function stat(page: Page, label: string) {
 
 describe('the dashboard, in real Chromium', () => {
   let server: DemoServer;
+  let dashboardDir: string;
   let browser: Browser;
   let manager: BrowserContext;
   let rep: BrowserContext;
@@ -42,7 +44,8 @@ describe('the dashboard, in real Chromium', () => {
   keepEvidenceOnFailure(() => ({ server, contexts: [manager, rep, signedOut].filter(Boolean) }));
 
   beforeAll(async () => {
-    server = await startDemoServer({ dashboardDir: buildDashboard() });
+    dashboardDir = buildDashboard();
+    server = await startDemoServer({ dashboardDir });
     browser = await launchChromium();
     managerToken = server.credentials.find((c) => c.role === 'manager')!.token;
   }, 120_000);
@@ -51,6 +54,7 @@ describe('the dashboard, in real Chromium', () => {
     await browser?.close();
     await server?.close();
     if (server) removeDemoData(server);
+    if (dashboardDir) rmSync(dashboardDir, { recursive: true, force: true });
   });
 
   /** A one-time link for the demo user, made as `npm start` makes the demo's (the server's own domain function). */
