@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pagesFor } from '../../dashboard/pages';
+import { buildDashboard } from '../support/dashboard-build';
 import { buildE2eExtension, launchWithExtension, type LoadedExtension } from '../support/extension';
 import { keepEvidenceOnFailure } from './support/evidence';
 import { screenshotForReadme } from './support/screenshots';
@@ -10,7 +12,7 @@ describe('signing in, in real Chromium', () => {
 
   beforeAll(async () => {
     const dir = buildE2eExtension();
-    server = await startDemoServer();
+    server = await startDemoServer({ dashboardDir: buildDashboard() });
     ext = await launchWithExtension(dir);
   }, 120_000);
   keepEvidenceOnFailure(() => ({ ext, server }));
@@ -47,6 +49,10 @@ describe('signing in, in real Chromium', () => {
     const codeUrl = tab.url();
     await tab.getByRole('button', { name: `Sign in as ${rep.name}` }).click();
     await tab.waitForURL(`${server.url}/app/`);
+    // The dashboard itself, signed in as the rep: their name, and the nav of the pages a rep may open.
+    await tab.locator('.app__who').getByText(rep.name).waitFor();
+    const nav = tab.getByRole('navigation', { name: 'Dashboard' }).getByRole('link');
+    expect(await nav.allTextContents()).toEqual(pagesFor('rep').filter((p) => p.inNav).map((p) => p.title));
     const [cookie] = (await ext.context.cookies(server.url)).filter((c) => c.name === 'leadside_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
     // The browser's session is the rep's (the context's request API sends the context's cookies).

@@ -15,8 +15,17 @@ export interface DemoServer extends RunningServer {
   restart(): Promise<DemoServer>;
 }
 
+interface DemoServerOptions {
+  port?: number;
+  dataDir?: string;
+  credentials?: DemoServer['credentials'];
+  logLines?: string[];
+  /** The built dashboard to serve at /app/ (test/support/dashboard-build.ts); else the server's default folder. */
+  dashboardDir?: string;
+}
+
 /** The real server on a temporary PGlite folder with the demo workspace, on a fixed loopback port so it can restart. */
-export async function startDemoServer(options: { port?: number; dataDir?: string; credentials?: DemoServer['credentials']; logLines?: string[] } = {}): Promise<DemoServer> {
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'leadside-e2e-data-'));
   const logLines = options.logLines ?? [];
   const server = await startServer({
@@ -24,6 +33,7 @@ export async function startDemoServer(options: { port?: number; dataDir?: string
     host: '127.0.0.1',
     store: { dataDir },
     log: jsonLogger((line) => void logLines.push(line)),
+    dashboardDir: options.dashboardDir,
   });
   const credentials = options.credentials ?? (await seedDemo(server.store.db, { now: new Date() })).credentials;
   let closed = false;
@@ -34,7 +44,7 @@ export async function startDemoServer(options: { port?: number; dataDir?: string
     logLines,
     restart: async () => {
       await demo.close();
-      return startDemoServer({ port: server.port, dataDir, credentials, logLines });
+      return startDemoServer({ port: server.port, dataDir, credentials, logLines, dashboardDir: options.dashboardDir });
     },
     close: async () => {
       if (closed) return;

@@ -1,0 +1,239 @@
+import { rmSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGES, pagesFor } from '../../dashboard/pages';
+import { FunnelInputError, planFunnel } from '../../lib/core/funnel';
+import { NewSharedScreen } from '../../lib/core/model/sessions';
+import { SlaLeadsPage, SlaReport } from '../../lib/core/model/reports';
+import { findUserByEmail } from '../../server/domain/admin';
+import { signInLinkFor } from '../../server/domain/sign-in';
+import { launchChromium } from '../support/chromium';
+import { buildDashboard } from '../support/dashboard-build';
+import { keepEvidenceOnFailure } from './support/evidence';
+import { screenshotForReadme } from './support/screenshots';
+import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
+
+// The built dashboard in real Chromium, served by the real server with the demo workspace: a manager signs in with a
+// one-time link and reads what the report API answers; a shared screen opens signed out; a rep sees what a rep may.
+
+/** What the dashboard shows a count, a share and business minutes as, in en-US (headless Chromium's language). */
+const count = (n: number) => n.toLocaleString('en-US');
+const share = (s: number | null) => (s === null ? '—' : `${Math.round(s * 100)}%`);
+function minutes(m: number | null): string {
+  if (m === null) return '—';
+  const whole = Math.round(m);
+  const h = Math.floor(whole / 60);
+  return h === 0 ? `${whole % 60} min` : `${h} h ${String(whole % 60).padStart(2, '0')} min`;
+}
+
+/** The headline figure under `label` (a <dt>), as the page shows it. */
+function stat(page: Page, label: string) {
+  return page.locator('.stat', { has: page.getByText(label, { exact: true }) }).locator('.stat__value');
+}
+
+describe('the dashboard, in real Chromium', () => {
+  let server: DemoServer;
+  let dashboardDir: string;
+  let browser: Browser;
+  let manager: BrowserContext;
+  let rep: BrowserContext;
+  let signedOut: BrowserContext;
+  let managerToken: string;
+  let report: SlaReport;
+
+  keepEvidenceOnFailure(() => ({ server, contexts: [manager, rep, signedOut].filter(Boolean) }));
+
+  beforeAll(async () => {
+    dashboardDir = buildDashboard();
+    server = await startDemoServer({ dashboardDir });
+    browser = await launchChromium();
+    managerToken = server.credentials.find((c) => c.role === 'manager')!.token;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (server) removeDemoData(server);
+    if (dashboardDir) rmSync(dashboardDir, { recursive: true, force: true });
+  });
+
+  /** A one-time link for the demo user, made as `npm start` makes the demo's (the server's own domain function). */
+  async function signInLink(email: string): Promise<string> {
+    const user = await findUserByEmail(server.store.db, email);
+    if (!user) throw new Error(`no user ${email}`);
+    return (await signInLinkFor(server.store.db, null, user, server.publicUrl, new Date())).url;
+  }
+
+  /** Opens the link in a fresh browser context, presses its button, and lands on the dashboard signed in. */
+  async function signIn(email: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(await signInLink(email));
+    // The link's page uses nothing by itself (mail scanners fetch links): only the button signs in.
+    expect((await context.cookies(server.url)).map((c) => c.name)).not.toContain('leadside_session');
+    await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+    await page.waitForURL(`${server.url}/app/`);
+    await page.locator('.app__who').getByText(name).waitFor();
+    return { context, page };
+  }
+
+  async function api<T>(path: string, parse: { parse(v: unknown): T }, init: RequestInit = {}): Promise<T> {
+    const res = await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${managerToken}`, 'content-type': 'application/json', ...init.headers } });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return parse.parse(await res.json());
+  }
+
+  it('the manager signs in with a one-time link and reads the SLA figures the report API answers', async () => {
+    const demoManager = server.credentials.find((c) => c.role === 'manager')!;
+    const signedIn = await signIn(demoManager.email, demoManager.name);
+    manager = signedIn.context;
+    const page = signedIn.page;
+    await page.getByRole('heading', { name: 'Marketing delivered' }).waitFor();
+    // The page asks for the last 30 days up to now; the API is asked for the very period the page shows (every figure
+    // links to its leads over it), so both count the same leads.
+    const href = await stat(page, 'Leads delivered').getByRole('link').getAttribute('href');
+    const shown = new URL(href!, server.url).searchParams;
+    report = await api(`/v1/reports/sla?${new URLSearchParams({ from: shown.get('from')!, to: shown.get('to')! })}`, SlaReport);
+    const m = report.marketing;
+    const s = report.sales;
+    expect(s.openLeads.breached).toBeGreaterThan(0);
+    expect(await stat(page, 'Leads delivered').textContent()).toBe(count(m.delivered));
+    expect(await stat(page, 'MQLs').textContent()).toBe(count(m.mqls));
+    expect(await stat(page, 'Accepted by sales').textContent()).toBe(count(m.quality.accepted));
+    expect(await stat(page, 'Recycled').textContent()).toBe(count(m.quality.recycled));
+    expect(await stat(page, 'First touch within SLA').textContent()).toBe(count(s.firstTouch.withinSla));
+    expect(await stat(page, 'Missed the first touch').textContent()).toBe(count(s.firstTouch.judged - s.firstTouch.withinSla));
+    expect(await stat(page, 'Time to first touch').textContent()).toBe(minutes(s.firstTouch.medianBusinessMinutes));
+    expect(await stat(page, 'Cadence completion').textContent()).toBe(share(s.cadenceCompletion.share));
+    expect(await stat(page, 'Breaches open now').textContent()).toBe(count(s.openLeads.breached));
+    // One row per rep of the report, in its order, each with its breaches now.
+    const rows = page.getByRole('region', { name: 'Per rep' }).getByRole('row');
+    expect(await rows.count()).toBe(report.reps.length + 1);
+    for (const [i, r] of report.reps.entries()) {
+      const cells = rows.nth(i + 1);
+      expect(await cells.getByRole('rowheader').textContent()).toBe(r.active ? r.name : `${r.name} (inactive)`);
+      expect(await cells.getByRole('cell').last().textContent()).toBe(count(r.openLeads.breached));
+    }
+    // The README's picture of the SLA page, once the lazily loaded charts are drawn.
+    await expect.poll(() => page.locator('.chart .recharts-wrapper').count(), { timeout: 15_000 }).toBe(2);
+    expect(await page.getByText('Drawing the charts…').count()).toBe(0);
+    await screenshotForReadme(page, 'dashboard-sla');
+  }, 60_000);
+
+  it('a figure opens the leads behind it, as many as the figure says, each a link to write to the lead', async () => {
+    const page = manager.pages()[0]!;
+    await stat(page, 'Breaches open now').getByRole('link').click();
+    await page.getByRole('heading', { name: 'Breached leads open now' }).waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/app/sla/leads');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ figure: 'breached', from: report.period.from, to: report.period.to });
+    await page.getByTestId('leads-count').waitFor();
+    expect(await page.getByTestId('leads-count').textContent()).toBe(count(report.sales.openLeads.breached));
+    // The first page of the list is the API's, lead for lead.
+    const q = new URLSearchParams({ figure: 'breached', from: report.period.from, to: report.period.to });
+    const first = await api(`/v1/reports/sla/leads?${q}`, SlaLeadsPage);
+    expect(first.count).toBe(report.sales.openLeads.breached);
+    const links = page.getByRole('table').getByRole('rowheader').getByRole('link');
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(first.items.map((l) => `mailto:${l.email}`));
+    await page.getByRole('link', { name: 'Back to the SLA page' }).click();
+    await page.getByRole('heading', { name: 'Marketing delivered' }).waitFor();
+  }, 60_000);
+
+  it('the funnel planner reads our users’ worked example as they wrote it, and refuses a bad rate inline', async () => {
+    const page = manager.pages()[0]!;
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Funnel planner' }).click();
+    await page.getByRole('heading', { name: 'The plan' }).waitFor();
+    await page.getByLabel('Revenue goal for the year').fill('100,000');
+    await page.getByLabel('Average deal size').fill('1,000');
+    await page.getByLabel('One rate for every stage').check();
+    // A rate above 1 is refused in the core's own words, beside the field.
+    await page.getByLabel('Rate at each stage').fill('1.5');
+    const refusal = (() => {
+      try {
+        planFunnel({ revenueGoal: 100_000, averageDealSize: 1000, rates: 1.5 });
+      } catch (err) {
+        if (err instanceof FunnelInputError) return err.message;
+      }
+      throw new Error('the core took a rate of 1.5');
+    })();
+    expect(await page.getByLabel('Rate at each stage').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.field', { has: page.getByLabel('Rate at each stage') }).getByRole('alert').textContent()).toBe(refusal);
+    expect(await page.getByTestId('plan-customers').count()).toBe(0);
+    await page.getByLabel('Rate at each stage').fill('0.5');
+    await page.getByLabel('Working weeks in the year').fill('48');
+    await page.getByLabel('MQLs a rep can review a week').fill('8');
+    const shown = async (key: string) => page.getByTestId(`plan-${key}`).textContent();
+    expect(await shown('customers')).toBe('100');
+    expect(await shown('opportunities')).toBe('200');
+    expect(await shown('sqls')).toBe('400');
+    expect(await shown('mqls')).toBe('800');
+    expect(await shown('leads')).toBe('1,600');
+    expect(await shown('visitors')).toBe('3,200');
+    expect(await shown('mqlsPerWeek')).toBe('16.7');
+    expect(await shown('repsNeeded')).toBe('2.08');
+    expect(await page.getByText('MQLs a week over 48 weeks', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('Reps needed at 8 reviews a week', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // The picture without the last field's focus ring.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await screenshotForReadme(page, 'dashboard-funnel');
+  }, 60_000);
+
+  it('a shared screen opens signed out with the figures, and once revoked is refused', async () => {
+    const screen = await api('/v1/shared-screens', NewSharedScreen, { method: 'POST', body: JSON.stringify({ name: 'Weekly pipeline meeting' }) });
+    signedOut = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await signedOut.newPage();
+    await page.goto(screen.url);
+    await page.getByRole('heading', { name: 'Marketing delivered' }).waitFor();
+    expect(await stat(page, 'Leads delivered').textContent()).toBe(count(report.marketing.delivered));
+    expect(await stat(page, 'Breaches open now').textContent()).toBe(count(report.sales.openLeads.breached));
+    // Names and counts, no lead lists, and nobody signed in.
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual(expect.arrayContaining(report.reps.map((r) => r.name)));
+    expect(await page.getByRole('main').getByRole('link').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    expect(await signedOut.cookies(server.url)).toEqual([]);
+
+    const revoked = await fetch(`${server.url}/v1/shared-screens/${screen.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${managerToken}` } });
+    expect(revoked.status).toBe(204);
+    await page.reload();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^Could not load the shared screen\. This shared screen was revoked on \d{4}-\d\d-\d\d \d\d:\d\d UTC: ask for a new link\.$/);
+    expect(await page.getByRole('heading', { name: 'Marketing delivered' }).count()).toBe(0);
+  }, 60_000);
+
+  it('signing out ends the session: the dashboard asks for a new link', async () => {
+    const page = manager.pages()[0]!;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You are signed out.').waitFor();
+    expect((await manager.request.get(`${server.url}/v1/session`)).status()).toBe(401);
+    await page.goto(`${server.url}/app/`);
+    await page.getByRole('heading', { name: 'Ask your admin for a sign-in link' }).waitFor();
+  }, 60_000);
+
+  it('a rep signed in sees only the pages a rep may open', async () => {
+    const maya = server.credentials.find((c) => c.role === 'rep')!;
+    const signedIn = await signIn(maya.email, maya.name);
+    rep = signedIn.context;
+    const page = signedIn.page;
+    const allowed = pagesFor('rep');
+    const nav = page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link');
+    expect(await nav.allTextContents()).toEqual(allowed.filter((p) => p.inNav).map((p) => p.title));
+    if (allowed.length === 0) await page.getByRole('heading', { name: 'Nothing here for your role yet' }).waitFor();
+    // Every other page, typed as an address, is not there for a rep (the shell titles it "Not found").
+    const refused = PAGES.filter((p) => !allowed.includes(p));
+    expect(refused.length).toBeGreaterThan(0);
+    for (const p of refused) {
+      await page.goto(`${server.url}/app/${p.path}`);
+      await page.locator('.app__who').getByText(maya.name).waitFor();
+      expect(await page.title()).toBe('Not found · Leadside');
+      expect(await page.getByRole('heading', { name: 'Marketing delivered' }).count()).toBe(0);
+    }
+  }, 60_000);
+
+  // TODO(issue 15, other parts): the flows that wait for the Settings and Leads to review pages, to add here once they
+  // are merged: change a cadence policy in Settings and see a rep's panel use it after sync (needs the extension:
+  // launchWithExtension + signInThroughOptions, as flows.test.ts does); edit the scoring model and read the preview
+  // before saving; accept a suggested lead with an owner and a lead type; and the README's screenshot of Settings
+  // (screenshotForReadme(page, 'dashboard-settings')).
+});
