@@ -106,5 +106,6 @@ describe('rate limit settings', () => {
     } finally {
       await server.close();
     }
-  });
+    // A server of its own: opening PGlite and migrating it takes seconds on a loaded machine.
+  }, 60_000);
 });
