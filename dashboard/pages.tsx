@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../lib/core/model/vocabulary';
+import { ContentPage } from './pages/content/ContentPage';
 import { FunnelPage } from './pages/funnel/FunnelPage';
 import { SlaLeadsPage } from './pages/sla/SlaLeadsPage';
 import { SlaPage } from './pages/sla/SlaPage';
@@ -24,6 +25,8 @@ export const PAGES: readonly DashboardPage[] = [
   { path: '', title: 'SLA both ways', roles: REPORT_ROLES, component: SlaPage, inNav: true },
   { path: 'sla/leads', title: 'Leads behind a figure', roles: REPORT_ROLES, component: SlaLeadsPage, inNav: false },
   { path: 'funnel', title: 'Funnel planner', roles: REPORT_ROLES, component: FunnelPage, inNav: true },
+  // Everyone reads the library; its use comes from /v1/reports/content, so the report roles; marketing and admins edit.
+  { path: 'content', title: 'Content library', roles: REPORT_ROLES, component: ContentPage, inNav: true },
 ];
 
 export function pagesFor(role: Role): DashboardPage[] {
