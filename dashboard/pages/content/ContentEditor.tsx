@@ -34,7 +34,7 @@ export function ContentEditor({ editing, onSaved, onCancel }: { editing: Content
     <form className="card plan-form" onSubmit={submit} aria-labelledby="content-editor">
       <h2 id="content-editor">{heading}</h2>
       <Field id="content-title" label="Title" value={form.title} onChange={set('title')} />
-      <Field id="content-url" label="URL" value={form.url} onChange={set('url')} type="url" />
+      <Field id="content-url" label="URL" value={form.url} onChange={set('url')} />
       <div className="field">
         <label htmlFor="content-kind">Kind</label>
         <select id="content-kind" value={form.kind} onChange={set('kind')}>
@@ -80,11 +80,12 @@ function draftWithoutArchived(form: ContentForm) {
   return fields;
 }
 
-function Field({ id, label, hint, value, onChange, type = 'text' }: { id: string; label: string; hint?: string; value: string; onChange: (e: { target: { value: string } }) => void; type?: string }) {
+// Plain text inputs: the server checks a URL and a topic and says what is wrong, not the browser in its own words.
+function Field({ id, label, hint, value, onChange }: { id: string; label: string; hint?: string; value: string; onChange: (e: { target: { value: string } }) => void }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} value={value} onChange={onChange} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input id={id} type="text" value={value} onChange={onChange} aria-describedby={hint ? `${id}-hint` : undefined} />
       {hint ? (
         <span id={`${id}-hint`} className="small-note">
           {hint}
