@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../lib/core/model/vocabulary';
 import { ContentPage } from './pages/content/ContentPage';
 import { FunnelPage } from './pages/funnel/FunnelPage';
+import { TEAM_ROLES, TeamPage } from './pages/team/TeamPage';
 import { SlaLeadsPage } from './pages/sla/SlaLeadsPage';
 import { SlaPage } from './pages/sla/SlaPage';
 
@@ -27,6 +28,8 @@ export const PAGES: readonly DashboardPage[] = [
   { path: 'funnel', title: 'Funnel planner', roles: REPORT_ROLES, component: FunnelPage, inNav: true },
   // Everyone reads the library; its use comes from /v1/reports/content, so the report roles; marketing and admins edit.
   { path: 'content', title: 'Content library', roles: REPORT_ROLES, component: ContentPage, inNav: true },
+  // Users, tokens, shared screens, audit, tracking key: managers read the team and share screens, admins change it.
+  { path: 'team', title: 'Team', roles: TEAM_ROLES, component: TeamPage, inNav: true },
 ];
 
 export function pagesFor(role: Role): DashboardPage[] {
