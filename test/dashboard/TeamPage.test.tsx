@@ -53,8 +53,12 @@ describe.each(STORE_KINDS)('the Team page (%s)', (kind) => {
   it('an admin changes a role and disables a user; the last admin cannot be disabled, in the server’s words', async () => {
     await open('admin');
     fireEvent.change(screen.getByRole('combobox', { name: 'Role of Teamco rep2' }), { target: { value: 'marketing' } });
+    // Choosing is not saving: the role changes with its button only.
+    expect((await usersOf()).find((u) => u.email === 'rep2@teamco.example')!.role).toBe('rep');
+    fireEvent.click(screen.getByRole('button', { name: 'Save the role of Teamco rep2' }));
     await waitFor(async () => expect((await usersOf()).find((u) => u.email === 'rep2@teamco.example')!.role).toBe('marketing'));
     await waitFor(() => expect((screen.getByRole('combobox', { name: 'Role of Teamco rep2' }) as HTMLSelectElement).value).toBe('marketing'));
+    expect(screen.queryByRole('button', { name: 'Save the role of Teamco rep2' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Disable Teamco rep2' }));
     const row = (await screen.findByRole('button', { name: 'Enable Teamco rep2' })).closest('tr')!;
@@ -81,10 +85,10 @@ describe.each(STORE_KINDS)('the Team page (%s)', (kind) => {
     fireEvent.change(within(panel).getByLabelText('Expires in days (empty: until revoked)'), { target: { value: '30' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Make a token' }));
     const secret = (within(await within(panel).findByRole('group', { name: 'Token “CRM export”' })).getByRole('textbox') as HTMLInputElement).value;
-    expect((await server.api(secret, '/v1/me')).status).toBe(200);
     const row = (await within(panel).findByRole('rowheader', { name: 'CRM export' })).closest('tr')!;
-    // 30 days from 2026-01-21 15:00 UTC, read in New York.
+    // 30 days from 2026-01-21 15:00 UTC, read in New York; listed before anyone used it.
     expect(cells(row)).toEqual(['Jan 21, 2026, 10:00 AM', 'never', 'Feb 20, 2026', 'active', 'Revoke']);
+    expect((await server.api(secret, '/v1/me')).status).toBe(200);
 
     fireEvent.click(within(row).getByRole('button', { name: 'Revoke CRM export' }));
     await waitFor(() => expect(cells(within(panel).getByRole('rowheader', { name: 'CRM export' }).closest('tr')!)[3]).toBe('revoked'));
@@ -104,9 +108,11 @@ describe.each(STORE_KINDS)('the Team page (%s)', (kind) => {
   it('a manager makes a shared screen (its URL once, and it shows the SLA report), then revokes it', async () => {
     await open('manager');
     const section = screen.getByRole('heading', { name: 'Shared screens' }).closest('section')!;
-    expect(within(section).getByRole('heading', { name: 'No shared screens yet' })).toBeTruthy();
+    expect(await within(section).findByRole('heading', { name: 'No shared screens yet' })).toBeTruthy();
+    fireEvent.change(within(section).getByLabelText('Lasts for days (empty: until revoked)'), { target: { value: '400' } });
     fireEvent.click(within(section).getByRole('button', { name: 'Make a link' }));
-    expect((await within(section).findByRole('alert')).textContent).toBe('Shared screen is not valid: name: must not be empty.');
+    expect((await within(section).findByRole('alert')).textContent).toBe('Shared screen is not valid: name: must not be empty; expiresInDays: must be a whole number of days from 1 to 366.');
+    fireEvent.change(within(section).getByLabelText('Lasts for days (empty: until revoked)'), { target: { value: '' } });
 
     fireEvent.change(within(section).getByLabelText('Screen name'), { target: { value: 'Weekly SLA meeting' } });
     fireEvent.click(within(section).getByRole('button', { name: 'Make a link' }));

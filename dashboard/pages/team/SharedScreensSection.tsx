@@ -99,13 +99,16 @@ function ScreenRow({ screen, status, onRevoked }: { screen: SharedScreen; status
 function NewScreenForm({ onMade }: { onMade: (screen: NewSharedScreen) => void }) {
   const { api } = useDashboard();
   const [name, setName] = useState('');
+  const [days, setDays] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      onMade(await api.createSharedScreen({ name }));
+      // The lifetime goes as typed: the server says what it must be.
+      onMade(await api.createSharedScreen(days.trim() === '' ? { name } : { name, expiresInDays: Number(days) }));
       setName('');
+      setDays('');
     } catch (err) {
       setError(messageOf(err));
     }
@@ -115,6 +118,10 @@ function NewScreenForm({ onMade }: { onMade: (screen: NewSharedScreen) => void }
       <label className="field">
         <span>Screen name</span>
         <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Lasts for days (empty: until revoked)</span>
+        <input type="text" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
       </label>
       <button type="submit">Make a link</button>
       {error ? (

@@ -73,6 +73,7 @@ function UserRow({
 }) {
   const { api } = useDashboard();
   const [error, setError] = useState<string | null>(null);
+  const [role, setRole] = useState<Role>(user.role);
   const act = async (action: () => Promise<unknown>, after: () => void = onChanged) => {
     setError(null);
     try {
@@ -88,13 +89,21 @@ function UserRow({
       <td>{user.email}</td>
       <td>
         {canManage ? (
-          <select aria-label={`Role of ${user.name}`} value={user.role} onChange={(e) => void act(() => api.updateUser(user.id, { role: e.target.value as Role }))}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+          // Chosen, then saved with its own button: arrowing through a select must not change anyone's role.
+          <div className="inline">
+            <select aria-label={`Role of ${user.name}`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+            {role !== user.role ? (
+              <button type="button" aria-label={`Save the role of ${user.name}`} onClick={() => void act(() => api.updateUser(user.id, { role }))}>
+                Save role
+              </button>
+            ) : null}
+          </div>
         ) : (
           user.role
         )}
