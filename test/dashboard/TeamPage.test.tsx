@@ -11,7 +11,6 @@ import { apiAs, renderApp } from './support/render';
 
 afterEach(cleanup);
 
-const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent);
 const SLOW = 30_000;
 

@@ -1,5 +1,5 @@
 import type { ContentDraft, ContentReplacement } from '../../../lib/core/model/admin-requests';
-import { CONTENT_KINDS, type ContentItem } from '../../../lib/core/model/content';
+import type { CONTENT_KINDS, ContentItem } from '../../../lib/core/model/content';
 import type { JourneyStage } from '../../../lib/core/model/vocabulary';
 
 /** The editor's fields as typed: personas and topics as one comma-separated line each. */
