@@ -1,10 +1,9 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../lib/core/model/vocabulary';
-import { ContentPage } from './pages/content/ContentPage';
 import { FunnelPage } from './pages/funnel/FunnelPage';
-import { TEAM_ROLES, TeamPage } from './pages/team/TeamPage';
 import { SlaLeadsPage } from './pages/sla/SlaLeadsPage';
 import { SlaPage } from './pages/sla/SlaPage';
+import { lazyPage } from './shell/lazy-page';
 
 /**
  * Every page of the dashboard: its path under /app/, its name in the nav, and the roles that may open it (the same
@@ -21,6 +20,12 @@ export interface DashboardPage {
 }
 
 const REPORT_ROLES: readonly Role[] = ['manager', 'marketing', 'admin'];
+/** Managers read the team (GET /v1/users) and share screens; admins change the rest. */
+const TEAM_ROLES: readonly Role[] = ['manager', 'admin'];
+
+// Opened now and then: their code loads when first opened, outside the first page's budget.
+const ContentPage = lazyPage(() => import('./pages/content/ContentPage').then((m) => m.ContentPage), 'the content library');
+const TeamPage = lazyPage(() => import('./pages/team/TeamPage').then((m) => m.TeamPage), 'the team');
 
 export const PAGES: readonly DashboardPage[] = [
   { path: '', title: 'SLA both ways', roles: REPORT_ROLES, component: SlaPage, inNav: true },

@@ -13,6 +13,7 @@ afterEach(cleanup);
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent);
+const SLOW = 30_000;
 
 describe.each(STORE_KINDS)('the content library page (%s)', (kind) => {
   const server = serverForSuite(kind, { now: '2026-01-21T15:00:00Z' });
@@ -67,7 +68,7 @@ describe.each(STORE_KINDS)('the content library page (%s)', (kind) => {
     expect(added).toMatchObject({ url: 'https://northwind.example/resources/sla-playbook', journeyStage: 'decision', personas: ['cfo', 'vp sales'], topics: ['sla', 'lead_scoring'], archived: false });
     const row = await screen.findByTestId(`content-${added.id}`);
     expect(cells(row)).toEqual(['article', 'decision', 'cfo, vp sales', 'sla, lead_scoring', '0', '0', '0', '0', 'EditArchive']);
-  });
+  }, SLOW);
 
   it('marketing edits an item, archives it (gone from the list), finds it under archived and restores it', async () => {
     const item = (await libraryOf(marketing)).find((c) => c.title !== 'SLA playbook')!;
@@ -92,7 +93,7 @@ describe.each(STORE_KINDS)('the content library page (%s)', (kind) => {
     fireEvent.click(within(row).getByRole('button', { name: `Restore ${edited.title}` }));
     expect(await screen.findByText(`Restored “${edited.title}”.`)).toBeTruthy();
     expect((await libraryOf(marketing)).find((c) => c.id === item.id)!.archived).toBe(false);
-  });
+  }, SLOW);
 
   it('an empty library says so, with what a writer can do', async () => {
     renderApp(apiAs(server.url, empty.users.marketing!.token), { path: 'content', now: server.clock.now });

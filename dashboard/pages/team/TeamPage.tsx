@@ -1,12 +1,8 @@
-import type { Role } from '../../../lib/core/model/vocabulary';
 import { useDashboard } from '../../shell/context';
 import { AuditSection } from './AuditSection';
 import { SharedScreensSection } from './SharedScreensSection';
 import { SignOutEverywhereSection, TrackingKeySection } from './SecuritySection';
 import { UsersSection } from './UsersSection';
-
-/** Who may open the Team page: managers read the team and manage shared screens; admins do everything here. */
-export const TEAM_ROLES: readonly Role[] = ['manager', 'admin'];
 
 /** The team: users and roles, their tokens and sign-in links, shared screens, the audit log, the tracking key. */
 export function TeamPage() {
