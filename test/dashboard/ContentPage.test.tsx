@@ -95,6 +95,19 @@ describe.each(STORE_KINDS)('the content library page (%s)', (kind) => {
     expect((await libraryOf(marketing)).find((c) => c.id === item.id)!.archived).toBe(false);
   }, SLOW);
 
+  it('an edit made meanwhile by someone else is not overwritten: the server’s 409 in its words, nothing changed', async () => {
+    const item = (await libraryOf(marketing))[1]!;
+    renderApp(apiAs(server.url, marketing), { path: 'content', now: server.clock.now });
+    fireEvent.click(await screen.findByRole('button', { name: `Edit ${item.title}` }));
+    const { id: _id, assists: _assists, updatedAt: _updatedAt, ...fields } = item;
+    const theirs = await server.api(marketing, `/v1/content/${item.id}`, { method: 'PUT', json: { ...fields, title: 'Their title' } });
+    const { version } = ContentItem.parse(await theirs.json());
+    type('Title', 'My title');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(`Content ${item.id} changed since version ${item.version} (it is at ${version}): reload it and edit again.`);
+    expect((await libraryOf(marketing)).find((c) => c.id === item.id)!.title).toBe('Their title');
+  }, SLOW);
+
   it('an empty library says so, with what a writer can do', async () => {
     renderApp(apiAs(server.url, empty.users.marketing!.token), { path: 'content', now: server.clock.now });
     expect((await screen.findByRole('heading', { name: 'The library is empty' })).parentElement!.textContent).toContain('Add the first item with “New item”.');
