@@ -59,9 +59,14 @@ describe.each(STORE_KINDS)('the Team page (%s)', (kind) => {
     await waitFor(() => expect((screen.getByRole('combobox', { name: 'Role of Teamco rep2' }) as HTMLSelectElement).value).toBe('marketing'));
     expect(screen.queryByRole('button', { name: 'Save the role of Teamco rep2' })).toBeNull();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Disable Teamco rep2' }));
-    const row = (await screen.findByRole('button', { name: 'Enable Teamco rep2' })).closest('tr')!;
-    expect(cells(row)[2]).toBe('disabled');
+    const disable = screen.getByRole('button', { name: 'Disable Teamco rep2' });
+    disable.focus();
+    fireEvent.click(disable);
+    const enable = await screen.findByRole('button', { name: 'Enable Teamco rep2' });
+    // Changed in place: the same button, still focused, for the keyboard.
+    expect(enable).toBe(disable);
+    expect(document.activeElement).toBe(enable);
+    expect(cells(enable.closest('tr')!)[2]).toBe('disabled');
     expect((await usersOf()).find((u) => u.email === 'rep2@teamco.example')!.disabled).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Disable Teamco admin' }));

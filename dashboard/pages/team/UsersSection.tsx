@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WorkspaceUser } from '../../../lib/core/model/admin-requests';
+import type { UserPatch, WorkspaceUser } from '../../../lib/core/model/admin-requests';
 import type { SignInUrl } from '../../../lib/core/model/sessions';
 import { ROLES, type Role } from '../../../lib/core/model/vocabulary';
 import { useDashboard } from '../../shell/context';
@@ -15,6 +15,9 @@ import { TokensPanel } from './TokensPanel';
 export function UsersSection({ canManage }: { canManage: boolean }) {
   const { api } = useDashboard();
   const users = useLoad('users', () => api.users());
+  // A change answers the user as saved: shown in place rather than by reloading the list, so the row, and the
+  // keyboard focus on its button, stay where they were.
+  const [saved, setSaved] = useState<ReadonlyMap<string, WorkspaceUser>>(new Map());
   const [tokensOf, setTokensOf] = useState<WorkspaceUser | null>(null);
   const [link, setLink] = useState<{ user: WorkspaceUser; link: SignInUrl } | null>(null);
   return (
@@ -39,9 +42,19 @@ export function UsersSection({ canManage }: { canManage: boolean }) {
               </tr>
             </thead>
             <tbody>
-              {users.data.map((u) => (
-                <UserRow key={u.id} user={u} canManage={canManage} onChanged={users.reload} onTokens={() => setTokensOf(u)} onLink={(l) => setLink({ user: u, link: l })} />
-              ))}
+              {users.data.map((loaded) => {
+                const u = saved.get(loaded.id) ?? loaded;
+                return (
+                  <UserRow
+                    key={u.id}
+                    user={u}
+                    canManage={canManage}
+                    onSaved={(next) => setSaved(new Map(saved).set(next.id, next))}
+                    onTokens={() => setTokensOf(u)}
+                    onLink={(l) => setLink({ user: u, link: l })}
+                  />
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -61,28 +74,28 @@ export function UsersSection({ canManage }: { canManage: boolean }) {
 function UserRow({
   user,
   canManage,
-  onChanged,
+  onSaved,
   onTokens,
   onLink,
 }: {
   user: WorkspaceUser;
   canManage: boolean;
-  onChanged: () => void;
+  onSaved: (user: WorkspaceUser) => void;
   onTokens: () => void;
   onLink: (link: SignInUrl) => void;
 }) {
   const { api } = useDashboard();
   const [error, setError] = useState<string | null>(null);
   const [role, setRole] = useState<Role>(user.role);
-  const act = async (action: () => Promise<unknown>, after: () => void = onChanged) => {
+  const act = async (action: () => Promise<void>) => {
     setError(null);
     try {
       await action();
-      after();
     } catch (err) {
       setError(messageOf(err));
     }
   };
+  const save = (patch: UserPatch) => act(async () => onSaved(await api.updateUser(user.id, patch)));
   return (
     <tr data-testid={`user-${user.id}`}>
       <th scope="row">{user.name}</th>
@@ -99,7 +112,7 @@ function UserRow({
               ))}
             </select>
             {role !== user.role ? (
-              <button type="button" aria-label={`Save the role of ${user.name}`} onClick={() => void act(() => api.updateUser(user.id, { role }))}>
+              <button type="button" aria-label={`Save the role of ${user.name}`} onClick={() => void save({ role })}>
                 Save role
               </button>
             ) : null}
@@ -115,7 +128,7 @@ function UserRow({
             <button
               type="button"
               aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}
-              onClick={() => void act(() => api.updateUser(user.id, { disabled: !user.disabled }))}
+              onClick={() => void save({ disabled: !user.disabled })}
             >
               {user.disabled ? 'Enable' : 'Disable'}
             </button>
@@ -123,7 +136,7 @@ function UserRow({
               Tokens
             </button>
             {user.disabled ? null : (
-              <button type="button" aria-label={`Sign-in link for ${user.name}`} onClick={() => void act(async () => onLink(await api.signInLink(user.id)), () => undefined)}>
+              <button type="button" aria-label={`Sign-in link for ${user.name}`} onClick={() => void act(async () => onLink(await api.signInLink(user.id)))}>
                 Sign-in link
               </button>
             )}
