@@ -63,7 +63,9 @@ describe.each(STORE_KINDS)('the content library page (%s)', (kind) => {
     type('URL', 'https://northwind.example/resources/sla-playbook');
     type('Topics', 'sla, lead_scoring');
     fireEvent.click(screen.getByRole('button', { name: 'Add to the library' }));
-    expect(await screen.findByText('Added “SLA playbook”.')).toBeTruthy();
+    // The form is gone: the keyboard's focus is on what was done.
+    const done = await screen.findByText('Added “SLA playbook”.');
+    expect(document.activeElement).toBe(done);
     const added = (await libraryOf(marketing)).find((c) => c.title === 'SLA playbook')!;
     expect(added).toMatchObject({ url: 'https://northwind.example/resources/sla-playbook', journeyStage: 'decision', personas: ['cfo', 'vp sales'], topics: ['sla', 'lead_scoring'], archived: false });
     const row = await screen.findByTestId(`content-${added.id}`);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ContentPerformance } from '../../../lib/core/model/closed-loop';
 import type { ContentItem } from '../../../lib/core/model/content';
 import type { Role } from '../../../lib/core/model/vocabulary';
@@ -20,6 +20,11 @@ export function ContentPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const canWrite = CONTENT_WRITERS.includes(session.user.role);
+  // The editor (or the row's button) is gone once saved: the keyboard's focus goes to what was done.
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
   const library = useLoad(`content:${archived}`, async () => {
     const [items, report] = await Promise.all([api.contentList({ archived }), api.contentReport({})]);
     return { items, report };
@@ -42,7 +47,7 @@ export function ContentPage() {
         ) : null}
       </div>
       {notice ? (
-        <p className="notice notice--ok" role="status">
+        <p className="notice notice--ok" role="status" tabIndex={-1} ref={noticeRef}>
           {notice}
         </p>
       ) : null}
