@@ -3,6 +3,7 @@ import type { Role } from '../lib/core/model/vocabulary';
 import { FunnelPage } from './pages/funnel/FunnelPage';
 import { SlaLeadsPage } from './pages/sla/SlaLeadsPage';
 import { SlaPage } from './pages/sla/SlaPage';
+import { lazyPage } from './shell/lazy-page';
 
 /**
  * Every page of the dashboard: its path under /app/, its name in the nav, and the roles that may open it (the same
@@ -19,11 +20,21 @@ export interface DashboardPage {
 }
 
 const REPORT_ROLES: readonly Role[] = ['manager', 'marketing', 'admin'];
+/** Managers read the team (GET /v1/users) and share screens; admins change the rest. */
+const TEAM_ROLES: readonly Role[] = ['manager', 'admin'];
+
+// Opened now and then: their code loads when first opened, outside the first page's budget.
+const ContentPage = lazyPage(() => import('./pages/content/ContentPage').then((m) => m.ContentPage), 'the content library');
+const TeamPage = lazyPage(() => import('./pages/team/TeamPage').then((m) => m.TeamPage), 'the team');
 
 export const PAGES: readonly DashboardPage[] = [
   { path: '', title: 'SLA both ways', roles: REPORT_ROLES, component: SlaPage, inNav: true },
   { path: 'sla/leads', title: 'Leads behind a figure', roles: REPORT_ROLES, component: SlaLeadsPage, inNav: false },
   { path: 'funnel', title: 'Funnel planner', roles: REPORT_ROLES, component: FunnelPage, inNav: true },
+  // Everyone reads the library; its use comes from /v1/reports/content, so the report roles; marketing and admins edit.
+  { path: 'content', title: 'Content library', roles: REPORT_ROLES, component: ContentPage, inNav: true },
+  // Users, tokens, shared screens, audit, tracking key: managers read the team and share screens, admins change it.
+  { path: 'team', title: 'Team', roles: TEAM_ROLES, component: TeamPage, inNav: true },
 ];
 
 export function pagesFor(role: Role): DashboardPage[] {

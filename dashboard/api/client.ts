@@ -1,6 +1,20 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiFailure, kindForStatus } from '../../lib/api/errors';
+import {
+  IssuedToken,
+  TokenList,
+  TrackingKeyRotation,
+  WorkspaceUser,
+  type ContentDraft,
+  type ContentReplacement,
+  type NewTokenRequest,
+  type UserPatch,
+} from '../../lib/core/model/admin-requests';
 import { Me } from '../../lib/core/model/api';
+import { ContentItem } from '../../lib/core/model/content';
+import { AuditPage, type AuditQuery } from '../../lib/core/model/audit';
+import { ContentReport } from '../../lib/core/model/closed-loop';
+import { NewSharedScreen, SharedScreen, SignInUrl, type NewSharedScreenRequest } from '../../lib/core/model/sessions';
 import { FunnelReport, SlaLeadsPage, SlaReport, type SlaLeadsQuery } from '../../lib/core/model/reports';
 import type { Credentials } from './credentials';
 import { DashboardSessionInfo } from './session';
@@ -67,12 +81,89 @@ export class DashboardApi {
     return this.get(`/v1/shared/${encodeURIComponent(token)}/sla`, SlaReport, { anonymous: true });
   }
 
+  // The content library (docs/api.md § Content): everyone reads it, marketing and admins write it.
+
+  async contentList(options: { archived: boolean }): Promise<ContentItem[]> {
+    return (await this.get(`/v1/content${query({ archived: String(options.archived) })}`, ContentList)).content;
+  }
+
+  async createContent(draft: ContentDraft): Promise<ContentItem> {
+    return this.parse(await this.send('POST', '/v1/content', draft), '/v1/content', ContentItem);
+  }
+
+  /** A replacement of every writable field; `version` makes a concurrent edit a 409 rather than a lost change. */
+  async replaceContent(id: string, replacement: ContentReplacement): Promise<ContentItem> {
+    const path = `/v1/content/${encodeURIComponent(id)}`;
+    return this.parse(await this.send('PUT', path, replacement), path, ContentItem);
+  }
+
+  contentReport(period: PeriodParams): Promise<ContentReport> {
+    return this.get(`/v1/reports/content${query({ ...period })}`, ContentReport);
+  }
+
+  // The team (docs/api.md § Users and tokens, Browser sessions, The audit log).
+
+  async users(): Promise<WorkspaceUser[]> {
+    return (await this.get('/v1/users', UserList)).users;
+  }
+
+  async updateUser(id: string, patch: UserPatch): Promise<WorkspaceUser> {
+    const path = `/v1/users/${encodeURIComponent(id)}`;
+    return this.parse(await this.send('PATCH', path, patch), path, WorkspaceUser);
+  }
+
+  async userTokens(userId: string): Promise<TokenList['tokens']> {
+    return (await this.get(`/v1/users/${encodeURIComponent(userId)}/tokens`, TokenList)).tokens;
+  }
+
+  /** The answer carries the secret in `token`: the only time anyone sees it. */
+  async issueToken(userId: string, request: NewTokenRequest): Promise<IssuedToken> {
+    const path = `/v1/users/${encodeURIComponent(userId)}/tokens`;
+    return this.parse(await this.send('POST', path, request), path, IssuedToken);
+  }
+
+  async revokeToken(userId: string, tokenId: string): Promise<void> {
+    await this.send('DELETE', `/v1/users/${encodeURIComponent(userId)}/tokens/${encodeURIComponent(tokenId)}`);
+  }
+
+  async signInLink(userId: string): Promise<SignInUrl> {
+    return this.parse(await this.send('POST', '/v1/signin-links', { userId }), '/v1/signin-links', SignInUrl);
+  }
+
+  auditPage(params: Partial<Pick<AuditQuery, 'before' | 'action' | 'limit'>>): Promise<AuditPage> {
+    return this.get(`/v1/audit${query({ ...params })}`, AuditPage);
+  }
+
+  async rotateTrackingKey(): Promise<TrackingKeyRotation> {
+    return this.parse(await this.send('POST', '/v1/tracking-key/rotate'), '/v1/tracking-key/rotate', TrackingKeyRotation);
+  }
+
+  async signOutEverywhere(): Promise<void> {
+    await this.send('POST', '/v1/session/signout-everywhere');
+  }
+
+  async sharedScreens(): Promise<SharedScreen[]> {
+    return (await this.get('/v1/shared-screens', SharedScreenList)).sharedScreens;
+  }
+
+  /** The answer carries the screen's URL: the only time anyone sees it (the server keeps its hash). */
+  async createSharedScreen(request: NewSharedScreenRequest): Promise<NewSharedScreen> {
+    return this.parse(await this.send('POST', '/v1/shared-screens', request), '/v1/shared-screens', NewSharedScreen);
+  }
+
+  async revokeSharedScreen(id: string): Promise<void> {
+    await this.send('DELETE', `/v1/shared-screens/${encodeURIComponent(id)}`);
+  }
+
   async signOut(): Promise<void> {
     await this.send('POST', '/v1/session/signout');
   }
 
   private async get<S extends z.ZodType>(path: string, schema: S, options: { anonymous?: boolean } = {}): Promise<z.infer<S>> {
-    const res = await this.send('GET', path, undefined, options.anonymous);
+    return this.parse(await this.send('GET', path, undefined, options.anonymous), path, schema);
+  }
+
+  private async parse<S extends z.ZodType>(res: Response, path: string, schema: S): Promise<z.infer<S>> {
     const parsed = schema.safeParse(await res.json().catch(() => undefined));
     if (!parsed.success) throw new ApiFailure('server', `the server's answer to ${path} is not what the dashboard expects`, res.status);
     return parsed.data;
@@ -98,6 +189,10 @@ export class DashboardApi {
     throw new ApiFailure(kindForStatus(res.status), error?.error?.message ?? `the server answered ${res.status}`, res.status, null, error?.error?.code ?? null);
   }
 }
+
+const ContentList = z.object({ content: z.array(ContentItem) });
+const UserList = z.object({ users: z.array(WorkspaceUser) });
+const SharedScreenList = z.object({ sharedScreens: z.array(SharedScreen) });
 
 function query(params: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();

@@ -19,11 +19,11 @@ describe('the dashboard’s shell', () => {
     expect(screen.queryByRole('navigation')).toBeNull();
   });
 
-  it('a manager’s nav has the SLA page and the funnel planner, the SLA page current, and who is signed in', async () => {
+  it('a manager’s nav has the SLA page, the funnel planner, the library and the team, the SLA page current, and who is signed in', async () => {
     renderApp(apiAs(server.url, ws.users.manager!.token), { now: server.clock.now });
     const nav = await screen.findByRole('navigation', { name: 'Dashboard' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual(['SLA both ways', 'Funnel planner']);
+    expect(links.map((l) => l.textContent)).toEqual(['SLA both ways', 'Funnel planner', 'Content library', 'Team']);
     expect(links[0]!.getAttribute('aria-current')).toBe('page');
     expect(links[1]!.getAttribute('href')).toBe('/app/funnel');
     expect(screen.getByText('Shellco manager')).toBeTruthy();

@@ -71,6 +71,11 @@ describe.each(STORE_KINDS)('shared screens on %s', (kind) => {
     const issues = ((await empty.json()) as { error: { issues: { path: string; message: string }[] } }).error.issues;
     expect(issues.map((i) => i.path).sort()).toEqual(['', 'expiresInDays', 'name']);
     expect(issues.find((i) => i.path === 'name')!.message).toBe('must not be empty');
+    expect(issues.find((i) => i.path === 'expiresInDays')!.message).toBe('must be a whole number of days from 1 to 366');
+    for (const expiresInDays of [1.5, 367, '7']) {
+      const res = await make(acme.users.manager!.token, { name: 'Odd', expiresInDays });
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe('shared screen is not valid: expiresInDays: must be a whole number of days from 1 to 366');
+    }
   });
 
   it('answers the SLA report without sign-in, with names and counts and nothing else personal', async () => {

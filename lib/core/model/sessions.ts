@@ -24,10 +24,18 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 export const MAX_SHARED_SCREEN_DAYS = 366;
 export const SharedScreenName = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
 
+const SHARED_SCREEN_DAYS_MESSAGE = `must be a whole number of days from 1 to ${MAX_SHARED_SCREEN_DAYS}`;
+
 /** `POST /v1/shared-screens`: a name people recognise ("Weekly SLA meeting"), and optionally how many days it lasts. */
 export const NewSharedScreenRequest = z.strictObject({
   name: SharedScreenName,
-  expiresInDays: z.number().int().min(1).max(MAX_SHARED_SCREEN_DAYS).optional(),
+  // One message for every miss (a fraction, 0, 400, text): the dashboard shows it as the server words it.
+  expiresInDays: z
+    .number({ error: SHARED_SCREEN_DAYS_MESSAGE })
+    .int(SHARED_SCREEN_DAYS_MESSAGE)
+    .min(1, SHARED_SCREEN_DAYS_MESSAGE)
+    .max(MAX_SHARED_SCREEN_DAYS, SHARED_SCREEN_DAYS_MESSAGE)
+    .optional(),
 });
 export type NewSharedScreenRequest = z.infer<typeof NewSharedScreenRequest>;
 
