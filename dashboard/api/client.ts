@@ -1,7 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiFailure, kindForStatus } from '../../lib/api/errors';
 import { Me } from '../../lib/core/model/api';
-import { FunnelReport, SlaLeadsPage, SlaReport, type SlaLeadsQuery } from '../../lib/core/model/reports';
+import { FunnelReport, RecycledReport, SlaLeadsPage, SlaReport, type RecycledQuery, type SlaLeadsQuery } from '../../lib/core/model/reports';
+import { ContentReport, SourcesReport } from '../../lib/core/model/closed-loop';
+import { QuestionAnswer, QuestionGroupPage, type QuestionListQuery } from '../../lib/core/model/questions';
+import { AcceptedSuggestion, RejectedSuggestion, SuggestionPage, type AcceptSuggestionRequest, type SuggestionStatus } from '../../lib/core/model/contact-requests';
+import { WorkspaceUser } from '../../lib/core/model/admin-requests';
+import { ContentItem } from '../../lib/core/model/content';
 import type { Credentials } from './credentials';
 import { DashboardSessionInfo } from './session';
 
@@ -59,6 +64,55 @@ export class DashboardApi {
     return this.get(`/v1/reports/funnel${query({ ...params })}`, FunnelReport);
   }
 
+  // The closed loop and the leads to review (dashboard/pages/loop/, dashboard/pages/review/).
+
+  sourcesReport(period: PeriodParams): Promise<SourcesReport> {
+    return this.get(`/v1/reports/sources${query({ ...period })}`, SourcesReport);
+  }
+
+  contentReport(period: PeriodParams): Promise<ContentReport> {
+    return this.get(`/v1/reports/content${query({ ...period })}`, ContentReport);
+  }
+
+  /** Ranked; a rep gets their own leads' questions only. */
+  questions(params: Partial<Omit<QuestionListQuery, 'limit'>> & { limit?: number } = {}): Promise<QuestionGroupPage> {
+    return this.get(`/v1/questions${query({ ...params })}`, QuestionGroupPage);
+  }
+
+  /** The library (not archived) by title: the items an answer can link. */
+  async contentLibrary(): Promise<ContentItem[]> {
+    return (await this.get('/v1/content', z.object({ content: z.array(ContentItem) }))).content;
+  }
+
+  async linkAnswer(key: string, contentId: string): Promise<QuestionAnswer> {
+    return parse(await this.send('PUT', `/v1/questions/${encodeURIComponent(key)}/answer`, { contentId }), QuestionAnswer, 'the answer');
+  }
+
+  async unlinkAnswer(key: string): Promise<void> {
+    await this.send('DELETE', `/v1/questions/${encodeURIComponent(key)}/answer`);
+  }
+
+  suggestions(params: { status?: SuggestionStatus; before?: string } = {}): Promise<SuggestionPage> {
+    return this.get(`/v1/suggestions${query({ ...params })}`, SuggestionPage);
+  }
+
+  async acceptSuggestion(id: string, request: Partial<AcceptSuggestionRequest>): Promise<AcceptedSuggestion> {
+    return parse(await this.send('POST', `/v1/suggestions/${encodeURIComponent(id)}/accept`, request), AcceptedSuggestion, 'the accepted suggestion');
+  }
+
+  async rejectSuggestion(id: string, reason: string): Promise<RejectedSuggestion> {
+    return parse(await this.send('POST', `/v1/suggestions/${encodeURIComponent(id)}/reject`, { reason }), RejectedSuggestion, 'the rejected suggestion');
+  }
+
+  recycledReport(params: Partial<Omit<RecycledQuery, 'limit'>> & { limit?: number } = {}): Promise<RecycledReport> {
+    return this.get(`/v1/reports/recycled${query({ ...params })}`, RecycledReport);
+  }
+
+  /** The workspace's users (managers and admins may list them): the owners a suggestion can go to. */
+  async users(): Promise<WorkspaceUser[]> {
+    return (await this.get('/v1/users', z.object({ users: z.array(WorkspaceUser) }))).users;
+  }
+
   /**
    * The shared screen's report: no sign-in, the token in the path is the permission (nothing personal beyond names
    * and counts). Sent without credentials of any kind, so a signed-in browser shows exactly what the TV shows.
@@ -72,10 +126,7 @@ export class DashboardApi {
   }
 
   private async get<S extends z.ZodType>(path: string, schema: S, options: { anonymous?: boolean } = {}): Promise<z.infer<S>> {
-    const res = await this.send('GET', path, undefined, options.anonymous);
-    const parsed = schema.safeParse(await res.json().catch(() => undefined));
-    if (!parsed.success) throw new ApiFailure('server', `the server's answer to ${path} is not what the dashboard expects`, res.status);
-    return parsed.data;
+    return parse(await this.send('GET', path, undefined, options.anonymous), schema, path);
   }
 
   private async send(method: string, path: string, body?: unknown, anonymous = false): Promise<Response> {
@@ -97,6 +148,13 @@ export class DashboardApi {
     const error = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     throw new ApiFailure(kindForStatus(res.status), error?.error?.message ?? `the server answered ${res.status}`, res.status, null, error?.error?.code ?? null);
   }
+}
+
+/** An answer parsed with the schema the server answers with; anything else is the server's fault, said so. */
+async function parse<S extends z.ZodType>(res: Response, schema: S, what: string): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) throw new ApiFailure('server', `the server's answer to ${what} is not what the dashboard expects`, res.status);
+  return parsed.data;
 }
 
 function query(params: Record<string, string | number | undefined>): string {
