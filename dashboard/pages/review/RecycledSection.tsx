@@ -9,13 +9,25 @@ import { STAGE_LABELS } from '../loop/labels';
 type Move = (typeof RECYCLED_MOVES)[number];
 const MOVE_LABELS: Record<Move, string> = { recycled: 'Recycled', disqualified: 'Disqualified', both: 'Both' };
 
-/** The filter value of a ranked reason: its code, or "no code" for reasons given in words only. */
-function reasonFilter(r: RankedReason): string {
-  return r.code ?? NONE_RECORDED;
-}
-
 function reasonLabel(r: { code: string | null; text: string | null }): string {
   return r.text ?? r.code?.replace(/_/g, ' ') ?? 'No reason given';
+}
+
+/**
+ * The reasons the list can be narrowed to: the API filters by code, and several worded reasons can share one ("other"
+ * with its free texts), so each code is offered once, with every wording under it counted, in rank order.
+ */
+export function reasonFilters(reasons: readonly RankedReason[]): { value: string; label: string; count: number }[] {
+  const byCode = new Map<string, RankedReason[]>();
+  for (const r of reasons) {
+    const value = r.code ?? NONE_RECORDED;
+    byCode.set(value, [...(byCode.get(value) ?? []), r]);
+  }
+  return [...byCode].map(([value, rs]) => ({
+    value,
+    label: rs.length === 1 ? reasonLabel(rs[0]!) : value === NONE_RECORDED ? 'No code recorded' : `${value.replace(/_/g, ' ')} (${rs.length} wordings)`,
+    count: rs.reduce((n, r) => n + r.count, 0),
+  }));
 }
 
 /** Leads sales sent back to marketing in the period, why (most given reason first), and whether they came back. */
@@ -66,27 +78,23 @@ export function RecycledSection() {
           </p>
           <h3 id="reasons-heading">Reasons, most given first</h3>
           <ol className="reasons" aria-labelledby="reasons-heading">
-            {first.reasons.map((r) => {
-              const value = reasonFilter(r);
-              const on = value === reasonCode;
-              return (
-                <li key={`${r.code ?? ''}:${r.text ?? ''}`}>
-                  <button type="button" className="link-button" aria-pressed={on} onClick={() => setReasonCode(on ? '' : value)}>
-                    {reasonLabel(r)}
-                  </button>{' '}
-                  <span className="muted">({f.count(r.count)})</span>
-                </li>
-              );
-            })}
+            {first.reasons.map((r) => (
+              <li key={`${r.code ?? ''}:${r.text ?? ''}`}>
+                {reasonLabel(r)} <span className="muted">({f.count(r.count)})</span>
+              </li>
+            ))}
           </ol>
-          {reasonCode !== '' ? (
-            <p className="inline">
-              <span>Only: {reasonCode === NONE_RECORDED ? 'reasons given in words only' : reasonCode.replace(/_/g, ' ')}</span>
-              <button type="button" onClick={() => setReasonCode('')}>
-                Show every reason
-              </button>
-            </p>
-          ) : null}
+          <div className="inline">
+            <label htmlFor="recycled-reason">Only the moves with reason</label>
+            <select id="recycled-reason" value={reasonCode} onChange={(e) => setReasonCode(e.target.value)}>
+              <option value="">Every reason</option>
+              {reasonFilters(first.reasons).map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label} ({f.count(r.count)})
+                </option>
+              ))}
+            </select>
+          </div>
           {items.length === 0 ? <p className="muted">No move with this reason.</p> : <RecycledTable items={items} />}
         </>
       )}
