@@ -31,7 +31,7 @@ export function ContentSection({ from }: { from: string | undefined }) {
 function ContentTable({ report }: { report: ContentReport }) {
   const { formats: f } = useDashboard();
   const [stage, setStage] = useState<LifecycleStage | 'all'>('all');
-  const useAt = (item: ContentPerformance): ContentUse => (stage === 'all' ? item.total : (item.byStage.find((s) => s.stage === stage) ?? NOTHING));
+  const figuresOf = (item: ContentPerformance): ContentUse => (stage === 'all' ? item.total : (item.byStage.find((s) => s.stage === stage) ?? NOTHING));
   return (
     <>
       <div className="inline">
@@ -61,7 +61,7 @@ function ContentTable({ report }: { report: ContentReport }) {
           </thead>
           <tbody>
             {report.items.map((item) => {
-              const use = useAt(item);
+              const use = figuresOf(item);
               return (
                 <tr key={item.contentId}>
                   <th scope="row">
