@@ -37,10 +37,11 @@ export function usePaged<P extends CursorPage>(key: string, load: (before: strin
     // `load` is a new closure each render; the cursor and the key say what it loads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, last?.next, mine.pages.length]);
-  const reload = first.reload;
-  const firstWithReload = { ...first, reload: () => {
+  // Trying again starts the list over: the pages after the first go with it.
+  const restart = first.reload;
+  const reload = useCallback(() => {
     setExtra({ key, pages: [], loading: false, error: null });
-    reload();
-  } };
-  return { first: firstWithReload, pages, loadMore, loadingMore: mine.loading, moreError: mine.error, hasMore: last?.more === true };
+    restart();
+  }, [key, restart]);
+  return { first: { ...first, reload }, pages, loadMore, loadingMore: mine.loading, moreError: mine.error, hasMore: last?.more === true };
 }
