@@ -5,11 +5,18 @@ import { ContentReport, SourcesReport } from '../../lib/core/model/closed-loop';
 import { ContentItem } from '../../lib/core/model/content';
 import { QuestionGroupPage } from '../../lib/core/model/questions';
 import { LIFECYCLE_STAGES } from '../../lib/core/model/vocabulary';
+import { questionKey } from '../../lib/core/questions/group-key';
+import { insertContact } from '../../server/domain/contacts/create';
 import { seedDemo } from '../../server/seed/demo';
+import { writeInWorkspace } from '../../server/store/db';
+import { questions as questionRows } from '../../server/store/schema';
 import { makeWorkspace, serverForSuite, STORE_KINDS, type TestWorkspace } from '../server/harness';
 import { apiAs, renderApp } from './support/render';
 
 afterEach(cleanup);
+
+/** Sixty distinct words of letters only (a question key keeps letters, so digits alone would group together). */
+const WORDS = Array.from({ length: 60 }, (_, i) => `q${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}word`);
 
 /** The cells of a table row as text, its row header first. */
 function rowTexts(row: HTMLElement): string[] {
@@ -139,6 +146,37 @@ describe.each(STORE_KINDS)('the Closed loop page, on the demo workspace (%s)', (
     expect(alert.textContent).toBe(error.message.charAt(0).toUpperCase() + error.message.slice(1) + (error.message.endsWith('.') ? '' : '.'));
     expect(QuestionGroupPage.parse(await get(marketing, '/v1/questions?limit=200')).groups.find((g) => g.key === unanswered.key)!.answer).toBeNull();
     await server.api(marketing, `/v1/content/${item.id}`, { method: 'PUT', json: { ...draft, archived: false } });
+  });
+
+  it('pages through a long ranking: "Show more" adds the next page until every group is shown', { timeout: 30_000 }, async () => {
+    const many = await makeWorkspace(server, `Askco ${kind}`);
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 10, 12, i));
+    await writeInWorkspace(server.store.db, many.id, async (tx) => {
+      await insertContact(tx, many.id, { id: `askco-${kind}`, email: `asker-${kind}@lead.example`, stage: 'mql', ownerId: many.users.rep!.id }, at(0), { kind: 'import' });
+      // 60 different questions, each asked once: the ranking is then by most recently asked.
+      await tx.insert(questionRows).values(
+        Array.from({ length: 60 }, (_, i) => ({
+          workspaceId: many.id,
+          id: `askco-${kind}-${i}`,
+          contactId: `askco-${kind}`,
+          userId: many.users.rep!.id,
+          text: `Question number ${WORDS[i]}?`,
+          groupKey: questionKey(`Question number ${WORDS[i]}?`),
+          stage: 'mql',
+          at: at(i + 1),
+        })),
+      );
+    });
+    renderApp(apiAs(server.url, many.users.marketing!.token), { path: 'loop', now: server.clock.now });
+    const section = (await screen.findByRole('heading', { level: 2, name: 'Prospects’ questions from sales' })).parentElement!;
+    await within(section).findAllByRole('listitem');
+    expect(within(section).getAllByRole('listitem')).toHaveLength(50);
+    fireEvent.click(within(section).getByRole('button', { name: 'Show more (50 shown)' }));
+    await waitFor(() => expect(within(section).getAllByRole('listitem')).toHaveLength(60));
+    expect(within(section).queryByRole('button', { name: /^Show more/ })).toBeNull();
+    // Most recently asked first: the 60th question at the top, the first at the bottom, none twice.
+    const headings = within(section).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual(Array.from({ length: 60 }, (_, i) => `“Question number ${WORDS[59 - i]}?”`));
   });
 
   it('a workspace with nothing yet: each section says so', async () => {
