@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../lib/core/model/vocabulary';
 import { FunnelPage } from './pages/funnel/FunnelPage';
+import { ClosedLoopPage, MyQuestionsPage } from './pages/loop/ClosedLoopPage';
+import { ReviewPage } from './pages/review/ReviewPage';
 import { SlaLeadsPage } from './pages/sla/SlaLeadsPage';
 import { SlaPage } from './pages/sla/SlaPage';
 import { lazyPage } from './shell/lazy-page';
@@ -26,15 +28,20 @@ const TEAM_ROLES: readonly Role[] = ['manager', 'admin'];
 // Opened now and then: their code loads when first opened, outside the first page's budget.
 const ContentPage = lazyPage(() => import('./pages/content/ContentPage').then((m) => m.ContentPage), 'the content library');
 const TeamPage = lazyPage(() => import('./pages/team/TeamPage').then((m) => m.TeamPage), 'the team');
+/** The SLA report answers a rep over their own leads only (docs/api.md § Reports): the same page, their figures. */
+const SLA_ROLES: readonly Role[] = [...REPORT_ROLES, 'rep'];
 
 export const PAGES: readonly DashboardPage[] = [
-  { path: '', title: 'SLA both ways', roles: REPORT_ROLES, component: SlaPage, inNav: true },
-  { path: 'sla/leads', title: 'Leads behind a figure', roles: REPORT_ROLES, component: SlaLeadsPage, inNav: false },
+  { path: '', title: 'SLA both ways', roles: SLA_ROLES, component: SlaPage, inNav: true },
+  { path: 'sla/leads', title: 'Leads behind a figure', roles: SLA_ROLES, component: SlaLeadsPage, inNav: false },
   { path: 'funnel', title: 'Funnel planner', roles: REPORT_ROLES, component: FunnelPage, inNav: true },
+  { path: 'loop', title: 'Closed loop', roles: REPORT_ROLES, component: ClosedLoopPage, inNav: true },
+  { path: 'review', title: 'Leads to review', roles: REPORT_ROLES, component: ReviewPage, inNav: true },
   // Everyone reads the library; its use comes from /v1/reports/content, so the report roles; marketing and admins edit.
   { path: 'content', title: 'Content library', roles: REPORT_ROLES, component: ContentPage, inNav: true },
   // Users, tokens, shared screens, audit, tracking key: managers read the team and share screens, admins change it.
   { path: 'team', title: 'Team', roles: TEAM_ROLES, component: TeamPage, inNav: true },
+  { path: 'questions', title: 'Your leads’ questions', roles: ['rep'], component: MyQuestionsPage, inNav: true },
 ];
 
 export function pagesFor(role: Role): DashboardPage[] {

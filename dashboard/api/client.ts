@@ -11,11 +11,13 @@ import {
   type UserPatch,
 } from '../../lib/core/model/admin-requests';
 import { Me } from '../../lib/core/model/api';
+import { FunnelReport, RecycledReport, SlaLeadsPage, SlaReport, type RecycledQuery, type SlaLeadsQuery } from '../../lib/core/model/reports';
+import { ContentReport, SourcesReport } from '../../lib/core/model/closed-loop';
+import { QuestionAnswer, QuestionGroupPage, type QuestionListQuery } from '../../lib/core/model/questions';
+import { AcceptedSuggestion, RejectedSuggestion, SuggestionPage, type AcceptSuggestionRequest, type SuggestionStatus } from '../../lib/core/model/contact-requests';
 import { ContentItem } from '../../lib/core/model/content';
 import { AuditPage, type AuditQuery } from '../../lib/core/model/audit';
-import { ContentReport } from '../../lib/core/model/closed-loop';
 import { NewSharedScreen, SharedScreen, SignInUrl, type NewSharedScreenRequest } from '../../lib/core/model/sessions';
-import { FunnelReport, SlaLeadsPage, SlaReport, type SlaLeadsQuery } from '../../lib/core/model/reports';
 import type { Credentials } from './credentials';
 import { DashboardSessionInfo } from './session';
 
@@ -73,6 +75,46 @@ export class DashboardApi {
     return this.get(`/v1/reports/funnel${query({ ...params })}`, FunnelReport);
   }
 
+  // The closed loop and the leads to review (dashboard/pages/loop/, dashboard/pages/review/).
+
+  sourcesReport(period: PeriodParams): Promise<SourcesReport> {
+    return this.get(`/v1/reports/sources${query({ ...period })}`, SourcesReport);
+  }
+
+  /** Ranked; a rep gets their own leads' questions only. */
+  questions(params: Partial<Omit<QuestionListQuery, 'limit'>> & { limit?: number } = {}): Promise<QuestionGroupPage> {
+    return this.get(`/v1/questions${query({ ...params })}`, QuestionGroupPage);
+  }
+
+  /** The library (not archived) by title: the items an answer can link. */
+  async contentLibrary(): Promise<ContentItem[]> {
+    return (await this.get('/v1/content', z.object({ content: z.array(ContentItem) }))).content;
+  }
+
+  async linkAnswer(key: string, contentId: string): Promise<QuestionAnswer> {
+    return parse(await this.send('PUT', `/v1/questions/${encodeURIComponent(key)}/answer`, { contentId }), QuestionAnswer, 'the answer');
+  }
+
+  async unlinkAnswer(key: string): Promise<void> {
+    await this.send('DELETE', `/v1/questions/${encodeURIComponent(key)}/answer`);
+  }
+
+  suggestions(params: { status?: SuggestionStatus; before?: string } = {}): Promise<SuggestionPage> {
+    return this.get(`/v1/suggestions${query({ ...params })}`, SuggestionPage);
+  }
+
+  async acceptSuggestion(id: string, request: Partial<AcceptSuggestionRequest>): Promise<AcceptedSuggestion> {
+    return parse(await this.send('POST', `/v1/suggestions/${encodeURIComponent(id)}/accept`, request), AcceptedSuggestion, 'the accepted suggestion');
+  }
+
+  async rejectSuggestion(id: string, reason: string): Promise<RejectedSuggestion> {
+    return parse(await this.send('POST', `/v1/suggestions/${encodeURIComponent(id)}/reject`, { reason }), RejectedSuggestion, 'the rejected suggestion');
+  }
+
+  recycledReport(params: Partial<Omit<RecycledQuery, 'limit'>> & { limit?: number } = {}): Promise<RecycledReport> {
+    return this.get(`/v1/reports/recycled${query({ ...params })}`, RecycledReport);
+  }
+
   /**
    * The shared screen's report: no sign-in, the token in the path is the permission (nothing personal beyond names
    * and counts). Sent without credentials of any kind, so a signed-in browser shows exactly what the TV shows.
@@ -88,13 +130,13 @@ export class DashboardApi {
   }
 
   async createContent(draft: ContentDraft): Promise<ContentItem> {
-    return this.parse(await this.send('POST', '/v1/content', draft), '/v1/content', ContentItem);
+    return parse(await this.send('POST', '/v1/content', draft), ContentItem, '/v1/content');
   }
 
   /** A replacement of every writable field; `version` makes a concurrent edit a 409 rather than a lost change. */
   async replaceContent(id: string, replacement: ContentReplacement): Promise<ContentItem> {
     const path = `/v1/content/${encodeURIComponent(id)}`;
-    return this.parse(await this.send('PUT', path, replacement), path, ContentItem);
+    return parse(await this.send('PUT', path, replacement), ContentItem, path);
   }
 
   contentReport(period: PeriodParams): Promise<ContentReport> {
@@ -103,13 +145,14 @@ export class DashboardApi {
 
   // The team (docs/api.md § Users and tokens, Browser sessions, The audit log).
 
+  /** The workspace's users (managers and admins may list them): the team, and the owners a suggestion can go to. */
   async users(): Promise<WorkspaceUser[]> {
     return (await this.get('/v1/users', UserList)).users;
   }
 
   async updateUser(id: string, patch: UserPatch): Promise<WorkspaceUser> {
     const path = `/v1/users/${encodeURIComponent(id)}`;
-    return this.parse(await this.send('PATCH', path, patch), path, WorkspaceUser);
+    return parse(await this.send('PATCH', path, patch), WorkspaceUser, path);
   }
 
   async userTokens(userId: string): Promise<TokenList['tokens']> {
@@ -119,7 +162,7 @@ export class DashboardApi {
   /** The answer carries the secret in `token`: the only time anyone sees it. */
   async issueToken(userId: string, request: NewTokenRequest): Promise<IssuedToken> {
     const path = `/v1/users/${encodeURIComponent(userId)}/tokens`;
-    return this.parse(await this.send('POST', path, request), path, IssuedToken);
+    return parse(await this.send('POST', path, request), IssuedToken, path);
   }
 
   async revokeToken(userId: string, tokenId: string): Promise<void> {
@@ -127,7 +170,7 @@ export class DashboardApi {
   }
 
   async signInLink(userId: string): Promise<SignInUrl> {
-    return this.parse(await this.send('POST', '/v1/signin-links', { userId }), '/v1/signin-links', SignInUrl);
+    return parse(await this.send('POST', '/v1/signin-links', { userId }), SignInUrl, '/v1/signin-links');
   }
 
   auditPage(params: Partial<Pick<AuditQuery, 'before' | 'action' | 'limit'>>): Promise<AuditPage> {
@@ -135,7 +178,7 @@ export class DashboardApi {
   }
 
   async rotateTrackingKey(): Promise<TrackingKeyRotation> {
-    return this.parse(await this.send('POST', '/v1/tracking-key/rotate'), '/v1/tracking-key/rotate', TrackingKeyRotation);
+    return parse(await this.send('POST', '/v1/tracking-key/rotate'), TrackingKeyRotation, '/v1/tracking-key/rotate');
   }
 
   async signOutEverywhere(): Promise<void> {
@@ -148,7 +191,7 @@ export class DashboardApi {
 
   /** The answer carries the screen's URL: the only time anyone sees it (the server keeps its hash). */
   async createSharedScreen(request: NewSharedScreenRequest): Promise<NewSharedScreen> {
-    return this.parse(await this.send('POST', '/v1/shared-screens', request), '/v1/shared-screens', NewSharedScreen);
+    return parse(await this.send('POST', '/v1/shared-screens', request), NewSharedScreen, '/v1/shared-screens');
   }
 
   async revokeSharedScreen(id: string): Promise<void> {
@@ -160,13 +203,7 @@ export class DashboardApi {
   }
 
   private async get<S extends z.ZodType>(path: string, schema: S, options: { anonymous?: boolean } = {}): Promise<z.infer<S>> {
-    return this.parse(await this.send('GET', path, undefined, options.anonymous), path, schema);
-  }
-
-  private async parse<S extends z.ZodType>(res: Response, path: string, schema: S): Promise<z.infer<S>> {
-    const parsed = schema.safeParse(await res.json().catch(() => undefined));
-    if (!parsed.success) throw new ApiFailure('server', `the server's answer to ${path} is not what the dashboard expects`, res.status);
-    return parsed.data;
+    return parse(await this.send('GET', path, undefined, options.anonymous), schema, path);
   }
 
   private async send(method: string, path: string, body?: unknown, anonymous = false): Promise<Response> {
@@ -193,6 +230,13 @@ export class DashboardApi {
 const ContentList = z.object({ content: z.array(ContentItem) });
 const UserList = z.object({ users: z.array(WorkspaceUser) });
 const SharedScreenList = z.object({ sharedScreens: z.array(SharedScreen) });
+
+/** An answer parsed with the schema the server answers with; anything else is the server's fault, said so. */
+async function parse<S extends z.ZodType>(res: Response, schema: S, what: string): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) throw new ApiFailure('server', `the server's answer to ${what} is not what the dashboard expects`, res.status);
+  return parsed.data;
+}
 
 function query(params: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();

@@ -9,7 +9,8 @@ import { jsonBody, queryOf } from '../http/validate';
 
 /**
  * Marketing reads prospects' questions and links their answers; managers and admins too. Reps note questions through
- * the outbox and see their own leads' in the panel (through sync), not the workspace's.
+ * the outbox; a rep who lists them gets their own leads' questions only (the contacts they own now), never the
+ * workspace's, and links no answers.
  */
 const marketers = requireRole('manager', 'marketing', 'admin');
 
@@ -20,9 +21,10 @@ function keyFromPath(raw: string): string {
 }
 
 export const questionsRoutes = new Hono<AppEnv>()
-  .get('/', marketers, async (c) => {
+  .get('/', async (c) => {
     const query = queryOf(c, QuestionListQuery);
-    return c.json(await listQuestionGroups(c.get('deps').db, c.get('caller').workspace.id, query));
+    const { workspace, user } = c.get('caller');
+    return c.json(await listQuestionGroups(c.get('deps').db, workspace.id, query, user.role === 'rep' ? user.id : null));
   })
   .put('/:key/answer', marketers, async (c) => {
     const key = keyFromPath(c.req.param('key'));

@@ -287,12 +287,51 @@ describe.each(STORE_KINDS)('prospects’ questions on %s', (kind) => {
       });
     });
 
-    it('lets marketing, managers and admins read; not reps; nobody without a token', async () => {
+    it("lets marketing, managers and admins read it all; a rep only their own leads'; nobody without a token", async () => {
       for (const who of ['marketing', 'manager', 'admin']) expect((await server.api(token(ws, who), '/v1/questions')).status).toBe(200);
-      const rep = await server.api(token(ws, 'rep'), '/v1/questions');
-      expect(rep.status).toBe(403);
-      expect(((await rep.json()) as { error: { message: string } }).error.message).toBe('only manager, marketing, admin may do this; you are rep');
+      // Every contact asking here is rep's: rep reads the whole ranking, rep2 (who owns none of them) reads nothing.
+      expect(await listGroups(ws, '', 'rep')).toEqual({ groups: groupsByHand, more: false, next: null });
+      expect(await listGroups(ws, '', 'rep2')).toEqual({ groups: [], more: false, next: null });
       expect((await server.api(null, '/v1/questions')).status).toBe(401);
+    });
+
+    it("shows a rep nothing of another rep's leads: not a count, a contact, a stage or a wording", async () => {
+      const mine = await makeContact(ws, 'mql', 'rep');
+      const theirs = await makeContact(ws, 'sql', 'rep2');
+      expect((await push(token(ws, 'rep'), [note(mine, 'Is there an Oracle connector?', '2026-01-19T14:00:00.000Z')]))[0]!.status).toBe('applied');
+      const pushed = await push(token(ws, 'rep2'), [
+        note(theirs, 'Do you have an Oracle connector?', '2026-01-19T14:10:00.000Z'),
+        note(theirs, 'Do you have an Oracle connector?', '2026-01-19T14:20:00.000Z'),
+        note(theirs, 'Can we host it on premises?', '2026-01-19T14:30:00.000Z'),
+      ]);
+      expect(pushed.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+      const all = await listGroups(ws, '?limit=200');
+      const oracle = all.groups.find((g) => g.wordings.includes('Do you have an Oracle connector?'))!;
+      const premises = all.groups.find((g) => g.wordings.includes('Can we host it on premises?'))!;
+      // The workspace's view: the two Oracle wordings are one group, asked 3 times by 2 contacts.
+      expect(oracle).toMatchObject({ count: 3, contacts: 2, wordings: ['Do you have an Oracle connector?', 'Is there an Oracle connector?'] });
+      expect([oracle.key, premises.key]).toEqual(['connector-oracl', 'host-premis']);
+
+      const repView = await listGroups(ws, '?limit=200', 'rep');
+      expect(repView.groups.find((g) => g.key === oracle.key)).toEqual({
+        key: oracle.key,
+        count: 1,
+        contacts: 1,
+        byStage: { ...ZERO, mql: 1 },
+        firstAskedAt: '2026-01-19T14:00:00.000Z',
+        lastAskedAt: '2026-01-19T14:00:00.000Z',
+        wordings: ['Is there an Oracle connector?'],
+        answer: null,
+      });
+      expect(repView.groups.map((g) => g.key)).not.toContain(premises.key);
+
+      const rep2View = await listGroups(ws, '?limit=200', 'rep2');
+      expect(rep2View.groups.map((g) => [g.key, g.count, g.contacts, g.byStage.sql, g.wordings])).toEqual([
+        [oracle.key, 2, 1, 2, ['Do you have an Oracle connector?']],
+        [premises.key, 1, 1, 1, ['Can we host it on premises?']],
+      ]);
+      // The stage filter narrows the rep's own view, never widens it.
+      expect((await listGroups(ws, '?stage=sql', 'rep')).groups.map((g) => g.key)).not.toContain(oracle.key);
     });
 
     it("shows another workspace nothing of these", async () => {

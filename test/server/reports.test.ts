@@ -147,11 +147,29 @@ describe.each(STORE_KINDS)('reports on %s', (kind) => {
     expect(report.marketing).toMatchObject({ delivered: 7, goal: 200, ratio: 7 / 200 });
   });
 
-  it('lets managers, marketers and admins in, not reps', async () => {
-    for (const who of ['manager', 'marketing', 'admin']) {
+  it("answers a rep with their own leads only: their row, their totals, their goal, nothing of another rep", async () => {
+    const rep = acme.users.rep!;
+    const mine = await sla(`?from=${FROM}&to=${TO}`, rep.token);
+    // The rep's leads in the period are L1 and L2; their goal is one rep's: 100 × 1 × 5 / 30.
+    expect(mine.marketing).toMatchObject({ delivered: 2, goal: 100 * (5 / 30), activeReps: 1, bySource: [{ key: null, delivered: 2 }] });
+    // L1 met (1.5 h), L2 missed (6 h); open: L1 and L2 overdue, L6 breached.
+    expect(mine.sales.firstTouch).toEqual({ judged: 2, withinSla: 1, share: 0.5, pending: 0, touched: 2, medianBusinessHours: 3.75, medianBusinessMinutes: 225, p90BusinessMinutes: 360 });
+    expect(mine.sales).toMatchObject({ leads: 2, attempts: 3, attemptsPerLead: 1.5, openLeads: { breached: 1, overdue: 2, due: 0, on_track: 0, first_touch_due: 0, paused: 0 } });
+    const everyone = await sla(`?from=${FROM}&to=${TO}`);
+    expect(mine.reps).toEqual(everyone.reps.filter((r) => r.id === rep.id));
+    expect(JSON.stringify(mine)).not.toContain(acme.users.rep2!.id);
+    expect(JSON.stringify(mine)).not.toContain('Acme rep2');
+    // And rep2's answer is rep2's alone: L3, L4 and L5.
+    const theirs = await sla(`?from=${FROM}&to=${TO}`, acme.users.rep2!.token);
+    expect(theirs.marketing.delivered).toBe(3);
+    expect(theirs.reps.map((r) => r.id)).toEqual([acme.users.rep2!.id]);
+  });
+
+  it('lets managers, marketers, admins and reps (their own) read the SLA; the funnel is not for reps', async () => {
+    for (const who of ['manager', 'marketing', 'admin', 'rep']) {
       expect((await server.api(acme.users[who]!.token, '/v1/reports/sla')).status).toBe(200);
     }
-    for (const path of ['/v1/reports/sla', '/v1/reports/funnel?revenueGoal=1000&averageDealSize=10&rate=0.5']) {
+    for (const path of ['/v1/reports/funnel?revenueGoal=1000&averageDealSize=10&rate=0.5', '/v1/reports/recycled', '/v1/reports/content', '/v1/reports/sources']) {
       const res = await server.api(acme.users.rep!.token, path);
       expect(res.status).toBe(403);
       expect((await res.json()).error).toEqual({ code: 'forbidden', message: 'only manager, marketing, admin may do this; you are rep' });

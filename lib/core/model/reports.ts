@@ -84,6 +84,7 @@ export const CadenceCompletion = z.object({
 
 /** A recycle or disqualify reason with how often it was given: by code, else by its normalised words. */
 export const RankedReason = z.object({ code: z.string().nullable(), text: z.string().nullable(), count: Count });
+export type RankedReason = z.infer<typeof RankedReason>;
 
 /** What sales made of the MQLs delivered, by now (the first verdict after each became an MQL). */
 export const LeadQuality = z.object({

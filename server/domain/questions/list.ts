@@ -3,17 +3,28 @@ import type { QuestionGroup, QuestionGroupPage, QuestionListQuery, QuestionStage
 import { QUESTION_SAMPLE_WORDINGS } from '../../../lib/core/model/questions';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../../../lib/core/model/vocabulary';
 import { readSnapshot, type Db, type Tx } from '../../store/db';
-import { content, questionAnswers, questions } from '../../store/schema';
+import { contacts, content, questionAnswers, questions } from '../../store/schema';
 import { decodeGroupPosition, encodeGroupPosition, type GroupPosition } from './cursor';
 
 /**
  * The workspace's questions grouped by key and ranked: most asked first, then most recently asked, then key (in code
  * unit order, `collate "C"`, so PGlite and PostgreSQL agree). With `stage`, only questions asked at that stage count.
- * One aggregate query finds the page's groups; three more fill in their stages, wordings and answers.
+ * One aggregate query finds the page's groups; three more fill in their stages, wordings and answers. With
+ * `askedOf` (a rep's id), only questions of the contacts that rep owns now count, in every figure.
  */
-export async function listQuestionGroups(db: Db, workspaceId: string, query: QuestionListQuery): Promise<QuestionGroupPage> {
+export async function listQuestionGroups(db: Db, workspaceId: string, query: QuestionListQuery, askedOf: string | null = null): Promise<QuestionGroupPage> {
   return readSnapshot(db, async (tx) => {
-    const asked = and(eq(questions.workspaceId, workspaceId), query.stage === undefined ? undefined : eq(questions.stage, query.stage));
+    const owned =
+      askedOf === null
+        ? undefined
+        : inArray(
+            questions.contactId,
+            tx
+              .select({ id: contacts.id })
+              .from(contacts)
+              .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.ownerId, askedOf), isNull(contacts.deletedAt))),
+          );
+    const asked = and(eq(questions.workspaceId, workspaceId), query.stage === undefined ? undefined : eq(questions.stage, query.stage), owned);
     const grouped = tx
       .select({
         key: questions.groupKey,

@@ -4,20 +4,28 @@ import { computeSlaReport, evaluateSlaLeads, reportWeeks, slaDrillRows, type Sla
 import { badRequest } from '../../http/errors';
 import type { Db } from '../../store/db';
 import { decodePagePosition, newestFirst, pageOfRows, type PagePosition } from '../page-cursor';
-import { loadSlaData } from './sla-data';
+import { EVERY_OWNER, loadSlaData, type SlaScope } from './sla-data';
 
 /** The SLA report for a workspace: its rows from one snapshot, the figures from lib/core at `now`. */
-export async function slaReport(db: Db, workspaceId: string, settings: WorkspaceSettings, period: ReportPeriod, now: Date): Promise<SlaReport> {
-  return computeSlaReport(await loadSlaData(db, workspaceId, period), settings, period, now);
+export async function slaReport(db: Db, workspaceId: string, settings: WorkspaceSettings, period: ReportPeriod, now: Date, scope: SlaScope = EVERY_OWNER): Promise<SlaReport> {
+  return computeSlaReport(await loadSlaData(db, workspaceId, period, scope), settings, period, now);
 }
 
 /**
  * One page of the leads behind a figure of the SLA report for the same period and filters, newest first; `count` is
  * every lead on all pages, the number the report shows.
  */
-export async function slaLeadsPage(db: Db, workspaceId: string, settings: WorkspaceSettings, period: ReportPeriod, query: SlaLeadsQuery, now: Date): Promise<SlaLeadsPage> {
+export async function slaLeadsPage(
+  db: Db,
+  workspaceId: string,
+  settings: WorkspaceSettings,
+  period: ReportPeriod,
+  query: SlaLeadsQuery,
+  now: Date,
+  scope: SlaScope = EVERY_OWNER,
+): Promise<SlaLeadsPage> {
   const span = { from: Date.parse(period.from), to: Date.parse(period.to) };
-  const leads = evaluateSlaLeads(await loadSlaData(db, workspaceId, period), settings, span, now);
+  const leads = evaluateSlaLeads(await loadSlaData(db, workspaceId, period, scope), settings, span, now);
   const rows = slaDrillRows(leads, {
     figure: query.figure,
     rep: query.rep,
