@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ScoringPreview } from '../../lib/core/model/scoring-preview';
 import { WorkspaceSettings } from '../../lib/core/model/settings';
@@ -14,10 +14,27 @@ afterEach(cleanup);
 const SLOW = 30_000;
 const disabled = (el: HTMLElement) => el.matches(':disabled');
 
-const part = (title: string) => screen.getByRole('region', { name: title });
-const type = (scope: HTMLElement, label: string | RegExp, value: string) => fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
-const saveAndWait = async (scope: HTMLElement, button: string) => {
-  fireEvent.click(within(scope).getByRole('button', { name: button }));
+/** A part's section, found by its heading (a role query over the whole page's hundreds of fields is slow in jsdom). */
+const part = (title: string) => screen.getByText(title, { selector: 'h2' }).closest('section')!;
+// The page holds some hundred fields: testing-library's label and role queries compute every element's accessible
+// name and take seconds each here, so these find the <label> (or legend, or button) by its text and follow it.
+/** The control a <label> with this text is for (its htmlFor), as getByLabelText would find it. */
+function control(scope: HTMLElement, label: string): HTMLElement & { value: string } {
+  const element = within(scope).getByText(label, { selector: 'label' }) as HTMLLabelElement;
+  return document.getElementById(element.htmlFor) as HTMLInputElement;
+}
+/** The fieldset whose legend starts with this text. */
+const group = (scope: HTMLElement, legend: RegExp) => within(scope).getByText(legend, { selector: 'legend' }).parentElement!;
+/** A button by its accessible name: its aria-label, else its text. */
+function button(scope: HTMLElement, name: string): HTMLButtonElement {
+  const found = [...scope.querySelectorAll('button')].filter((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name);
+  if (found.length !== 1) throw new Error(`${found.length} buttons named "${name}"`);
+  return found[0]!;
+}
+const alertIn = (scope: HTMLElement) => waitFor(() => scope.querySelector<HTMLElement>('[role="alert"]') ?? Promise.reject(new Error('no alert yet')));
+const type = (scope: HTMLElement, label: string, value: string) => fireEvent.change(control(scope, label), { target: { value } });
+const saveAndWait = async (scope: HTMLElement, name: string) => {
+  fireEvent.click(button(scope, name));
   await within(scope).findByText('Saved.');
 };
 /** The text a field's aria-describedby points at: its hint and its refusal. */
@@ -41,13 +58,13 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
 
   const open = async (token: string) => {
     renderApp(apiAs(server.url, token), { path: 'settings', now: server.clock.now });
-    await screen.findByRole('region', { name: 'Work calendar' });
+    await screen.findByText('Work calendar', { selector: 'h2' });
   };
 
   it('saves the SLA goals, and the server has them', async () => {
     await open(manager);
     const sla = part('SLA goals');
-    expect((within(sla).getByLabelText('MQLs per rep per month') as HTMLInputElement).value).toBe('40');
+    expect((control(sla, 'MQLs per rep per month') as HTMLInputElement).value).toBe('40');
     type(sla, 'MQLs per rep per month', '42');
     type(sla, 'Share of leads touched within the policy’s hours', '0.85');
     await saveAndWait(sla, 'Save sla goals');
@@ -57,7 +74,7 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
   it('saves a cadence policy’s attempts and spacing, and a calendar with two ranges a day, a country and an own date', async () => {
     await open(manager);
     const policies = part('Cadence policies');
-    const hot = within(policies).getByRole('group', { name: /^Policy 2: Hot inbound/ });
+    const hot = group(policies, /^Policy 2: Hot inbound/);
     type(hot, 'Attempts', '4');
     type(hot, 'Spacing: business hours before each follow-up', '2, 8, 16');
     type(hot, 'First touch within (business hours)', '0.5');
@@ -67,7 +84,7 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
 
     const calendar = part('Work calendar');
     type(calendar, 'Monday range 1 to', '12:00');
-    fireEvent.click(within(calendar).getByRole('button', { name: 'Add a range on Monday' }));
+    fireEvent.click(button(calendar, 'Add a range on Monday'));
     type(calendar, 'Monday range 2 from', '13:00');
     type(calendar, 'Monday range 2 to', '17:30');
     type(calendar, 'Public holidays of', 'gb');
@@ -82,23 +99,23 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
     // The own date, and the server's expansion of England's holidays this year and next (Christmas, Boxing Day).
     expect(saved.holidays).toEqual(expect.arrayContaining(['2026-08-14', '2026-12-25', '2026-12-28', '2027-12-27']));
     // The form now shows what the server stored, the country's dates included.
-    expect((within(calendar).getByLabelText('Days off') as HTMLTextAreaElement).value.split('\n')).toEqual(saved.holidays);
+    expect((control(calendar, 'Days off') as HTMLTextAreaElement).value.split('\n')).toEqual(saved.holidays);
   }, SLOW);
 
   it('refuses a bad value before sending, at its field with the schema’s message, and changes nothing', async () => {
     const before = await stored();
     await open(manager);
     const policies = part('Cadence policies');
-    const first = within(policies).getByRole('group', { name: /^Policy 1:/ });
+    const first = group(policies, /^Policy 1:/);
     type(first, 'Attempts', '0');
-    fireEvent.click(within(policies).getByRole('button', { name: 'Save cadence policies' }));
-    const alert = await within(policies).findByRole('alert');
-    const attempts = within(first).getByLabelText('Attempts');
+    fireEvent.click(button(policies, 'Save cadence policies'));
+    const alert = await alertIn(policies);
+    const attempts = control(first, 'Attempts');
     expect(attempts.getAttribute('aria-invalid')).toBe('true');
     expect(descriptionOf(attempts)).toBe('at least 1 attempt');
     expect(alert.textContent).toContain('policies.0.attempts: at least 1 attempt');
     // 0 attempts with the four gaps still there: the gaps' rule is named at the spacing field too.
-    expect(descriptionOf(within(first).getByLabelText('Spacing: business hours before each follow-up'))).toContain('must give one gap for each attempt after the first');
+    expect(descriptionOf(control(first, 'Spacing: business hours before each follow-up'))).toContain('must give one gap for each attempt after the first');
     expect(await stored()).toEqual(before);
   }, SLOW);
 
@@ -112,9 +129,9 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
     await open(manager);
     const calendar = part('Work calendar');
     type(calendar, 'Public holidays of', 'ZZ');
-    fireEvent.click(within(calendar).getByRole('button', { name: 'Save work calendar' }));
-    await within(calendar).findByRole('alert');
-    const country = within(calendar).getByLabelText('Public holidays of');
+    fireEvent.click(button(calendar, 'Save work calendar'));
+    await alertIn(calendar);
+    const country = control(calendar, 'Public holidays of');
     expect(country.getAttribute('aria-invalid')).toBe('true');
     expect(descriptionOf(country).split(' | ').at(-1)).toBe(error.issues[0]!.message);
     expect(await stored()).toEqual(before);
@@ -125,22 +142,22 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
     for (const title of ['Scoring model', 'Tracking', 'Attribution']) {
       const region = part(title);
       expect(within(region).getByText('Read-only for your role: marketing, admin may change it.')).toBeTruthy();
-      expect(within(region).queryByRole('button', { name: /^Save/ })).toBeNull();
+      expect([...region.querySelectorAll('button')].filter((b) => b.textContent?.startsWith('Save'))).toEqual([]);
     }
     // A disabled fieldset disables every control in it (the property stays false; the state is :disabled).
-    expect(disabled(within(part('Scoring model')).getByLabelText('MQL fit threshold'))).toBe(true);
-    expect(disabled(within(part('Tracking')).getByLabelText('Email opens'))).toBe(true);
-    expect(disabled(within(part('SLA goals')).getByLabelText('MQLs per rep per month'))).toBe(false);
+    expect(disabled(control(part('Scoring model'), 'MQL fit threshold'))).toBe(true);
+    expect(disabled(control(part('Tracking'), 'Email opens'))).toBe(true);
+    expect(disabled(control(part('SLA goals'), 'MQLs per rep per month'))).toBe(false);
     // The SLA and outcomes are both sides' to agree: a manager may change them.
-    expect(within(part('SLA goals')).getByRole('button', { name: 'Save sla goals' })).toBeTruthy();
+    expect(button(part('SLA goals'), 'Save sla goals')).toBeTruthy();
     cleanup();
 
     await open(marketing);
     for (const title of ['Work calendar', 'Cadence policies', 'Domains']) {
       expect(within(part(title)).getByText('Read-only for your role: manager, admin may change it.')).toBeTruthy();
     }
-    expect(disabled(within(part('Work calendar')).getByLabelText('Time zone'))).toBe(true);
-    expect(within(part('Scoring model')).getByRole('button', { name: 'Save scoring model' })).toBeTruthy();
+    expect(disabled(control(part('Work calendar'), 'Time zone'))).toBe(true);
+    expect(button(part('Scoring model'), 'Save scoring model')).toBeTruthy();
   }, SLOW);
 
   it('previews a scoring change with the API’s own counts, then saves it', async () => {
@@ -157,8 +174,8 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
     type(scoring, 'Fit for grade A', '40');
     type(scoring, 'Fit for grade B', '25');
     type(scoring, 'Fit for grade C', '10');
-    fireEvent.click(within(scoring).getByRole('button', { name: 'Preview the change' }));
-    await within(scoring).findByRole('heading', { name: 'Preview: what saving this model would change' });
+    fireEvent.click(button(scoring, 'Preview the change'));
+    await within(scoring).findByText('Preview: what saving this model would change', { selector: 'h3' }, { timeout: SLOW });
     const cell = (id: string) => within(scoring).getByTestId(id).textContent;
     expect(cell('preview-changed')).toBe(api.changed.toLocaleString('en-US'));
     expect(cell('preview-scored')).toBe(api.scored.toLocaleString('en-US'));
@@ -169,7 +186,7 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
       expect(cell(`preview-grade-${g}-current`)).toBe(String(api.grades.current[g]));
       expect(cell(`preview-grade-${g}-proposed`)).toBe(String(api.grades.proposed[g]));
     }
-    expect(within(within(scoring).getByTestId('preview-items')).getAllByRole('row')).toHaveLength(1 + api.items.length);
+    expect(within(scoring).getByTestId('preview-items').querySelectorAll('tr')).toHaveLength(1 + api.items.length);
     // Nothing was saved by previewing.
     expect((await stored()).scoring.mqlFitThreshold).toBe(current.mqlFitThreshold);
 
@@ -184,17 +201,18 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
     await open(marketing);
     const scoring = part('Scoring model');
     type(scoring, 'Fit for grade C', '90');
-    fireEvent.click(within(scoring).getByRole('button', { name: 'Preview the change' }));
-    expect((await within(scoring).findAllByRole('alert')).at(-1)!.textContent).toBe('No preview: scoring.gradeThresholds: grade thresholds must fall from A to C');
+    fireEvent.click(button(scoring, 'Preview the change'));
+    await within(scoring).findByText(/^No preview/);
+    expect([...scoring.querySelectorAll('[role="alert"]')].at(-1)!.textContent).toBe('No preview: scoring.gradeThresholds: grade thresholds must fall from A to C');
   }, SLOW);
 
   it('saves tracking and attribution as a marketer', async () => {
     await open(marketing);
     const tracking = part('Tracking');
-    const origins = within(tracking).getByLabelText('Site origins') as HTMLTextAreaElement;
+    const origins = control(tracking, 'Site origins') as HTMLTextAreaElement;
     type(tracking, 'Site origins', `${origins.value}\nhttps://docs.example.com/guide`);
-    fireEvent.change(within(tracking).getByLabelText('Email opens'), { target: { value: 'aggregate' } });
-    fireEvent.click(within(tracking).getByLabelText('Per-person opens only for contacts who consented'));
+    fireEvent.change(control(tracking, 'Email opens'), { target: { value: 'aggregate' } });
+    fireEvent.click(control(tracking, 'Per-person opens only for contacts who consented'));
     await saveAndWait(tracking, 'Save tracking');
     const t = (await stored()).tracking;
     expect(t.siteOrigins.at(-1)).toBe('https://docs.example.com');
@@ -202,9 +220,9 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
 
     const attribution = part('Attribution');
     type(attribution, 'Assist window (days before a win)', '731');
-    fireEvent.click(within(attribution).getByRole('button', { name: 'Save attribution' }));
-    await within(attribution).findByRole('alert');
-    expect(descriptionOf(within(attribution).getByLabelText('Assist window (days before a win)'))).toBe('1 to 730 days | must be at most 730 days');
+    fireEvent.click(button(attribution, 'Save attribution'));
+    await alertIn(attribution);
+    expect(descriptionOf(control(attribution, 'Assist window (days before a win)'))).toBe('1 to 730 days | must be at most 730 days');
     type(attribution, 'Assist window (days before a win)', '90');
     await saveAndWait(attribution, 'Save attribution');
     expect((await stored()).attribution).toEqual({ assistWindowDays: 90 });
@@ -213,20 +231,20 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
   it('saves domains and a new lost reason as a manager, and refuses a bad line at its line', async () => {
     await open(manager);
     const domains = part('Domains');
-    const field = within(domains).getByLabelText('The team’s own domains') as HTMLTextAreaElement;
+    const field = control(domains, 'The team’s own domains') as HTMLTextAreaElement;
     const before = field.value;
     type(domains, 'The team’s own domains', `${before}\nnot a domain`);
-    fireEvent.click(within(domains).getByRole('button', { name: 'Save domains' }));
-    await within(domains).findByRole('alert');
+    fireEvent.click(button(domains, 'Save domains'));
+    await alertIn(domains);
     expect(descriptionOf(field)).toContain(`line ${before.split('\n').length + 1}: must be a domain name such as acme.com`);
     type(domains, 'The team’s own domains', `${before}\nNorthwind-Sales.com`);
     await saveAndWait(domains, 'Save domains');
     expect((await stored()).domains.at(-1)).toBe('northwind-sales.com');
 
     const outcomes = part('Outcomes');
-    const lost = within(outcomes).getByRole('group', { name: 'Lost reasons' });
-    fireEvent.click(within(lost).getByRole('button', { name: 'Add a reason' }));
-    const n = within(lost).getAllByLabelText(/^Code /).length;
+    const lost = group(outcomes, /^Lost reasons$/);
+    fireEvent.click(button(lost, 'Add a reason'));
+    const n = within(lost).getAllByText(/^Code /, { selector: 'label' }).length;
     type(lost, `Code ${n}`, 'budget_cut');
     type(lost, `Label ${n}`, 'Budget was cut');
     await saveAndWait(outcomes, 'Save outcomes');

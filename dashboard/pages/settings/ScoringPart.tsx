@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ApiFailure } from '../../../lib/api/errors';
 import { parseInput, type InputIssue } from '../../../lib/core/model/parse';
 import { ScoringPreviewRequest, type ScoringPreview } from '../../../lib/core/model/scoring-preview';
@@ -13,17 +13,22 @@ import { ScoringPreviewView } from './ScoringPreviewView';
 
 type Preview = { state: 'none' } | { state: 'loading' } | { state: 'ready'; preview: ScoringPreview } | { state: 'refused'; issues: InputIssue[] };
 
+const NO_PREVIEW: Preview = { state: 'none' };
+
 /** The scoring model, with a preview of what it would change over the current leads before anyone saves it. */
 export function ScoringPart({ value, editable, owners, save }: PartProps<'scoring'>) {
   const { api } = useDashboard();
   const [draft, setDraftState] = useState(() => draftOf(value));
-  const [preview, setPreview] = useState<Preview>({ state: 'none' });
+  const [preview, setPreview] = useState<Preview>(NO_PREVIEW);
   // A preview answers for the model it was asked about: an edit after it makes it stale.
-  const setDraft = (d: ScoringDraft) => {
-    setDraftState(d);
-    if (preview.state !== 'none') setPreview({ state: 'none' });
-  };
-  const takenIds = [...draft.fitRules.map((r) => r.id), ...draft.engagementRules.map((r) => r.id)];
+  const update = useCallback((change: (d: ScoringDraft) => ScoringDraft) => {
+    setDraftState(change);
+    setPreview(NO_PREVIEW);
+  }, []);
+  const setDraft = (d: ScoringDraft) => update(() => d);
+  // Stable, so typing a threshold does not render every rule again (the rule lists are memoized).
+  const setFitRules = useCallback((fitRules: ScoringDraft['fitRules']) => update((d) => ({ ...d, fitRules })), [update]);
+  const setEngagementRules = useCallback((engagementRules: ScoringDraft['engagementRules']) => update((d) => ({ ...d, engagementRules })), [update]);
   const runPreview = () => {
     const request = parseInput(ScoringPreviewRequest, { scoring: modelOf(draft) }, 'scoring preview');
     if (!request.ok) return setPreview({ state: 'refused', issues: request.issues });
@@ -44,7 +49,7 @@ export function ScoringPart({ value, editable, owners, save }: PartProps<'scorin
       save={() => save(modelOf(draft))}
       onSaved={(v) => {
         setDraftState(draftOf(v));
-        setPreview({ state: 'none' });
+        setPreview(NO_PREVIEW);
       }}
       extraIssues={preview.state === 'refused' ? preview.issues : []}
       extraActions={
@@ -53,8 +58,8 @@ export function ScoringPart({ value, editable, owners, save }: PartProps<'scorin
         </button>
       }
     >
-      <FitRules rules={draft.fitRules} takenIds={takenIds} onChange={(fitRules) => setDraft({ ...draft, fitRules })} />
-      <EngagementRules rules={draft.engagementRules} takenIds={takenIds} onChange={(engagementRules) => setDraft({ ...draft, engagementRules })} />
+      <FitRules rules={draft.fitRules} onChange={setFitRules} />
+      <EngagementRules rules={draft.engagementRules} onChange={setEngagementRules} />
       <Group legend="Thresholds and decay">
         <NumberField path="scoring.halfLifeDays" label="Engagement half-life (days)" hint="points halve every this many days; empty keeps them forever" value={draft.halfLifeDays} onChange={(halfLifeDays) => setDraft({ ...draft, halfLifeDays })} />
         <NumberField path="scoring.mqlFitThreshold" label="MQL fit threshold" value={draft.mqlFitThreshold} onChange={(mqlFitThreshold) => setDraft({ ...draft, mqlFitThreshold })} />

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { FIT_FIELDS, type FitField } from '../../../lib/core/model/scoring';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../lib/core/model/vocabulary';
 import { Group, NumberField, SelectField, TextField } from './controls';
@@ -18,7 +19,7 @@ function replaceAt<T>(list: readonly T[], i: number, item: T): T[] {
 }
 
 /** The fit rules: who the person is (their profile), each worth points. */
-export function FitRules({ rules, takenIds, onChange }: { rules: FitRuleDraft[]; takenIds: string[]; onChange: (rules: FitRuleDraft[]) => void }) {
+export const FitRules = memo(function FitRules({ rules, onChange }: { rules: FitRuleDraft[]; onChange: (rules: FitRuleDraft[]) => void }) {
   return (
     <Group legend="Fit rules (who the person is)">
       {rules.map((r, i) => {
@@ -53,16 +54,16 @@ export function FitRules({ rules, takenIds, onChange }: { rules: FitRuleDraft[];
       })}
       <button
         type="button"
-        onClick={() => onChange([...rules, { id: freshId('fit', takenIds), field: 'title', op: 'pattern', points: '10', label: 'New fit rule', value: '', min: '', max: '', numeric: false }])}
+        onClick={() => onChange([...rules, { id: freshId('fit', rules.map((r) => r.id)), field: 'title', op: 'pattern', points: '10', label: 'New fit rule', value: '', min: '', max: '', numeric: false }])}
       >
         Add a fit rule
       </button>
     </Group>
   );
-}
+});
 
 /** The engagement rules: what the person did (activity, optionally on some URLs), each worth points that decay. */
-export function EngagementRules({ rules, takenIds, onChange }: { rules: EngagementRuleDraft[]; takenIds: string[]; onChange: (rules: EngagementRuleDraft[]) => void }) {
+export const EngagementRules = memo(function EngagementRules({ rules, onChange }: { rules: EngagementRuleDraft[]; onChange: (rules: EngagementRuleDraft[]) => void }) {
   return (
     <Group legend="Engagement rules (what the person did)">
       {rules.map((r, i) => {
@@ -80,9 +81,9 @@ export function EngagementRules({ rules, takenIds, onChange }: { rules: Engageme
           </Group>
         );
       })}
-      <button type="button" onClick={() => onChange([...rules, { id: freshId('eng', takenIds), activity: 'page_view', urlPattern: '', points: '1', label: 'New engagement rule' }])}>
+      <button type="button" onClick={() => onChange([...rules, { id: freshId('eng', rules.map((r) => r.id)), activity: 'page_view', urlPattern: '', points: '1', label: 'New engagement rule' }])}>
         Add an engagement rule
       </button>
     </Group>
   );
-}
+});
