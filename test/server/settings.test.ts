@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
+import type { AttemptChannel } from '../../lib/core/model/vocabulary';
 import { workspaces } from '../../server/store/schema';
 import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
@@ -72,6 +73,7 @@ describe.each(STORE_KINDS)('/v1/settings on %s', (kind) => {
       attempts: 6,
       windowDays: 10,
       followUpBusinessHours: [4, 8, 8, 16, 16],
+      stepChannels: ['call', 'email', 'call', 'voicemail', 'email', 'social'] as AttemptChannel[],
       dueSoonBusinessMinutes: 30,
       version: 0,
     };

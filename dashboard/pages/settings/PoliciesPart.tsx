@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CadencePolicy } from '../../../lib/core/model/policy';
-import { CheckboxField, Group, NumberField, TextField } from './controls';
+import { ATTEMPT_CHANNELS, type AttemptChannel } from '../../../lib/core/model/vocabulary';
+import { CheckboxField, Group, NumberField, SelectField, TextField } from './controls';
 import { freshId, listOf, numberOf, textOf } from './drafts';
 import type { PartProps } from './part';
 import { PartForm } from './PartForm';
@@ -17,7 +18,21 @@ interface PolicyDraft {
   windowDays: string;
   followUpBusinessHours: string;
   dueSoonBusinessMinutes: string;
+  /** Whether each attempt has a planned channel; off sends none (the rep picks). */
+  planChannels: boolean;
+  stepChannels: AttemptChannel[];
 }
+
+const CHANNEL_OPTIONS = ATTEMPT_CHANNELS.map((c) => [c, c] as const);
+
+/** How many attempts the form says, for as many channel pickers; the last good count while the field is half-typed. */
+function attemptCount(d: PolicyDraft): number {
+  const n = Number(d.attempts);
+  return Number.isInteger(n) && n >= 1 && n <= 30 ? n : Math.max(d.stepChannels.length, 1);
+}
+
+/** A channel for each attempt: the ones picked, and email for attempts added since. */
+const channelsOf = (d: PolicyDraft): AttemptChannel[] => Array.from({ length: attemptCount(d) }, (_, i) => d.stepChannels[i] ?? 'email');
 
 const draftOf = (p: CadencePolicy): PolicyDraft => ({
   id: p.id,
@@ -30,6 +45,8 @@ const draftOf = (p: CadencePolicy): PolicyDraft => ({
   windowDays: textOf(p.windowDays),
   followUpBusinessHours: p.followUpBusinessHours.join(', '),
   dueSoonBusinessMinutes: textOf(p.dueSoonBusinessMinutes),
+  planChannels: p.stepChannels.length > 0,
+  stepChannels: p.stepChannels,
 });
 
 const policyOf = (d: PolicyDraft) => ({
@@ -43,6 +60,7 @@ const policyOf = (d: PolicyDraft) => ({
   windowDays: numberOf(d.windowDays),
   followUpBusinessHours: listOf(d.followUpBusinessHours).map(Number),
   dueSoonBusinessMinutes: numberOf(d.dueSoonBusinessMinutes),
+  stepChannels: d.planChannels ? channelsOf(d) : [],
 });
 
 const NEW_POLICY: Omit<PolicyDraft, 'id'> = {
@@ -55,6 +73,8 @@ const NEW_POLICY: Omit<PolicyDraft, 'id'> = {
   windowDays: '14',
   followUpBusinessHours: '16, 16, 24, 24',
   dueSoonBusinessMinutes: '60',
+  planChannels: false,
+  stepChannels: [],
 };
 
 /** Sales' side of the SLA per lead type: the first touch within N business hours, then the attempts and their spacing. */
@@ -65,7 +85,7 @@ export function PoliciesPart({ value, editable, owners, save }: PartProps<'polic
     <PartForm
       part="policies"
       title="Cadence policies"
-      description="A lead type belongs to one policy; the default policy covers every type no other policy names. Reps’ panels use a saved policy after their next sync."
+      description="First touch within N business hours, then the attempts, their spacing and, if planned, the channel of each. A lead type belongs to one policy; the default policy covers every type no other policy names. Reps’ panels use a saved policy after their next sync."
       editable={editable}
       owners={owners}
       save={() => save(drafts.map(policyOf))}
@@ -100,6 +120,27 @@ function PolicyFields({ index, draft: d, onChange, onRemove }: { index: number; 
         value={d.followUpBusinessHours}
         onChange={set('followUpBusinessHours')}
       />
+      <CheckboxField
+        path={at('stepChannels')}
+        label="Plan the channel of each attempt"
+        hint="off: the rep picks the channel of each attempt"
+        checked={d.planChannels}
+        onChange={(planChannels) => onChange({ ...d, planChannels, stepChannels: channelsOf(d) })}
+      />
+      {d.planChannels ? (
+        <div className="settings-row">
+          {channelsOf(d).map((channel, i) => (
+            <SelectField<AttemptChannel>
+              key={i}
+              path={at(`stepChannels.${i}`)}
+              label={`Attempt ${i + 1} channel`}
+              value={channel}
+              options={CHANNEL_OPTIONS}
+              onChange={(c) => onChange({ ...d, stepChannels: channelsOf(d).map((x, j) => (j === i ? c : x)) })}
+            />
+          ))}
+        </div>
+      ) : null}
       <NumberField path={at('dueSoonBusinessMinutes')} label="Due soon (business minutes before a due time)" value={d.dueSoonBusinessMinutes} onChange={set('dueSoonBusinessMinutes')} />
       <button type="button" onClick={onRemove} aria-label={`Remove policy ${index + 1}`}>
         Remove this policy
