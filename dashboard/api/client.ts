@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiFailure, kindForStatus } from '../../lib/api/errors';
+import { SiteSnippet } from '../../lib/core/model/admin-requests';
 import { Me } from '../../lib/core/model/api';
 import { ScoringPreview, type ScoringPreviewRequest } from '../../lib/core/model/scoring-preview';
 import { WorkspaceSettings } from '../../lib/core/model/settings';
@@ -84,6 +85,11 @@ export class DashboardApi {
   /** Saves the whole settings document (the server refuses a change to a part the role does not own); answers what is stored. */
   saveSettings(settings: WorkspaceSettings): Promise<WorkspaceSettings> {
     return this.write('PUT', '/v1/settings', settings, WorkspaceSettings);
+  }
+
+  /** The workspace's site key and the snippet for the company site. */
+  siteSnippet(): Promise<SiteSnippet> {
+    return this.get('/v1/settings/site', SiteSnippet);
   }
 
   /** What a proposed scoring model would change over the current leads; writes nothing. */

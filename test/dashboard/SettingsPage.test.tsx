@@ -213,8 +213,11 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
   }, SLOW);
 
   it('saves tracking and attribution as a marketer', async () => {
+    const site = (await (await server.api(marketing, '/v1/settings/site')).json()) as { siteKey: string; snippet: string };
     await open(marketing);
     const tracking = part('Tracking');
+    expect((await within(tracking).findByTestId('site-key')).textContent).toBe(site.siteKey);
+    expect(control(tracking, 'Snippet for the company site').value).toBe(site.snippet);
     const origins = control(tracking, 'Site origins') as HTMLTextAreaElement;
     type(tracking, 'Site origins', `${origins.value}\nhttps://docs.example.com/guide`);
     fireEvent.change(control(tracking, 'Email opens'), { target: { value: 'aggregate' } });

@@ -95,6 +95,25 @@ describe.each(STORE_KINDS)('/v1/settings on %s', (kind) => {
     expect(me.workspace.domains).toEqual(['settings.example', 'settings-corp.example']);
   });
 
+  it('answers the workspace’s own site key and the snippet that loads t.js with it, to the settings’ readers only', async () => {
+    const ws = await freshWorkspace();
+    const other = await freshWorkspace();
+    const keyOf = async (id: string) => (await server.store.db.select({ siteKey: workspaces.siteKey }).from(workspaces).where(eq(workspaces.id, id)))[0]!.siteKey;
+    const key = await keyOf(ws.id);
+    for (const role of ['manager', 'marketing', 'admin'] as const) {
+      const res = await server.api(ws.users[role]!.token, '/v1/settings/site');
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { siteKey: string; snippet: string };
+      expect(body.siteKey).toBe(key);
+      expect(body.snippet).toBe(`<script async src="${server.url}/t.js?k=${key}"></script>`);
+    }
+    const theirs = (await (await server.api(other.users.manager!.token, '/v1/settings/site')).json()) as { siteKey: string };
+    expect(theirs.siteKey).toBe(await keyOf(other.id));
+    expect(theirs.siteKey).not.toBe(key);
+    expect((await server.api(ws.users.rep!.token, '/v1/settings/site')).status).toBe(403);
+    expect((await server.api(null, '/v1/settings/site')).status).toBe(401);
+  });
+
   it('bumps the workspace version on a change, so reps sync the settings, and not on a save that changes nothing', async () => {
     const ws = await freshWorkspace();
     const settings = await getSettings(ws.users.manager!.token);

@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { TrackingPolicy } from '../../../lib/core/model/settings';
 import type { EmailOpenMode, TrackingMode } from '../../../lib/core/model/tracking';
+import { useDashboard } from '../../shell/context';
+import { ErrorState, Loading } from '../../shell/states';
+import { useLoad } from '../../shell/useLoad';
 import { CheckboxField, LinesField, SelectField } from './controls';
 import { linesOf } from './drafts';
 import type { PartProps } from './part';
@@ -26,12 +29,12 @@ export function TrackingPart({ value, editable, owners, save }: PartProps<'track
     <PartForm
       part="tracking"
       title="Tracking"
-      description="The site key for the snippet is the workspace’s: an admin finds it with the CLI (docs/api.md § Website tracking)."
       editable={editable}
       owners={owners}
       save={() => save({ ...draft, siteOrigins: linesOf(draft.siteOrigins) })}
       onSaved={(v) => setDraft(draftOf(v))}
     >
+      <SiteKey />
       <SelectField path="tracking.mode" label="Website tracking" value={draft.mode} options={MODES} onChange={(mode) => setDraft({ ...draft, mode })} />
       <CheckboxField
         path="tracking.createLeadsFromForms"
@@ -54,5 +57,23 @@ export function TrackingPart({ value, editable, owners, save }: PartProps<'track
         onChange={(requireOpenConsent) => setDraft({ ...draft, requireOpenConsent })}
       />
     </PartForm>
+  );
+}
+
+/** The site key and the snippet to paste into the company site: read-only, so shown as text to copy. */
+function SiteKey() {
+  const { api } = useDashboard();
+  const site = useLoad('site', () => api.siteSnippet());
+  const snippetId = useId();
+  if (site.state === 'loading') return <Loading what="the site key" />;
+  if (site.state === 'error') return <ErrorState what="the site key" error={site.error} retry={site.reload} />;
+  return (
+    <div className="field">
+      <p>
+        Site key: <code data-testid="site-key">{site.data.siteKey}</code>
+      </p>
+      <label htmlFor={snippetId}>Snippet for the company site</label>
+      <textarea id={snippetId} readOnly rows={2} value={site.data.snippet} />
+    </div>
   );
 }
