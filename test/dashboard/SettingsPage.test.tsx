@@ -49,11 +49,13 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
   const server = serverForSuite(kind, { now: '2026-01-21T15:00:00Z' });
   let manager: string;
   let marketing: string;
+  let rep: string;
   const stored = async () => WorkspaceSettings.parse(await (await server.api(manager, '/v1/settings')).json());
   beforeAll(async () => {
     const demo = await seedDemo(server.store.db, { now: server.clock.now() });
     manager = demo.credentials.find((c) => c.role === 'manager')!.token;
     marketing = demo.credentials.find((c) => c.role === 'marketing')!.token;
+    rep = demo.credentials.find((c) => c.role === 'rep')!.token;
   }, 60_000);
 
   const open = async (token: string) => {
@@ -258,5 +260,26 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
     type(lost, `Label ${n}`, 'Budget was cut');
     await saveAndWait(outcomes, 'Save outcomes');
     expect((await stored()).outcomes.lostReasons.at(-1)).toEqual({ code: 'budget_cut', label: 'Budget was cut' });
+  }, SLOW);
+
+  it('is not a rep’s page: GET /v1/settings refuses them, and the dashboard has nothing for them there', async () => {
+    expect((await server.api(rep, '/v1/settings')).status).toBe(403);
+    renderApp(apiAs(server.url, rep), { path: 'settings', now: server.clock.now });
+    await screen.findByText('Nothing here for your role yet');
+    expect(screen.queryByText('Work calendar')).toBeNull();
+  }, SLOW);
+
+  it('saves one part over the others as they are on the server now, not as the page loaded them', async () => {
+    await open(marketing);
+    // The manager changes the calendar after the marketer opened the page.
+    const before = await stored();
+    const calendar = { ...before.calendar, timeZone: 'Europe/Paris' };
+    expect((await server.api(manager, '/v1/settings', { method: 'PUT', json: { ...before, calendar } })).status).toBe(200);
+    const attribution = part('Attribution');
+    type(attribution, 'Assist window (days before a win)', '120');
+    await saveAndWait(attribution, 'Save attribution');
+    const after = await stored();
+    expect(after.attribution.assistWindowDays).toBe(120);
+    expect(after.calendar.timeZone).toBe('Europe/Paris');
   }, SLOW);
 });

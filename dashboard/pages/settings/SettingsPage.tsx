@@ -38,7 +38,7 @@ export function SettingsPage() {
 
 function SettingsEditor({ initial }: { initial: WorkspaceSettings }) {
   const { api, session } = useDashboard();
-  // The document as the server last stored it: a part's save sends it whole, with only that part replaced.
+  // The document as the server last answered it: each part's form starts from its part.
   const [stored, setStored] = useState(initial);
 
   const save = useCallback(
@@ -47,7 +47,10 @@ function SettingsEditor({ initial }: { initial: WorkspaceSettings }) {
       const checked = parseInput(SettingsUpdate, { ...stored, [part]: next }, 'settings');
       if (!checked.ok) return { ok: false, issues: checked.issues };
       try {
-        const saved = await api.saveSettings(checked.value);
+        // The other parts as the server has them now, not as this page loaded them: someone may have saved one since,
+        // and sending the old copy back would undo their change (or, for a part this role does not own, be refused).
+        const current = await api.settings();
+        const saved = await api.saveSettings({ ...current, [part]: checked.value[part] });
         setStored(saved);
         return { ok: true, settings: saved };
       } catch (error) {
