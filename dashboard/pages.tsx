@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../lib/core/model/vocabulary';
 import { FunnelPage } from './pages/funnel/FunnelPage';
 import { SlaLeadsPage } from './pages/sla/SlaLeadsPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
+import { LazySettingsPage } from './pages/settings/lazy';
 import { SlaPage } from './pages/sla/SlaPage';
 
 /**
@@ -26,7 +26,7 @@ export const PAGES: readonly DashboardPage[] = [
   { path: 'sla/leads', title: 'Leads behind a figure', roles: REPORT_ROLES, component: SlaLeadsPage, inNav: false },
   { path: 'funnel', title: 'Funnel planner', roles: REPORT_ROLES, component: FunnelPage, inNav: true },
   // GET /v1/settings is for these roles; each part's form is editable only by its owners (SETTINGS_SECTION_OWNERS).
-  { path: 'settings', title: 'Settings', roles: REPORT_ROLES, component: SettingsPage, inNav: true },
+  { path: 'settings', title: 'Settings', roles: REPORT_ROLES, component: LazySettingsPage, inNav: true },
 ];
 
 export function pagesFor(role: Role): DashboardPage[] {
