@@ -4,6 +4,7 @@ import { FunnelPage } from './pages/funnel/FunnelPage';
 import { ClosedLoopPage, MyQuestionsPage } from './pages/loop/ClosedLoopPage';
 import { ReviewPage } from './pages/review/ReviewPage';
 import { SlaLeadsPage } from './pages/sla/SlaLeadsPage';
+import { LazySettingsPage } from './pages/settings/lazy';
 import { SlaPage } from './pages/sla/SlaPage';
 import { lazyPage } from './shell/lazy-page';
 
@@ -39,6 +40,8 @@ export const PAGES: readonly DashboardPage[] = [
   { path: 'review', title: 'Leads to review', roles: REPORT_ROLES, component: ReviewPage, inNav: true },
   // Everyone reads the library; its use comes from /v1/reports/content, so the report roles; marketing and admins edit.
   { path: 'content', title: 'Content library', roles: REPORT_ROLES, component: ContentPage, inNav: true },
+  // GET /v1/settings is for these roles; each part's form is editable only by its owners (SETTINGS_SECTION_OWNERS).
+  { path: 'settings', title: 'Settings', roles: REPORT_ROLES, component: LazySettingsPage, inNav: true },
   // Users, tokens, shared screens, audit, tracking key: managers read the team and share screens, admins change it.
   { path: 'team', title: 'Team', roles: TEAM_ROLES, component: TeamPage, inNav: true },
   { path: 'questions', title: 'Your leads’ questions', roles: ['rep'], component: MyQuestionsPage, inNav: true },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiFailure, kindForStatus } from '../../lib/api/errors';
 import {
   IssuedToken,
+  SiteSnippet,
   TokenList,
   TrackingKeyRotation,
   WorkspaceUser,
@@ -11,6 +12,8 @@ import {
   type UserPatch,
 } from '../../lib/core/model/admin-requests';
 import { Me } from '../../lib/core/model/api';
+import { ScoringPreview, type ScoringPreviewRequest } from '../../lib/core/model/scoring-preview';
+import { WorkspaceSettings } from '../../lib/core/model/settings';
 import { FunnelReport, RecycledReport, SlaLeadsPage, SlaReport, type RecycledQuery, type SlaLeadsQuery } from '../../lib/core/model/reports';
 import { ContentReport, SourcesReport } from '../../lib/core/model/closed-loop';
 import { QuestionAnswer, QuestionGroupPage, type QuestionListQuery } from '../../lib/core/model/questions';
@@ -20,6 +23,9 @@ import { AuditPage, type AuditQuery } from '../../lib/core/model/audit';
 import { NewSharedScreen, SharedScreen, SignInUrl, type NewSharedScreenRequest } from '../../lib/core/model/sessions';
 import type { Credentials } from './credentials';
 import { DashboardSessionInfo } from './session';
+
+/** The `issues` of an error answer: where in the body, and what is wrong there. */
+const InputIssues = z.array(z.object({ path: z.string(), message: z.string() }));
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -202,6 +208,33 @@ export class DashboardApi {
     await this.send('POST', '/v1/session/signout');
   }
 
+  /** The workspace's settings, with the defaults of parts added since they were saved filled in. */
+  settings(): Promise<WorkspaceSettings> {
+    return this.get('/v1/settings', WorkspaceSettings);
+  }
+
+  /** Saves the whole settings document (the server refuses a change to a part the role does not own); answers what is stored. */
+  saveSettings(settings: WorkspaceSettings): Promise<WorkspaceSettings> {
+    return this.write('PUT', '/v1/settings', settings, WorkspaceSettings);
+  }
+
+  /** The workspace's site key and the snippet for the company site. */
+  siteSnippet(): Promise<SiteSnippet> {
+    return this.get('/v1/settings/site', SiteSnippet);
+  }
+
+  /** What a proposed scoring model would change over the current leads; writes nothing. */
+  scoringPreview(request: z.input<typeof ScoringPreviewRequest>): Promise<ScoringPreview> {
+    return this.write('POST', '/v1/settings/scoring/preview', request, ScoringPreview);
+  }
+
+  private async write<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+    const res = await this.send(method, path, body);
+    const parsed = schema.safeParse(await res.json().catch(() => undefined));
+    if (!parsed.success) throw new ApiFailure('server', `the server's answer to ${path} is not what the dashboard expects`, res.status);
+    return parsed.data;
+  }
+
   private async get<S extends z.ZodType>(path: string, schema: S, options: { anonymous?: boolean } = {}): Promise<z.infer<S>> {
     return parse(await this.send('GET', path, undefined, options.anonymous), schema, path);
   }
@@ -222,8 +255,16 @@ export class DashboardApi {
       throw new ApiFailure('offline', 'the server cannot be reached: check the connection and try again');
     }
     if (res.ok) return res;
-    const error = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiFailure(kindForStatus(res.status), error?.error?.message ?? `the server answered ${res.status}`, res.status, null, error?.error?.code ?? null);
+    const error = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: unknown } } | null;
+    const issues = InputIssues.safeParse(error?.error?.issues);
+    throw new ApiFailure(
+      kindForStatus(res.status),
+      error?.error?.message ?? `the server answered ${res.status}`,
+      res.status,
+      null,
+      error?.error?.code ?? null,
+      issues.success ? issues.data : [],
+    );
   }
 }
 

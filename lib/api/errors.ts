@@ -1,3 +1,4 @@
+import type { InputIssue } from '../core/model/parse';
 /** Why a call to the Leadside API did not give an answer, in the terms the sync engine acts on. */
 export type ApiFailureKind =
   | 'offline' // the network failed: nothing reached the server, or the answer never came back
@@ -18,6 +19,8 @@ export class ApiFailure extends Error {
     readonly retryAfterMs: number | null = null,
     /** The server's error code (`not_found`, `token_expired`, …), when its answer carried one. */
     readonly code: string | null = null,
+    /** The fields a 400 names (`{path, message}`), so a form can show each message at its field. */
+    readonly issues: readonly InputIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiFailure';

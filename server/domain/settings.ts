@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { SETTINGS_SECTION_OWNERS, type SettingsSection } from '../../lib/core/model/admin-requests';
+import { SETTINGS_SECTION_OWNERS, type SettingsSection, type SiteSnippet } from '../../lib/core/model/admin-requests';
 import type { WorkCalendar } from '../../lib/core/model/calendar';
 import { describeIssues } from '../../lib/core/model/parse';
 import { WorkspaceSettings, attributionOf } from '../../lib/core/model/settings';
@@ -101,4 +101,12 @@ function checkedSettings(settings: WorkspaceSettings): WorkspaceSettings {
   if (parsed.success) return parsed.data;
   const issues = describeIssues(parsed.error);
   throw badRequest(`settings are not valid once the country's holidays are added: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+}
+
+/** The workspace's site key and the `<script>` tag that loads t.js with it from this server (docs/api.md § Website tracking). */
+export async function siteSnippet(db: Db, workspaceId: string, publicUrl: string): Promise<SiteSnippet> {
+  const [row] = await db.select({ siteKey: workspaces.siteKey }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  if (!row) throw new ApiError('not_found', 'no such workspace');
+  const src = `${publicUrl.replace(/\/+$/, '')}/t.js?k=${encodeURIComponent(row.siteKey)}`;
+  return { siteKey: row.siteKey, snippet: `<script async src="${src}"></script>` };
 }

@@ -4,7 +4,7 @@ import { ScoringPreviewRequest } from '../../lib/core/model/scoring-preview';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../context';
 import { scoringPreview } from '../domain/scoring-preview';
-import { replaceSettings, withDefaults } from '../domain/settings';
+import { replaceSettings, siteSnippet, withDefaults } from '../domain/settings';
 import { limitBody } from '../http/middleware';
 import { jsonBody } from '../http/validate';
 
@@ -19,6 +19,11 @@ const editors = requireRole('manager', 'marketing', 'admin');
 
 export const settingsRoutes = new Hono<AppEnv>()
   .get('/', editors, (c) => c.json(withDefaults(c.get('caller').workspace.settings)))
+  // The site key for the tracking settings: who may read the settings may read it (it is public on the site anyway).
+  .get('/site', editors, async (c) => {
+    const { db, publicUrl } = c.get('deps');
+    return c.json(await siteSnippet(db, c.get('caller').workspace.id, publicUrl));
+  })
   .put('/', editors, limitBody(MAX_SETTINGS_BYTES), async (c) => {
     const incoming = await jsonBody(c, SettingsUpdate, 'settings');
     const { db, now } = c.get('deps');

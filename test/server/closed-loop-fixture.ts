@@ -27,6 +27,7 @@ export const TRIAL_POLICY = {
   attempts: 2,
   windowDays: 3,
   followUpBusinessHours: [8],
+  stepChannels: [],
   dueSoonBusinessMinutes: 60,
   version: 0,
 };

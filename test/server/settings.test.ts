@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
+import type { AttemptChannel } from '../../lib/core/model/vocabulary';
 import { workspaces } from '../../server/store/schema';
 import { STORE_KINDS, makeWorkspace, serverForSuite, type TestWorkspace } from './harness';
 
@@ -72,6 +73,7 @@ describe.each(STORE_KINDS)('/v1/settings on %s', (kind) => {
       attempts: 6,
       windowDays: 10,
       followUpBusinessHours: [4, 8, 8, 16, 16],
+      stepChannels: ['call', 'email', 'call', 'voicemail', 'email', 'social'] as AttemptChannel[],
       dueSoonBusinessMinutes: 30,
       version: 0,
     };
@@ -91,6 +93,25 @@ describe.each(STORE_KINDS)('/v1/settings on %s', (kind) => {
     const me = await (await server.api(ws.users.rep!.token, '/v1/me')).json();
     expect(me.calendar.week.fri).toEqual([{ start: '09:00', end: '12:00' }, { start: '13:00', end: '15:30' }]);
     expect(me.workspace.domains).toEqual(['settings.example', 'settings-corp.example']);
+  });
+
+  it('answers the workspace’s own site key and the snippet that loads t.js with it, to the settings’ readers only', async () => {
+    const ws = await freshWorkspace();
+    const other = await freshWorkspace();
+    const keyOf = async (id: string) => (await server.store.db.select({ siteKey: workspaces.siteKey }).from(workspaces).where(eq(workspaces.id, id)))[0]!.siteKey;
+    const key = await keyOf(ws.id);
+    for (const role of ['manager', 'marketing', 'admin'] as const) {
+      const res = await server.api(ws.users[role]!.token, '/v1/settings/site');
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { siteKey: string; snippet: string };
+      expect(body.siteKey).toBe(key);
+      expect(body.snippet).toBe(`<script async src="${server.url}/t.js?k=${key}"></script>`);
+    }
+    const theirs = (await (await server.api(other.users.manager!.token, '/v1/settings/site')).json()) as { siteKey: string };
+    expect(theirs.siteKey).toBe(await keyOf(other.id));
+    expect(theirs.siteKey).not.toBe(key);
+    expect((await server.api(ws.users.rep!.token, '/v1/settings/site')).status).toBe(403);
+    expect((await server.api(null, '/v1/settings/site')).status).toBe(401);
   });
 
   it('bumps the workspace version on a change, so reps sync the settings, and not on a save that changes nothing', async () => {

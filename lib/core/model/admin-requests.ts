@@ -152,3 +152,10 @@ export const TrackingKeyRotation = z.object({
   retired: z.object({ keyId: z.string(), verifiesUntil: Instant }).nullable(),
 });
 export type TrackingKeyRotation = z.infer<typeof TrackingKeyRotation>;
+
+/**
+ * GET /v1/settings/site: the workspace's site key (public: it is in every page the snippet runs on) and the snippet to
+ * paste into the company site, pointing at this server.
+ */
+export const SiteSnippet = z.object({ siteKey: z.string(), snippet: z.string() });
+export type SiteSnippet = z.infer<typeof SiteSnippet>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Slug, Version } from './primitives';
+import { AttemptChannel } from './vocabulary';
 
 /**
  * Sales' side of the SLA for some lead types: the first attempt within `firstTouchBusinessHours` of assignment, then
@@ -17,6 +18,11 @@ export const CadencePolicy = z
     attempts: z.number().int().min(1, 'at least 1 attempt').max(30, 'at most 30 attempts'),
     windowDays: z.number().int().min(1).max(365),
     followUpBusinessHours: z.array(z.number().positive('each gap must be more than 0').max(24 * 60)).max(29),
+    /**
+     * The channel each attempt is planned on (attempt k is `stepChannels[k-1]`: "call, email, call, …"); empty when the
+     * rep picks (and in policies saved before it existed). A plan only: an attempt on another channel still counts.
+     */
+    stepChannels: z.array(AttemptChannel).max(30).default([]),
     /** How long before a due time the status turns from on track to due. */
     dueSoonBusinessMinutes: z.number().int().min(0).max(24 * 60).default(60),
     version: Version.default(0),
@@ -24,6 +30,10 @@ export const CadencePolicy = z
   .refine((p) => p.followUpBusinessHours.length === p.attempts - 1, {
     message: 'must give one gap for each attempt after the first',
     path: ['followUpBusinessHours'],
+  })
+  .refine((p) => p.stepChannels.length === 0 || p.stepChannels.length === p.attempts, {
+    message: 'must give one channel for each attempt, or none',
+    path: ['stepChannels'],
   });
 export type CadencePolicy = z.infer<typeof CadencePolicy>;
 export type CadencePolicyInput = z.input<typeof CadencePolicy>;

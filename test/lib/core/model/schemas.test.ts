@@ -79,6 +79,17 @@ describe('cadence policies', () => {
     if (!r.ok) expect(r.issues).toEqual([{ path: 'followUpBusinessHours', message: 'must give one gap for each attempt after the first' }]);
   });
 
+  it('plans a channel for each attempt, or none (the rep picks); a policy saved before channels reads as none', () => {
+    const { stepChannels: _, ...saved } = DEFAULT_CADENCE_POLICY;
+    expect(CadencePolicy.parse(saved).stepChannels).toEqual([]);
+    const planned = ['call', 'email', 'call', 'social', 'email'] as const;
+    expect(CadencePolicy.parse({ ...DEFAULT_CADENCE_POLICY, stepChannels: planned }).stepChannels).toEqual(planned);
+    const short = parseInput(CadencePolicy, { ...DEFAULT_CADENCE_POLICY, stepChannels: ['call', 'email'] }, 'policy');
+    expect(short.ok ? [] : short.issues).toEqual([{ path: 'stepChannels', message: 'must give one channel for each attempt, or none' }]);
+    const unknown = parseInput(CadencePolicy, { ...DEFAULT_CADENCE_POLICY, stepChannels: ['call', 'fax', 'call', 'call', 'call'] }, 'policy');
+    expect(unknown.ok ? [] : unknown.issues).toEqual([{ path: 'stepChannels.1', message: 'must be one of call, email, voicemail, social' }]);
+  });
+
   const demo = CadencePolicy.parse({ ...DEFAULT_CADENCE_POLICY, id: 'demo', isDefault: false, leadTypes: ['demo_request'], firstTouchBusinessHours: 1 });
   const general = CadencePolicy.parse({ ...DEFAULT_CADENCE_POLICY, id: 'general' });
   it.each([
