@@ -1,15 +1,22 @@
 import { rmSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGES, pagesFor } from '../../dashboard/pages';
 import { FunnelInputError, planFunnel } from '../../lib/core/funnel';
 import { NewSharedScreen } from '../../lib/core/model/sessions';
 import { SlaLeadsPage, SlaReport } from '../../lib/core/model/reports';
+import { ScoringPreview } from '../../lib/core/model/scoring-preview';
+import { WorkspaceSettings } from '../../lib/core/model/settings';
 import { findUserByEmail } from '../../server/domain/admin';
 import { signInLinkFor } from '../../server/domain/sign-in';
+import { serveDemoPages, type DemoPages } from '../../server/seed/demo-pages';
+import { contacts } from '../../server/store/schema';
 import { launchChromium } from '../support/chromium';
 import { buildDashboard } from '../support/dashboard-build';
+import { buildE2eExtension, launchWithExtension, type LoadedExtension } from '../support/extension';
 import { keepEvidenceOnFailure } from './support/evidence';
+import { openHostTab, signInThroughOptions, syncAtRest } from './support/flows';
 import { screenshotForReadme } from './support/screenshots';
 import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
 
@@ -38,10 +45,15 @@ describe('the dashboard, in real Chromium', () => {
   let manager: BrowserContext;
   let rep: BrowserContext;
   let signedOut: BrowserContext;
+  let marketing: BrowserContext;
+  // Maya's extension, for the flow where a policy saved in Settings reaches a rep's panel.
+  let extensionDir: string;
+  let hosts: DemoPages;
+  let ext: LoadedExtension;
   let managerToken: string;
   let report: SlaReport;
 
-  keepEvidenceOnFailure(() => ({ server, contexts: [manager, rep, signedOut].filter(Boolean) }));
+  keepEvidenceOnFailure(() => ({ server, ext, contexts: [manager, rep, signedOut, marketing].filter(Boolean) }));
 
   beforeAll(async () => {
     dashboardDir = buildDashboard();
@@ -51,6 +63,9 @@ describe('the dashboard, in real Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await ext?.close();
+    await hosts?.close();
+    if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
     await browser?.close();
     await server?.close();
     if (server) removeDemoData(server);
@@ -77,8 +92,9 @@ describe('the dashboard, in real Chromium', () => {
     return { context, page };
   }
 
-  async function api<T>(path: string, parse: { parse(v: unknown): T }, init: RequestInit = {}): Promise<T> {
-    const res = await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${managerToken}`, 'content-type': 'application/json', ...init.headers } });
+  /** Asks the API as the demo manager, or as whoever's `token` is given. */
+  async function api<T>(path: string, parse: { parse(v: unknown): T }, init: RequestInit = {}, token = managerToken): Promise<T> {
+    const res = await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return parse.parse(await res.json());
   }
@@ -231,9 +247,98 @@ describe('the dashboard, in real Chromium', () => {
     }
   }, 60_000);
 
-  // TODO(issue 15, other parts): the flows that wait for the Settings and Leads to review pages, to add here once they
-  // are merged: change a cadence policy in Settings and see a rep's panel use it after sync (needs the extension:
-  // launchWithExtension + signInThroughOptions, as flows.test.ts does); edit the scoring model and read the preview
-  // before saving; accept a suggested lead with an owner and a lead type; and the README's screenshot of Settings
-  // (screenshotForReadme(page, 'dashboard-settings')).
+  it('the README’s picture of Settings, as the demo manager opens it', async () => {
+    const demoManager = server.credentials.find((c) => c.role === 'manager')!;
+    const { context, page } = await signIn(demoManager.email, demoManager.name);
+    manager = context;
+    await page.goto(`${server.url}/app/settings`);
+    await page.getByRole('region', { name: 'Cadence policies' }).waitFor();
+    // The page is thirteen screens long: the picture is its first screen, the shell and the first parts.
+    await screenshotForReadme(page, 'dashboard-settings', { fullPage: false });
+  }, 60_000);
+
+  it('the manager changes the cadence policy of Dana’s lead type, and Maya’s panel plans that many attempts after sync', async () => {
+    // Maya's panel on Dana Reyes (a content download: the default policy, 5 attempts, one done) before the change.
+    extensionDir = buildE2eExtension();
+    hosts = await serveDemoPages(0);
+    ext = await launchWithExtension(extensionDir);
+    const maya = server.credentials.find((c) => c.role === 'rep' && c.email === 'maya.chen@northwind.example')!;
+    await signInThroughOptions(ext, server.url, maya.token);
+    const { tabId } = await openHostTab(ext, hosts.urls.gmail);
+    const panel = await ext.openPage(`sidepanel.html?tab=${tabId}`);
+    await panel.getByRole('heading', { name: 'Dana Reyes' }).waitFor({ timeout: 30_000 });
+    const attemptsPlanned = panel.locator('.cadence__facts > span').first();
+    await expect.poll(() => attemptsPlanned.textContent(), { timeout: 30_000 }).toBe('1 of 5 attempts');
+
+    const page = manager.pages()[0]!;
+    await page.goto(`${server.url}/app/settings`);
+    const policies = page.getByRole('region', { name: 'Cadence policies' });
+    const standard = policies.getByRole('group', { name: /^Policy 1: Standard/ });
+    await standard.getByLabel('Attempts', { exact: true }).fill('7');
+    await standard.getByLabel('Spacing: business hours before each follow-up').fill('16, 16, 24, 24, 24, 24');
+    await policies.getByRole('button', { name: 'Save cadence policies' }).click();
+    await policies.getByText('Saved.', { exact: true }).waitFor();
+    const saved = (await api('/v1/settings', WorkspaceSettings)).policies.find((p) => p.id === 'default')!;
+    expect([saved.attempts, saved.followUpBusinessHours]).toEqual([7, [16, 16, 24, 24, 24, 24]]);
+
+    // Opening the panel again asks for a sync; the settings come down with it and the plan is the new policy's.
+    await panel.reload();
+    await panel.getByRole('heading', { name: 'Dana Reyes' }).waitFor({ timeout: 30_000 });
+    await syncAtRest(panel);
+    await expect.poll(() => panel.locator('.cadence__facts > span').first().textContent(), { timeout: 30_000 }).toBe('1 of 7 attempts');
+  }, 240_000);
+
+  it('the marketer raises the MQL fit threshold: the preview shows the API’s counts for that model, and saving stores it', async () => {
+    const marketer = server.credentials.find((c) => c.role === 'marketing')!;
+    const { context, page } = await signIn(marketer.email, marketer.name);
+    marketing = context;
+    const before = (await api('/v1/settings', WorkspaceSettings)).scoring;
+    const raised = before.mqlFitThreshold + 20;
+    await page.goto(`${server.url}/app/settings`);
+    const scoring = page.getByRole('region', { name: 'Scoring model' });
+    await scoring.getByLabel('MQL fit threshold').fill(String(raised));
+    await scoring.getByRole('button', { name: 'Preview the change' }).click();
+    await scoring.getByRole('heading', { name: 'Preview: what saving this model would change' }).waitFor({ timeout: 30_000 });
+    const preview = await api('/v1/settings/scoring/preview', ScoringPreview, { method: 'POST', body: JSON.stringify({ scoring: { ...before, mqlFitThreshold: raised } }) }, marketer.token);
+    // A raised bar must stop some MQLs qualifying, or the comparison says nothing.
+    expect(preview.mql.stopping).toBeGreaterThan(0);
+    const cell = (id: string) => scoring.getByTestId(id).textContent();
+    expect(await cell('preview-changed')).toBe(count(preview.changed));
+    expect(await cell('preview-scored')).toBe(count(preview.scored));
+    expect(await cell('preview-mql-starting')).toBe(count(preview.mql.starting));
+    expect(await cell('preview-mql-stopping')).toBe(count(preview.mql.stopping));
+    expect(await cell('preview-mql-total')).toBe(`${count(preview.mql.current)} → ${count(preview.mql.proposed)}`);
+    for (const g of ['A', 'B', 'C', 'D'] as const) {
+      expect(await cell(`preview-grade-${g}-current`)).toBe(count(preview.grades.current[g]));
+      expect(await cell(`preview-grade-${g}-proposed`)).toBe(count(preview.grades.proposed[g]));
+    }
+    // Previewing saved nothing; saving stores the raised threshold and leaves the rest of the model as it was.
+    expect((await api('/v1/settings', WorkspaceSettings)).scoring).toEqual(before);
+    await scoring.getByRole('button', { name: 'Save scoring model' }).click();
+    await scoring.getByText('Saved.', { exact: true }).waitFor();
+    expect((await api('/v1/settings', WorkspaceSettings)).scoring).toEqual({ ...before, mqlFitThreshold: raised });
+  }, 60_000);
+
+  it('the manager accepts a lead Maya suggested, with Jordan as owner and a lead type: the contact is Jordan’s', async () => {
+    const maya = server.credentials.find((c) => c.email === 'maya.chen@northwind.example')!;
+    const email = 'ines.duarte@lumenforge.example';
+    const suggested = await fetch(`${server.url}/v1/mutations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${maya.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ mutations: [{ id: 'm_e2e_suggest_ines', type: 'contact.suggest', at: new Date().toISOString(), email, name: 'Inês Duarte', company: 'Lumenforge' }] }),
+    });
+    expect(suggested.status).toBe(200);
+    const page = manager.pages()[0]!;
+    await page.goto(`${server.url}/app/review`);
+    const form = page.getByRole('form', { name: 'Accept Inês Duarte' });
+    await form.waitFor({ timeout: 30_000 });
+    await form.getByLabel('Owner').selectOption({ label: 'Jordan Okafor' });
+    await form.getByLabel('Lead type').fill('inbound_demo');
+    await form.getByRole('button', { name: 'Accept' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Accepted:' });
+    await done.waitFor();
+    expect(await done.textContent()).toBe('Accepted: Inês Duarte is now a lead owned by Jordan Okafor.');
+    const [contact] = await server.store.db.select().from(contacts).where(eq(contacts.email, email));
+    expect([contact?.ownerId, contact?.leadType, contact?.stage]).toEqual(['u_demo_jordan', 'inbound_demo', 'lead']);
+  }, 60_000);
 });
