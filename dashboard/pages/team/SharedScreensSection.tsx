@@ -4,6 +4,7 @@ import { useDashboard } from '../../shell/context';
 import { Empty, ErrorState, Loading, messageOf } from '../../shell/states';
 import { useLoad } from '../../shell/useLoad';
 import { OnceSecret } from './OnceSecret';
+import { endedStatus, RevokeCell } from './RevokeCell';
 
 /**
  * Shared screens (managers and admins): read-only links to the SLA page for a team screen, no sign-in. The URL is
@@ -57,41 +58,18 @@ export function SharedScreensSection() {
 }
 
 function statusOf(screen: SharedScreen, at: Date): 'revoked' | 'expired' | 'live' {
-  if (screen.revokedAt !== null) return 'revoked';
-  if (screen.expiresAt !== null && new Date(screen.expiresAt) <= at) return 'expired';
-  return 'live';
+  return endedStatus(screen, at) ?? 'live';
 }
 
 function ScreenRow({ screen, status, onRevoked }: { screen: SharedScreen; status: string; onRevoked: () => void }) {
   const { api, formats: f } = useDashboard();
-  const [error, setError] = useState<string | null>(null);
-  const revoke = async () => {
-    setError(null);
-    try {
-      await api.revokeSharedScreen(screen.id);
-      onRevoked();
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  };
   return (
     <tr data-testid={`shared-${screen.id}`}>
       <th scope="row">{screen.name}</th>
       <td>{f.dateTime(screen.createdAt)}</td>
       <td>{screen.expiresAt ? f.date(screen.expiresAt) : 'never'}</td>
       <td>{status}</td>
-      <td>
-        {status === 'live' ? (
-          <button type="button" className="danger" aria-label={`Revoke ${screen.name}`} onClick={revoke}>
-            Revoke
-          </button>
-        ) : null}
-        {error ? (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </td>
+      <RevokeCell name={screen.name} live={status === 'live'} revoke={() => api.revokeSharedScreen(screen.id)} onRevoked={onRevoked} />
     </tr>
   );
 }

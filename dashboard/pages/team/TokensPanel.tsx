@@ -4,6 +4,7 @@ import { useDashboard } from '../../shell/context';
 import { Empty, ErrorState, Loading, messageOf } from '../../shell/states';
 import { useLoad } from '../../shell/useLoad';
 import { OnceSecret } from './OnceSecret';
+import { endedStatus, RevokeCell } from './RevokeCell';
 
 /** One user's API tokens (an admin's view): newest first, revoked and expired ones too; make one, revoke one. */
 export function TokensPanel({ user, onClose }: { user: WorkspaceUser; onClose: () => void }) {
@@ -60,23 +61,11 @@ export function TokensPanel({ user, onClose }: { user: WorkspaceUser; onClose: (
 }
 
 function statusOf(token: ApiToken, at: Date): 'revoked' | 'expired' | 'active' {
-  if (token.revokedAt !== null) return 'revoked';
-  if (token.expiresAt !== null && new Date(token.expiresAt) <= at) return 'expired';
-  return 'active';
+  return endedStatus(token, at) ?? 'active';
 }
 
 function TokenRow({ user, token, status, onRevoked }: { user: WorkspaceUser; token: ApiToken; status: string; onRevoked: () => void }) {
   const { api, formats: f } = useDashboard();
-  const [error, setError] = useState<string | null>(null);
-  const revoke = async () => {
-    setError(null);
-    try {
-      await api.revokeToken(user.id, token.id);
-      onRevoked();
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  };
   return (
     <tr data-testid={`token-${token.id}`}>
       <th scope="row">{token.name}</th>
@@ -84,18 +73,7 @@ function TokenRow({ user, token, status, onRevoked }: { user: WorkspaceUser; tok
       <td>{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : 'never'}</td>
       <td>{token.expiresAt ? f.date(token.expiresAt) : 'never'}</td>
       <td>{status}</td>
-      <td>
-        {status === 'active' ? (
-          <button type="button" className="danger" aria-label={`Revoke ${token.name}`} onClick={revoke}>
-            Revoke
-          </button>
-        ) : null}
-        {error ? (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </td>
+      <RevokeCell name={token.name} live={status === 'active'} revoke={() => api.revokeToken(user.id, token.id)} onRevoked={onRevoked} />
     </tr>
   );
 }
