@@ -24,6 +24,31 @@ export function formatBusinessDuration(minutes: number, options: { seconds?: boo
   return mins > 0 ? `${mins} m` : 'under 1 m';
 }
 
+/** A piece of a line: `whole` runs (a duration, a clock time) must not break across lines. */
+export interface TextRun {
+  text: string;
+  whole: boolean;
+}
+
+// "2 h 30 m", "40 s", "25 m" (each number with its unit, several in a row), or a clock time "5:00 PM".
+const WHOLE_RUNS = /\d+ [dhms](?: \d+ [dhms])*(?![\p{L}])|\d{1,2}:\d{2}[\s\u202f]?[AP]M/gu;
+
+/**
+ * A line split so a narrow panel never wraps "overdue by 25 / m": the durations and clock times in it are whole runs
+ * (rendered nowrap), the words between them may wrap. The text of the runs joined is the line itself.
+ */
+export function keepTogether(line: string): TextRun[] {
+  const runs: TextRun[] = [];
+  let last = 0;
+  for (const m of line.matchAll(WHOLE_RUNS)) {
+    if (m.index > last) runs.push({ text: line.slice(last, m.index), whole: false });
+    runs.push({ text: m[0], whole: true });
+    last = m.index + m[0].length;
+  }
+  if (last < line.length) runs.push({ text: line.slice(last), whole: false });
+  return runs;
+}
+
 /** The same calendar day in the zone the formatter uses. */
 function sameDay(a: Date, b: Date, timeZone?: string): boolean {
   const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

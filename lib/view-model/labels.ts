@@ -46,6 +46,16 @@ export const EXIT_LABELS: Readonly<Record<NonNullable<CadenceState['exitReason']
   stage: 'stage changed',
 };
 
+/**
+ * The stages in which "Qualifies as MQL" tells the rep something: a lead or an MQL. Once sales took it up, or it was
+ * recycled, disqualified, won or lost, the badge would read as a call to act on a lead that is not in play.
+ */
+const MQL_BADGE_STAGES: ReadonlySet<LifecycleStage> = new Set(['lead', 'mql']);
+
+export function showsMqlBadge(stage: LifecycleStage): boolean {
+  return MQL_BADGE_STAGES.has(stage);
+}
+
 /** A slug as words: "demo_request" → "Demo request". */
 export function humanizeSlug(slug: string | null): string | null {
   if (slug === null || slug === '') return null;

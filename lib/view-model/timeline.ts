@@ -41,12 +41,40 @@ export function timelineRows(
   return rows.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
 }
 
+/** A reply's subject without the "Re:" (and its translations) mail programs put before the email it answers. */
+function answeredSubject(subject: string): string {
+  return subject.replace(/^(?:\s*(?:re|aw|sv|antw|fwd?)\s*:\s*)+/i, '').trim() || subject;
+}
+
+/**
+ * What the person did, in words: "Viewed Pricing", "Opened the email “Q3 pricing”". An email's title is its subject
+ * (the server records it with each open, click and reply), so the row names the email, not just "an email".
+ */
+export function activityWords(a: Activity): string {
+  const label = ACTIVITY_LABELS[a.type];
+  const where = a.title ?? (a.url ? shortUrl(a.url) : null);
+  const subject = a.title === null || a.title.trim() === '' ? null : a.title.trim();
+  switch (a.type) {
+    case 'page_view':
+    case 'content_download':
+      return where ? `${label} ${where}` : label;
+    case 'email_open':
+      return subject ? `Opened the email “${subject}”` : label;
+    case 'email_click':
+      return subject ? `Clicked a link in “${subject}”` : label;
+    case 'email_reply':
+      if (a.outOfOffice) return 'Out-of-office reply';
+      return subject ? `Replied to “${answeredSubject(subject)}”` : label;
+    case 'unsubscribe':
+      return subject ? `Unsubscribed from “${subject}”` : label;
+    default:
+      return label;
+  }
+}
+
 function activityRow(a: Activity): TimelineRow {
   const machine = a.trust.label === 'machine';
-  const where = a.title ?? (a.url ? shortUrl(a.url) : null);
-  let text: string = ACTIVITY_LABELS[a.type];
-  if ((a.type === 'page_view' || a.type === 'content_download') && where) text = `${text} ${where}`;
-  if (a.type === 'email_reply' && a.outOfOffice) text = 'Out-of-office reply';
+  const text = activityWords(a);
   const detail = a.type === 'page_view' || a.type === 'content_download' ? (a.title && a.url ? shortUrl(a.url) : null) : a.url ? shortUrl(a.url) : null;
   return {
     key: `activity:${a.id}`,

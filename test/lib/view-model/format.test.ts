@@ -30,7 +30,7 @@ describe('cadence headlines', () => {
     ['breached', null, null, 'SLA breached', 'danger'],
     ['complete', null, null, 'Complete: recycle or advance', 'neutral'],
   ] as const)('%s with %s minutes left', (status, left, tag, text, tone) => {
-    expect(cadenceHeadline(status, left, extra)).toEqual({ status, tone, tag, text });
+    expect(cadenceHeadline(status, left, extra)).toMatchObject({ status, tone, tag, text });
   });
 
   it('says why a cadence ended and until when it is paused', () => {
