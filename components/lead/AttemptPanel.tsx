@@ -16,6 +16,8 @@ export interface AttemptPanelProps {
   attachments: readonly Pick<ContentSuggestion, 'contentId' | 'title'>[];
   onAttachmentsUsed: () => void;
   onRemoveAttachment: (contentId: string) => void;
+  /** The channel the cadence's next step plans (lib/view-model/cadence primaryLogChannel): its button comes first, as the primary one. */
+  primaryChannel?: AttemptChannel | null;
 }
 
 interface Logged {
@@ -37,7 +39,7 @@ interface Logged {
  * or offline; an Undo shows for eight seconds. Keyboard: c, e, v, s log; 1–6 pick an outcome; n goes to the note;
  * z undoes (see lib/view-model/keyboard).
  */
-export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments, onAttachmentsUsed, onRemoveAttachment }: AttemptPanelProps) {
+export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments, onAttachmentsUsed, onRemoveAttachment, primaryChannel = null }: AttemptPanelProps) {
   const write = useLocalWrite();
   const headingId = useId();
   const noteId = useId();
@@ -139,11 +141,11 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
         ))}
       </div>
       <div role="group" aria-label="Log now" className="channels">
-        {ATTEMPT_CHANNELS.map((c) => (
+        {(primaryChannel ? [primaryChannel, ...ATTEMPT_CHANNELS.filter((c) => c !== primaryChannel)] : ATTEMPT_CHANNELS).map((c) => (
           <ShortcutButton
             key={c}
             action={{ kind: 'log', channel: c }}
-            className="channel-button"
+            className={c === primaryChannel ? 'channel-button channel-button--primary' : 'channel-button'}
             aria-busy={busy || undefined}
             purpose={`Log ${CHANNEL_LABELS[c].toLowerCase()} now${outcome ? `: ${OUTCOME_LABELS[outcome].toLowerCase()}` : ''}`}
             onClick={() => void log(c)}

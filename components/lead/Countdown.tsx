@@ -4,8 +4,8 @@ import { businessMinutesBetween, isWorking } from '../../lib/core/calendar';
 import type { WorkCalendar } from '../../lib/core/model/calendar';
 import type { Pause } from '../../lib/core/model/contact';
 import type { CadenceState } from '../../lib/core/model/derived';
-import { cadenceHeadline, liveStatus, STATUS_LABELS, type LiveClock } from '../../lib/view-model/cadence';
-import { formatMoment } from '../../lib/view-model/format';
+import { cadenceHeadline, liveStatus, type LiveClock } from '../../lib/view-model/cadence';
+import { formatMoment, keepTogether } from '../../lib/view-model/format';
 import { useServices } from '../services';
 
 export interface CountdownProps {
@@ -51,24 +51,35 @@ export const Countdown = memo(function Countdown({ cadence, calendar, pauses, du
     if (status !== cadence.status) onStatusChange?.();
   }, [status, cadence.status, onStatusChange]);
 
+  const working = isWorking(calendar, at, { exclude });
   const headline = cadenceHeadline(status, clock.businessMinutesLeft, {
     exitReason: cadence.exitReason,
     pausedUntil: cadence.pausedUntil ? formatMoment(new Date(cadence.pausedUntil), at) : null,
     dueAt: cadence.nextDueAt ? formatMoment(new Date(cadence.nextDueAt), at) : null,
     seconds: true,
+    attempts: { done: cadence.attemptsDone, planned: cadence.attemptsPlanned },
+    working,
   });
-  const offHours = ticking && !isWorking(calendar, at, { exclude });
+  const offHours = ticking && !working;
   return (
     <div className={`countdown countdown--${headline.tone}`}>
       <p className="countdown__line">
         {headline.tag && <span className="countdown__tag">{headline.tag}</span>}
         <span className="countdown__text" title="Counted in working hours only: the SLA clock stops outside them">
-          {headline.text}
+          {keepTogether(headline.text).map((run, i) =>
+            run.whole ? (
+              <span key={i} className="nowrap">
+                {run.text}
+              </span>
+            ) : (
+              run.text
+            ),
+          )}
         </span>
       </p>
       {offHours && <p className="countdown__note">Outside working hours: the clock is stopped.</p>}
       <span className="sr-only" aria-live="polite" aria-atomic="true">
-        Follow-up status: {STATUS_LABELS[status]}
+        Follow-up status: {headline.label}
       </span>
     </div>
   );

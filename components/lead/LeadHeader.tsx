@@ -1,8 +1,10 @@
-import { memo, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ScoreResult } from '../../lib/core/model/derived';
 import { explainPart } from '../../lib/core/scoring';
-import { humanizeSlug, STAGE_LABELS } from '../../lib/view-model/labels';
+import { telHref } from '../../lib/view-model/format';
+import { humanizeSlug, showsMqlBadge, STAGE_LABELS } from '../../lib/view-model/labels';
+import { useServices } from '../services';
 
 export interface LeadHeaderProps {
   contact: Contact;
@@ -12,10 +14,12 @@ export interface LeadHeaderProps {
   meId: string | null;
   /** The id of the heading naming the lead (the article is labelled by it). */
   headingId: string;
+  /** The latest thing the person did, in words ("Viewed Pricing 2 h ago"); null when nothing yet. */
+  lastAction: string | null;
 }
 
 /** Who the lead is, where it stands, and how good it looks: the first thing a rep reads on a call. */
-export const LeadHeader = memo(function LeadHeader({ contact, score, activeNow, meId, headingId }: LeadHeaderProps) {
+export const LeadHeader = memo(function LeadHeader({ contact, score, activeNow, meId, headingId, lastAction }: LeadHeaderProps) {
   const role = [contact.title, contact.company].filter(Boolean).join(' · ');
   const owner = contact.ownerId === null ? 'Unassigned' : contact.ownerId === meId ? 'You' : 'Another rep';
   return (
@@ -28,8 +32,10 @@ export const LeadHeader = memo(function LeadHeader({ contact, score, activeNow, 
           {activeNow && <span className="badge badge--live">Active now</span>}
         </span>
       </div>
+      {lastAction && <p className="lead__last-action">{lastAction}</p>}
       {role && <p className="lead__role">{role}</p>}
       {contact.name && <p className="lead__email">{contact.email}</p>}
+      {contact.phone && <Phone phone={contact.phone} />}
       <dl className="facts">
         <Fact term="Stage" value={STAGE_LABELS[contact.stage]} />
         <Fact term="Lead type" value={humanizeSlug(contact.leadType) ?? 'Not set'} />
@@ -41,10 +47,45 @@ export const LeadHeader = memo(function LeadHeader({ contact, score, activeNow, 
           {STAGE_LABELS[contact.stage]}: {contact.stageReason}
         </p>
       )}
-      <ScoreBlock score={score} />
+      <ScoreBlock score={score} mqlBadge={showsMqlBadge(contact.stage)} />
     </header>
   );
 });
+
+/** How long "Copied" stays beside the button. */
+const COPIED_MS = 2_000;
+
+/** The number as the record has it, a tel: link (the OS places the call), and a copy button for a desk phone. */
+function Phone({ phone }: { phone: string }) {
+  const { platform } = useServices();
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  useEffect(() => {
+    if (copied === null) return;
+    const timer = setTimeout(() => setCopied(null), COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
+  const copy = async () => {
+    try {
+      await platform.writeClipboard(phone);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <p className="lead__phone">
+      <a href={telHref(phone)} aria-label={`Call ${phone}`}>
+        {phone}
+      </a>
+      <button type="button" className="link-button" aria-label="Copy phone number" onClick={() => void copy()}>
+        Copy
+      </button>
+      <span role="status" className="lead__phone-copied">
+        {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Could not copy' : ''}
+      </span>
+    </p>
+  );
+}
 
 function Fact({ term, value }: { term: string; value: string }) {
   return (
@@ -56,7 +97,7 @@ function Fact({ term, value }: { term: string; value: string }) {
 }
 
 /** Score and grade, the fit reasons in view, and every point explained one click away. */
-function ScoreBlock({ score }: { score: ScoreResult }) {
+function ScoreBlock({ score, mqlBadge }: { score: ScoreResult; mqlBadge: boolean }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const fit = score.parts.filter((p) => p.kind === 'fit');
@@ -69,7 +110,7 @@ function ScoreBlock({ score }: { score: ScoreResult }) {
         <span className="score__value">
           Score <strong>{score.score}</strong>
         </span>
-        {score.qualifiesAsMql && <span className="badge">Qualifies as MQL</span>}
+        {mqlBadge && score.qualifiesAsMql && <span className="badge">Qualifies as MQL</span>}
         <button type="button" className="link-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
           {open ? 'Hide breakdown' : 'Score breakdown'}
         </button>

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { ContentSuggestion } from '../../lib/core/model/derived';
+import { nextStep } from '../../lib/core/cadence';
 import { leadPicture } from '../../lib/core/lead';
 import { policyForLeadType } from '../../lib/core/model/policy';
 import { outcomeSettingsOf } from '../../lib/core/model/settings';
+import { primaryLogChannel } from '../../lib/view-model/cadence';
+import { lastHumanAction } from '../../lib/view-model/last-action';
 import { opensFigureNote } from '../../lib/view-model/open-figures';
 import { useLeadData, type LeadData } from '../hooks/useLeadData';
 import { useMeta } from '../hooks/useMeta';
@@ -53,6 +56,9 @@ function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
   );
   const policy = useMemo(() => policyForLeadType(data.settings.policies, data.contact.leadType), [data.settings.policies, data.contact.leadType]);
   const opensNote = opensFigureNote(data.settings, data.contact);
+  const next = useMemo(() => nextStep(picture.cadence, policy), [picture.cadence, policy]);
+  // As of the picture's time, like "Last seen": it moves on when the card is recomputed.
+  const lastAction = useMemo(() => lastHumanAction(data.activities, new Date(Math.max(now().getTime(), askedAt.getTime()))), [data.activities, now, askedAt]);
 
   // "Active now" lapses a few minutes after the last visit: look again each minute while it shows.
   const activeNow = picture.summary.activeNow;
@@ -73,15 +79,17 @@ function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
 
   return (
     <article className="lead" aria-labelledby={headingId}>
-      <LeadHeader contact={data.contact} score={picture.score} activeNow={activeNow} meId={meId} headingId={headingId} />
+      <LeadHeader contact={data.contact} score={picture.score} activeNow={activeNow} meId={meId} headingId={headingId} lastAction={lastAction} />
       <CadenceSection
         cadence={picture.cadence}
         calendar={data.settings.calendar}
         pauses={data.contact.pauses}
         dueSoonMinutes={policy.dueSoonBusinessMinutes}
+        stage={data.contact.stage}
+        next={next}
         onStatusChange={refresh}
       />
-      <AttemptPanel contactId={data.contact.id} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} />
+      <AttemptPanel contactId={data.contact.id} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} primaryChannel={primaryLogChannel(picture.cadence, next)} />
       <QuestionsSection contactId={data.contact.id} questions={data.questions} />
       <IntelligenceSection summary={picture.summary} activities={data.activities} opensNote={opensNote} />
       <ContentSection

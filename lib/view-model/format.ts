@@ -106,3 +106,10 @@ export function shortUrl(url: string): string {
     return url;
   }
 }
+
+/** A tel: URL for a phone number as a record writes it: only what dials (digits, *, #, a leading +); spaces, dots, dashes and brackets go. */
+export function telHref(phone: string): string {
+  const trimmed = phone.trim();
+  const digits = trimmed.replace(/[^\d*#]/g, '');
+  return `tel:${trimmed.startsWith('+') ? '+' : ''}${digits}`;
+}

@@ -84,14 +84,14 @@ describe('the countdown', () => {
     const quiet = renders.header;
     h.advance(2000);
     act(() => vi.advanceTimersByTime(1000));
-    expect(text()).toBe('Overdue by under 1 m');
+    expect(text()).toBe('Follow-up 2 overdue by under 1 m');
     expect(announced()).toBe('Follow-up status: Overdue');
     // Crossing the due time asks lib/core again: the card renders once more, with the state it computes.
     await vi.waitFor(() => expect(renders.header).toBe(quiet + 1));
     expect(screen.getByRole('region', { name: 'Follow-up' }).querySelector('.countdown--danger')).toBeTruthy();
     h.advance(90_000);
     act(() => vi.advanceTimersByTime(1000));
-    expect(text()).toBe('Overdue by 1 m');
+    expect(text()).toBe('Follow-up 2 overdue by 1 m');
   });
 
   it('a first touch that runs out turns into "SLA breached"', async () => {
@@ -105,7 +105,7 @@ describe('the countdown', () => {
     expect(text()).toBe('Due in 1 s');
     h.advance(61_000);
     act(() => vi.advanceTimersByTime(1000));
-    expect(text()).toBe('SLA breached · overdue by 1 m');
+    expect(text()).toBe('First touch missed · overdue by 1 m');
     expect(announced()).toBe('Follow-up status: SLA breached');
   });
 });

@@ -149,7 +149,7 @@ describe('the lead view: the cadence in words and business time', () => {
     await showDana(Date.parse('2026-01-17T15:00:00Z'));
     expect(countdownText()).toBe('Due in 3 h 30 m');
     expect(screen.getByText('Outside working hours: the clock is stopped.')).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Follow-up' }).textContent).toContain('Next due Mon 5:30 PM');
+    expect(screen.getByRole('region', { name: 'Follow-up' }).textContent).toContain('SLA deadline Mon 5:30 PM');
   });
 
   it('skips a holiday: Monday off moves the first touch to Tuesday', async () => {
@@ -159,14 +159,14 @@ describe('the lead view: the cadence in words and business time', () => {
     await db.contacts.put(dana());
     await showDana(Date.parse('2026-01-17T15:00:00Z'));
     expect(countdownText()).toBe('Due in 3 h 30 m');
-    expect(screen.getByRole('region', { name: 'Follow-up' }).textContent).toContain('Next due Tue 5:30 PM');
+    expect(screen.getByRole('region', { name: 'Follow-up' }).textContent).toContain('SLA deadline Tue 5:30 PM');
   });
 
   it.each([
     // First attempt Monday 10:00, follow-up due Wednesday 10:00 (16 business hours); now Wednesday 10:35.
-    ['overdue', [attempt('2026-01-19T15:00:00Z')], Date.parse('2026-01-21T15:35:00Z'), 'Overdue by 35 m', 'danger'],
+    ['overdue', [attempt('2026-01-19T15:00:00Z')], Date.parse('2026-01-21T15:35:00Z'), 'Follow-up 2 overdue by 35 m', 'danger'],
     // The first touch never came: due Monday 12:30, now Monday 14:40.
-    ['breached', [], Date.parse('2026-01-19T19:40:00Z'), 'SLA breached · overdue by 2 h 10 m', 'danger'],
+    ['breached', [], Date.parse('2026-01-19T19:40:00Z'), 'First touch missed · overdue by 2 h 10 m', 'danger'],
     // Follow-up due Wednesday 10:00; now Wednesday 09:20: inside the 60-minute due-soon window, seconds show.
     ['due', [attempt('2026-01-19T15:00:00Z')], Date.parse('2026-01-21T14:20:00Z'), 'Due in 40 m 00 s', 'warn'],
     ['on track', [attempt('2026-01-19T15:00:00Z')], Date.parse('2026-01-19T16:00:00Z'), 'Due in 15 h', 'ok'],
@@ -197,5 +197,137 @@ describe('the lead view: the cadence in words and business time', () => {
     await showDana();
     expect(screen.getByText('No follow-up plan: this lead is not assigned to a rep yet.')).toBeTruthy();
     expect(screen.getByRole('article').querySelector('dl.facts')?.textContent).toContain('OwnerUnassigned');
+  });
+});
+
+describe('the glance: phone, what is next, what they did last', () => {
+  async function withPolicyChannels(stepChannels: string[]) {
+    const settings = defaultWorkspaceSettings(ZONE);
+    settings.policies = settings.policies.map((p) => ({ ...p, stepChannels: stepChannels as typeof p.stepChannels }));
+    await db.meta.put({ key: 'settings', value: settings });
+  }
+
+  it('shows the phone at the top as a tel: link, with a copy button that says "Copied"', async () => {
+    await db.contacts.put(dana({ phone: '+1 (415) 555-0142' }));
+    const h = await showDana();
+    const header = screen.getByRole('article', { name: 'Dana Reyes' }).querySelector('header') as HTMLElement;
+    const link = within(header).getByRole('link', { name: 'Call +1 (415) 555-0142' });
+    expect(link.getAttribute('href')).toBe('tel:+14155550142');
+    fireEvent.click(within(header).getByRole('button', { name: 'Copy phone number' }));
+    expect(await within(header).findByText('Copied')).toBeTruthy();
+    expect(h.platform.clipboard).toEqual(['+1 (415) 555-0142']);
+  });
+
+  it('no phone row when the record has none', async () => {
+    await db.contacts.put(dana());
+    await showDana();
+    expect(screen.queryByRole('button', { name: 'Copy phone number' })).toBeNull();
+  });
+
+  it('says what is next: the step, its channel and its time, and makes that log button the primary one', async () => {
+    await withPolicyChannels(['call', 'email', 'call', 'social', 'voicemail']);
+    await db.contacts.put(dana());
+    await db.attempts.bulkPut([attempt('2026-01-19T15:00:00Z'), attempt('2026-01-21T15:00:00Z')]);
+    // Wednesday 11:00 New York; step 3 is due 16 business hours after Wednesday 10:00: Friday 10:00 (15:00Z).
+    await showDana(Date.parse('2026-01-21T16:00:00Z'));
+    const section = screen.getByRole('region', { name: 'Follow-up' });
+    expect(section.textContent).toContain('Step 3 of 5 · Call · by Fri 3:00 PM');
+    const log = screen.getByRole('group', { name: 'Log now' });
+    const primary = within(log).getAllByRole('button').filter((b) => b.classList.contains('channel-button--primary'));
+    expect(primary.map((b) => b.textContent)).toEqual(['Call']);
+    // The planned channel comes first in the row.
+    expect(within(log).getAllByRole('button')[0]?.textContent).toBe('Call');
+  });
+
+  it('a step that is past due reads "was due", and the headline names the follow-up', async () => {
+    await withPolicyChannels(['call', 'email', 'call', 'social', 'voicemail']);
+    await db.contacts.put(dana());
+    await db.attempts.put(attempt('2026-01-19T15:00:00Z'));
+    await showDana(Date.parse('2026-01-21T15:35:00Z'));
+    const section = screen.getByRole('region', { name: 'Follow-up' });
+    expect(countdownText()).toBe('Follow-up 2 overdue by 35 m');
+    expect(section.textContent).toContain('Step 2 of 5 · Email · was due 3:00 PM');
+    expect(section.textContent).toContain('First touch within the SLA, deadline Mon 5:30 PM');
+  });
+
+  it('says what the person did last, under the name: the latest human action, never a machine open', async () => {
+    await db.contacts.put(dana());
+    await db.activities.bulkPut([
+      activity('page_view', '2026-01-19T13:00:00Z', { url: 'https://northwind.example/pricing', title: 'Pricing' }),
+      activity('email_open', '2026-01-19T14:30:00Z', { title: 'Q3 pricing', trust: { label: 'machine', reason: 'Apple Mail Privacy Protection prefetch' } }),
+    ]);
+    await showDana();
+    const header = screen.getByRole('article', { name: 'Dana Reyes' }).querySelector('header') as HTMLElement;
+    expect(header.querySelector('.lead__last-action')?.textContent).toBe('Viewed Pricing 2 h ago');
+  });
+
+  it('an email open names the email', async () => {
+    await db.contacts.put(dana());
+    await db.activities.put(activity('email_open', '2026-01-18T14:00:00Z', { title: 'Q3 pricing', emailId: 'em1' }));
+    await showDana();
+    expect(screen.getByText('Opened the email “Q3 pricing” yesterday')).toBeTruthy();
+  });
+});
+
+describe('labels that stay true', () => {
+  // Dana with her history qualifies (fit 50, engagement over the threshold).
+  beforeEach(async () => {
+    await db.activities.bulkPut(danaHistory());
+  });
+
+  it('"Qualifies as MQL" shows for an MQL, and not for a recycled or disqualified lead', async () => {
+    await db.contacts.put(dana());
+    await showDana();
+    expect(screen.getByText('Qualifies as MQL')).toBeTruthy();
+    cleanup();
+    for (const stage of ['recycled', 'disqualified', 'sql'] as const) {
+      await db.contacts.put(dana({ stage, stageReason: stage === 'sql' ? null : 'No budget' }));
+      await showDana();
+      expect(screen.queryByText('Qualifies as MQL')).toBeNull();
+      cleanup();
+    }
+  });
+
+  it('a recycled lead shows no SLA deadline, no countdown and no primary log button', async () => {
+    const settings = defaultWorkspaceSettings(ZONE);
+    settings.policies = settings.policies.map((p) => ({ ...p, stepChannels: ['call', 'email', 'call', 'social', 'voicemail'] }));
+    await db.meta.put({ key: 'settings', value: settings });
+    await db.contacts.put(dana({ stage: 'recycled', stageReason: 'No budget until Q3' }));
+    await showDana(Date.parse('2026-01-19T19:40:00Z'));
+    const section = screen.getByRole('region', { name: 'Follow-up' });
+    expect(countdownText()).toBe('Exited: stage changed');
+    expect(section.textContent).toContain('No SLA deadline: the lead is Recycled');
+    expect(section.textContent).not.toMatch(/SLA deadline \d|missed|Step \d/);
+    expect(screen.getByRole('group', { name: 'Log now' }).querySelector('.channel-button--primary')).toBeNull();
+  });
+
+  it('a first touch that never came says so, with the deadline as past', async () => {
+    await db.contacts.put(dana());
+    // Monday 14:40 New York: the first touch was due 12:30.
+    await showDana(Date.parse('2026-01-19T19:40:00Z'));
+    expect(countdownText()).toBe('First touch missed · overdue by 2 h 10 m');
+    expect(screen.getByRole('region', { name: 'Follow-up' }).textContent).toContain('First touch missed: was due 5:30 PM');
+  });
+
+  it('"Due soon" does not alarm at midnight: the clock is stopped and no seconds show', async () => {
+    await db.contacts.put(dana());
+    await db.attempts.put(attempt('2026-01-19T15:00:00Z'));
+    // Wednesday 00:00 New York (05:00Z): the follow-up due at 10:00 is 60 business minutes away, inside the due-soon
+    // window, but the next working minute is nine hours off.
+    await showDana(Date.parse('2026-01-21T05:00:00Z'));
+    const section = screen.getByRole('region', { name: 'Follow-up' });
+    expect(within(section).queryByText('Due soon')).toBeNull();
+    expect(within(section).getByText('Off hours')).toBeTruthy();
+    expect(countdownText()).toBe('Due in 1 h');
+    expect(section.querySelector('.countdown--warn')).toBeNull();
+    expect(section.querySelector('[aria-live="polite"]')?.textContent).toBe('Follow-up status: Outside working hours');
+  });
+
+  it('keeps each duration whole: "25 m" never wraps between the number and its unit', async () => {
+    await db.contacts.put(dana());
+    await db.attempts.put(attempt('2026-01-19T15:00:00Z'));
+    await showDana(Date.parse('2026-01-21T15:25:00Z'));
+    const text = screen.getByRole('region', { name: 'Follow-up' }).querySelector('.countdown__text') as HTMLElement;
+    expect([...text.querySelectorAll('.nowrap')].map((n) => n.textContent)).toEqual(['25 m']);
   });
 });
