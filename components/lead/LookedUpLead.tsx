@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { nextStep } from '../../lib/core/cadence';
 import type { LookupEntry } from '../../lib/core/model/api';
 import { DEFAULT_CADENCE_POLICY, policyForLeadType } from '../../lib/core/model/policy';
 import { opensFigureNote } from '../../lib/view-model/open-figures';
@@ -20,12 +21,15 @@ export function LookedUpLead({ entry }: { entry: LookupEntry }) {
   const policy = settings ? policyForLeadType(settings.policies, entry.contact.leadType) : DEFAULT_CADENCE_POLICY;
   return (
     <article className="lead" aria-labelledby={headingId}>
-      <LeadHeader contact={entry.contact} score={entry.score} activeNow={entry.summary.activeNow} meId={me?.user.id ?? null} headingId={headingId} />
+      <LeadHeader contact={entry.contact} score={entry.score} activeNow={entry.summary.activeNow} meId={me?.user.id ?? null} headingId={headingId} lastAction={null} />
       <p role="status" className="notice">
         Bringing this lead’s history into Leadside… Logging and stage actions appear as soon as it arrives.
       </p>
       {calendar && (
-        <CadenceSection cadence={entry.cadence} calendar={calendar} pauses={entry.contact.pauses} dueSoonMinutes={policy.dueSoonBusinessMinutes} />
+        <CadenceSection cadence={entry.cadence} calendar={calendar} pauses={entry.contact.pauses} dueSoonMinutes={policy.dueSoonBusinessMinutes}
+          stage={entry.contact.stage}
+          next={nextStep(entry.cadence, policy)}
+        />
       )}
       <IntelligenceSection summary={entry.summary} activities={null} opensNote={opensFigureNote(settings, entry.contact)} />
     </article>
