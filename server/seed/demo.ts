@@ -4,7 +4,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { defaultWorkspaceSettings } from '../../lib/core/model/defaults';
 import { CadencePolicy, policyForLeadType } from '../../lib/core/model/policy';
 import { WorkspaceSettings } from '../../lib/core/model/settings';
-import { ROLES, type LifecycleStage, type Role } from '../../lib/core/model/vocabulary';
+import { ROLES, type AttemptChannel, type LifecycleStage, type Role } from '../../lib/core/model/vocabulary';
 import { addUser, createWorkspace } from '../domain/admin';
 import { createToken } from '../domain/tokens';
 import { writeInWorkspace, type Db, type Tx } from '../store/db';
@@ -52,14 +52,18 @@ export const HOT_INBOUND_POLICY: CadencePolicy = CadencePolicy.parse({
   windowDays: 14,
   followUpBusinessHours: [4, 16, 16, 24, 24],
   dueSoonBusinessMinutes: 30,
+  stepChannels: ['call', 'email', 'call', 'social', 'call', 'email'],
 });
+
+/** A planned channel per step, so the demo panel says what to do next ("Step 2 of 5 · Email · by …"). */
+const alternatingChannels = (attempts: number): AttemptChannel[] => Array.from({ length: attempts }, (_, i) => (i % 2 === 0 ? 'call' : 'email'));
 
 /** The defaults, plus the hot-inbound policy, the website as a tracking origin and a goal a 3-rep team can meet. */
 export function demoSettings(): WorkspaceSettings {
   const base = defaultWorkspaceSettings(DEMO_TIME_ZONE, [DEMO_DOMAIN]);
   return WorkspaceSettings.parse({
     ...base,
-    policies: [...base.policies, HOT_INBOUND_POLICY],
+    policies: [...base.policies.map((p) => ({ ...p, stepChannels: alternatingChannels(p.attempts) })), HOT_INBOUND_POLICY],
     sla: { ...base.sla, mqlsPerRepPerMonth: 40 },
     tracking: { ...base.tracking, siteOrigins: [DEMO_SITE] },
   });
