@@ -69,3 +69,23 @@ it('reads the same thread if Gmail drops both message hooks (data-message-id, di
   expect(page.doc.querySelectorAll('[data-message-id], div.adn')).toHaveLength(0);
   expect(readGmail(page.doc, page.url)).toEqual(full);
 });
+
+it('tells senders from recipients by stable attributes when Gmail renames its generated classes', () => {
+  const page = loadFixture('gmail', 'demo:gmail-thread.html', THREAD);
+  const full = readGmail(page.doc, page.url);
+  // Every generated class of the thread renamed, as a new Gmail build does; the attributes (email=, data-hovercard-id,
+  // role, aria-label, data-message-id) and the mail's own `gmail_quote` stay.
+  let n = 0;
+  for (const element of page.doc.querySelectorAll('div[role="main"] [class]:not([class^="gmail_"])')) element.setAttribute('class', `x${(n++).toString(36)}`);
+  expect(page.doc.querySelectorAll('span.gD, span.g2, span.hb, td.gF, h3.iw')).toHaveLength(0);
+  expect(readGmail(page.doc, page.url)).toEqual(full);
+});
+
+it('with the classes renamed and both message hooks dropped, still no list rows', () => {
+  const page = loadFixture('gmail', 'demo:gmail-thread.html', THREAD);
+  const full = readGmail(page.doc, page.url);
+  for (const message of page.doc.querySelectorAll('[data-message-id]')) message.removeAttribute('data-message-id');
+  let n = 0;
+  for (const element of page.doc.querySelectorAll('div[role="main"] [class]:not([class^="gmail_"])')) element.setAttribute('class', `x${(n++).toString(36)}`);
+  expect(readGmail(page.doc, page.url)).toEqual(full);
+});
