@@ -7,15 +7,15 @@ const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJGvJkHpLwPMqNwvq
 describe('readGmail', () => {
   it.each([
     [
-      'a thread with several people: senders in order, then recipients; the rep kept without "me"; quoted history, the list behind and the typed text left out; the inline reply chip added',
+      'a thread with several people: senders in order, then recipients; the rep (Maya) kept without "me"; quoted history, the list behind and the typed text left out; the inline reply chip added',
       'demo:gmail-thread.html',
       THREAD,
       [
         { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'sender' },
-        { email: 'sam@acme.example', name: null, role: 'sender' },
+        { email: 'maya.chen@northwind.example', name: null, role: 'sender' },
         { email: 'kofi.mensah@buyer.example', name: 'Kofi Mensah', role: 'sender' },
         { email: 'priya.n@buyer.example', name: 'Priya Natarajan', role: 'recipient' },
-        { email: 'jo@acme.example', name: 'Jo Park', role: 'recipient' },
+        { email: 'jo.park@northwind.example', name: 'Jo Park', role: 'recipient' },
         { email: 'cfo@buyer.example', name: null, role: 'recipient' },
       ],
     ],
