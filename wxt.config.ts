@@ -19,6 +19,9 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!E2E) return;
       manifest.host_permissions = ['http://127.0.0.1/*', 'http://localhost/*'];
+      // `scripting` granted up front too, so turning the mailto: reader on for a loopback site resolves without a
+      // prompt; the request itself is the same call the shipped build makes.
+      manifest.permissions = [...(manifest.permissions ?? []), 'scripting'];
       for (const script of manifest.content_scripts ?? []) {
         const host = /content-scripts\/([a-z]+)\.js$/.exec(script.js?.[0] ?? '')?.[1];
         if (host) script.matches = [...(script.matches ?? []), `http://localhost/${host}/*`];
@@ -31,7 +34,9 @@ export default defineConfig({
     // Only what is used: the side panel (Chrome), an alarm for the minute sync, and `storage` (no install warning):
     // session storage for each tab's detected contacts (lib/routing), local for the rep's settings (lib/stored). Access
     // to the rep's server is optional and asked at sign-in, for that one origin.
-    permissions: browser === 'firefox' ? ['alarms', 'storage'] : ['sidePanel', 'alarms', 'storage'],
+    // `activeTab` (no install warning): the toolbar click lets the panel see that tab's address, for "Read contacts on
+    // this site".
+    permissions: browser === 'firefox' ? ['alarms', 'storage', 'activeTab'] : ['sidePanel', 'alarms', 'storage', 'activeTab'],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // The `mailto:` reader runs only on sites the rep turns on: `scripting` is asked then, with that site's origin
     // (lib/routing/mailto-sites.ts). The CRM and mail hosts' readers are manifest content scripts.

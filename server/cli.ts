@@ -23,6 +23,7 @@ import type { Logger } from './http/logger';
 import { demoSignIn, demoSignInLinks, type DemoSignIn } from './seed/credentials';
 import { hasAnyWorkspace, seedDemo, type SeededDemo } from './seed/demo';
 import { serveDemoPages, type DemoPages } from './seed/demo-pages';
+import { DEMO_REPS } from './seed/people';
 import { startServer, type RunningServer } from './serve';
 import { openStore, writeInWorkspace, type Db, type Store, type StoreOptions } from './store/db';
 import { users, workspaces } from './store/schema';
@@ -126,6 +127,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
             out(`Demo pages (sign in as Maya Chen, then open one; the panel shows that lead):`);
             out(`  Gmail thread with Dana Reyes:  ${pages.urls.gmail}`);
             out(`  HubSpot record of Leo Martins: ${pages.urls.hubspot}`);
+            // The thread's "me" is the signed-in rep: another demo rep opens the page as themselves.
+            for (const rep of DEMO_REPS.slice(1)) out(`  Signed in as ${rep.name}: ${pages.urlsFor(rep.key).gmail}`);
           }
           await (options.whileServing ?? untilStopped)(server);
           return 0;

@@ -1,3 +1,4 @@
+import { MailtoSites } from './MailtoSites';
 import { SignIn } from './SignIn';
 
 export function OptionsPage() {
@@ -8,6 +9,7 @@ export function OptionsPage() {
       </header>
       <main className="panel__main">
         <SignIn />
+        <MailtoSites />
       </main>
     </div>
   );

@@ -16,6 +16,7 @@ import { PanelShell } from '../PanelShell';
 import { QueueView } from '../queue/QueueView';
 import { useServices } from '../services';
 import { FirstSync } from './FirstSync';
+import { ReadThisSite } from './ReadThisSite';
 import { RejectedChanges } from './RejectedChanges';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { SignedOut } from './SignedOut';
@@ -125,7 +126,11 @@ function SignedInPanel({ me, sync }: { me: Me; sync: SyncState }) {
       sync.lastSyncAt === null ? (
         <FirstSync sync={sync} />
       ) : (
-        <QueueView ownerId={me.user.id} onOpen={(contactId) => setView({ kind: 'contact', contactId })} />
+        <>
+          {/* No people on this tab: offer to read the site's email links (the mailto: reader). */}
+          {!page && <ReadThisSite />}
+          <QueueView ownerId={me.user.id} onOpen={(contactId) => setView({ kind: 'contact', contactId })} />
+        </>
       );
   }
 

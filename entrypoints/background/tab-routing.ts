@@ -56,4 +56,19 @@ async function syncMailtoReader(): Promise<void> {
   const script = { id: MAILTO_SCRIPT_ID, js: [MAILTO_SCRIPT_FILE], matches, runAt: 'document_idle' as const };
   if (registered.length > 0) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
+  // A registered script runs on the next page load; a site just turned on is read now in the tabs already open on it.
+  const before = new Set(registered[0]?.matches ?? []);
+  const added = matches.filter((pattern) => !before.has(pattern));
+  if (added.length > 0) await readOpenTabs(added);
+}
+
+async function readOpenTabs(patterns: string[]): Promise<void> {
+  const tabs = await browser.tabs.query({ url: patterns });
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${MAILTO_SCRIPT_FILE}` as const] }).catch(() => undefined),
+    ),
+  );
 }

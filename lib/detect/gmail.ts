@@ -28,8 +28,8 @@ export function readGmail(doc: Document, url: URL): DetectedContact[] {
     // Without either message hook (Gmail renamed both), the whole thread area: slower, list rows still do not match.
     for (const message of messages.length > 0 ? messages : [main]) {
       for (const person of message.querySelectorAll('[email]')) {
-        if (person.closest(BODY)) continue;
-        const role = person.closest('span.hb') ? 'recipient' : person.matches(SENDER) ? 'sender' : null;
+        if (person.closest(BODY) || person.closest(LIST_ROW)) continue;
+        const role = roleOf(person);
         if (role) found.add(person.getAttribute('email'), unlessMe(person.getAttribute('name')), role);
       }
     }
@@ -48,10 +48,27 @@ export function threadIdOf(url: URL): string | null {
 
 /** A message of the open thread, expanded or collapsed (`data-message-id` is stable, `adn` its fragile class). */
 const MESSAGE = '[data-message-id], div.adn';
-/** The sender of a message (`td.gF` and `h3.iw` hold the same `span.gD`); recipients sit in `span.hb` ("to me, Kofi"). */
-const SENDER = 'td.gF span, h3.iw span, span.gD';
+/**
+ * The sender of a message: stable first, the header's heading (`<h3>`, its `role="gridcell"`), then the fragile
+ * classes (`td.gF` and `h3.iw` hold the same `span.gD`).
+ */
+const SENDER = 'h3 [email], [role="heading"] [email], [role="gridcell"] [email], td.gF span, h3.iw span, span.gD';
 /** A message's body, where quoted history and signatures live: never read. */
 const BODY = 'div.a3s, div.ii.gt, .gmail_quote, blockquote';
+/** Rows of the message list Gmail keeps behind a thread (`role="row"` stable, `tr.zA` fragile): never the thread. */
+const LIST_ROW = '[role="row"], tr.zA';
+
+/**
+ * Sender or recipient of a header's `email=` element, by stable hooks first so a Gmail build that renames its
+ * generated classes still tells them apart: the sender sits in the header's heading; every other person Gmail gives a
+ * hovercard (`data-hovercard-id`) in the header is a recipient ("to me, Kofi"); `span.hb` is the fragile fallback.
+ * Anything else carrying `email=` (no heading, no hovercard) is not a participant.
+ */
+function roleOf(person: Element): 'sender' | 'recipient' | null {
+  if (person.closest('span.hb')) return 'recipient';
+  if (person.matches(SENDER)) return 'sender';
+  return person.hasAttribute('data-hovercard-id') ? 'recipient' : null;
+}
 
 /** The elements not inside another of them (a message's `div.adn` may carry `data-message-id` or wrap it). */
 function outermost(elements: NodeListOf<Element>): Element[] {

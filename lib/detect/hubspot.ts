@@ -43,7 +43,10 @@ const SIDEBAR = '[data-scroll-trackable-container="left-sidebar"]';
 const HIGHLIGHT =
   '[data-selenium-test="contact-highlight-details"], [data-selenium-component="ProfileHighlightContainer"], [data-card-type="OBJECT_HIGHLIGHT"]';
 
-/** The record's email property (read mode: its text; edit mode: the input's value), then the highlight card's link. */
+/**
+ * The record's email property (read mode: its text; edit mode: the input's value), then the highlight card's `mailto:`
+ * link, then an address shown as plain text in the highlight card.
+ */
 function recordEmail(doc: Document): string | null {
   const properties = [...doc.querySelectorAll('[data-selenium-test="property-input-email"]')].filter(
     (property) => !property.closest(NOT_THE_RECORD),
@@ -58,6 +61,21 @@ function recordEmail(doc: Document): string | null {
     if (link.closest(NOT_THE_RECORD)) continue;
     const [email] = mailtoAddresses(link.getAttribute('href'));
     if (email) return email;
+  }
+  return highlightText(doc);
+}
+
+/**
+ * The highlight card may show the address as plain text (no link): the first word of its text that is a whole
+ * address. Only the record's own highlight card is read, never the rest of the page's text.
+ */
+function highlightText(doc: Document): string | null {
+  for (const card of doc.querySelectorAll(HIGHLIGHT)) {
+    if (card.closest(NOT_THE_RECORD)) continue;
+    for (const word of textOf(card).split(/[\s,;()<>]+/)) {
+      const email = toEmail(word);
+      if (email) return email;
+    }
   }
   return null;
 }

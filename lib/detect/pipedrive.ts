@@ -45,12 +45,18 @@ function fieldEmails(field: Element): string[] {
   return values.map((v) => toEmail(v)).filter((e): e is string => e !== null);
 }
 
-/** The person page's name field, else the title ("Dana Ruiz - contact details"). */
+/**
+ * The person page's name field, else the English title ("Dana Ruiz - contact details"), else the header title
+ * (`data-testid="header-title"`, the same in every UI language, when the title is translated or not set yet).
+ */
 function personName(doc: Document): string | null {
   const field = doc.querySelector('[data-test-key="name"]');
   const shown = field?.localName === 'input' ? (field as HTMLInputElement).value : textOf(field);
   if (shown.trim()) return shown.trim();
-  return /^(.+?)\s+-\s+contact details/.exec(doc.title)?.[1] ?? null;
+  const titled = /^(.+?)\s+-\s+contact details/.exec(doc.title)?.[1];
+  if (titled) return titled;
+  const header = [...doc.querySelectorAll('[data-testid="header-title"]')].find((h) => !h.closest(NOT_THE_CONTACT));
+  return textOf(header) || null;
 }
 
 /** On a deal: the person link in the smallest block around the email field. */

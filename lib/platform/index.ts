@@ -1,6 +1,9 @@
 import type { WxtBrowser } from 'wxt/browser';
 import type { PanelContacts } from '../routing/panel';
 import { watchPanelContacts } from '../routing/watch-panel';
+import { browserSiteAccess, type SiteAccess } from './sites';
+
+export type { SiteAccess } from './sites';
 
 /**
  * The few browser APIs the extension's logic needs, behind one small adapter: entrypoints build it from WXT's
@@ -21,6 +24,8 @@ export interface Platform {
   writeClipboard(text: string): Promise<void>;
   /** Opens a web page in a new tab (the dashboard); needs no permission and no user gesture. */
   openTab(url: string): Promise<void>;
+  /** The `mailto:` reader's switch: the followed tab's address and one site's access. */
+  sites: SiteAccess;
 }
 
 /**
@@ -40,5 +45,6 @@ export function browserPlatform(browser: WxtBrowser, options: { pinnedTabId?: nu
     openTab: async (url) => {
       await browser.tabs.create({ url });
     },
+    sites: browserSiteAccess(browser, options.pinnedTabId ?? null),
   };
 }

@@ -8,4 +8,4 @@ import { MAILTO_SITES } from './mailto-sites';
 export const STORED_ITEMS: readonly StoredItemSpec<unknown>[] = [MAILTO_SITES];
 
 export { defineStoredItem, type StoredItem, type StoredItemSpec } from './item';
-export { addMailtoSite, MAILTO_SITES, mailtoSites, removeMailtoSite } from './mailto-sites';
+export { addMailtoSite, MAILTO_SITES, MailtoSite, mailtoSites, removeMailtoSite } from './mailto-sites';

@@ -27,7 +27,7 @@ describe('the built extensions', () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
-    expect(m.permissions).toEqual(['sidePanel', 'alarms', 'storage']);
+    expect(m.permissions).toEqual(['sidePanel', 'alarms', 'storage', 'activeTab']);
     expect(m.optional_permissions).toEqual(['scripting']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
@@ -35,11 +35,12 @@ describe('the built extensions', () => {
     expect(m.background).toEqual({ service_worker: 'background.js' });
   });
 
-  it('Firefox MV3 opens the sidebar and asks only for the alarm and storage', () => {
+  it('Firefox MV3 opens the sidebar and asks only for the alarm, storage and the clicked tab; scripting is optional', () => {
     const m = manifest('firefox-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
-    expect(m.permissions).toEqual(['alarms', 'storage']);
+    expect(m.permissions).toEqual(['alarms', 'storage', 'activeTab']);
+    expect(m.optional_permissions).toEqual(['scripting']);
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: 'extension@leadside.app' } });
   });
 });

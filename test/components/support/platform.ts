@@ -1,4 +1,4 @@
-import type { Platform } from '../../../lib/platform';
+import type { Platform, SiteAccess } from '../../../lib/platform';
 import type { PanelContacts } from '../../../lib/routing/panel';
 
 /**
@@ -47,6 +47,8 @@ export class TestPlatform implements Platform {
     this.tabsOpened.push(url);
   };
 
+  readonly sites = new TestSiteAccess();
+
   watchPageContacts = (onChange: (page: PanelContacts | null) => void): (() => void) => {
     this.listeners.add(onChange);
     onChange(this.page);
@@ -58,4 +60,27 @@ export class TestPlatform implements Platform {
     this.page = page;
     for (const l of this.listeners) l(page);
   }
+}
+
+/** The `mailto:` switch's browser side: the followed tab's address, and which origins the "browser" granted. */
+export class TestSiteAccess implements SiteAccess {
+  tabUrl: string | null = null;
+  /** What the permission prompt answers. */
+  answer = true;
+  readonly grantedOrigins = new Set<string>();
+  readonly requested: string[] = [];
+  readonly released: string[] = [];
+
+  activeTabUrl = async () => this.tabUrl;
+  request = async (origin: string) => {
+    this.requested.push(origin);
+    if (this.answer) this.grantedOrigins.add(origin);
+    return this.answer;
+  };
+  granted = async (origin: string) => this.grantedOrigins.has(origin);
+  release = async (origin: string, keep: readonly string[] = []) => {
+    if (keep.includes(origin)) return;
+    this.released.push(origin);
+    this.grantedOrigins.delete(origin);
+  };
 }

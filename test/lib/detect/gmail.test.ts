@@ -7,15 +7,15 @@ const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJGvJkHpLwPMqNwvq
 describe('readGmail', () => {
   it.each([
     [
-      'a thread with several people: senders in order, then recipients; the rep kept without "me"; quoted history, the list behind and the typed text left out; the inline reply chip added',
+      'a thread with several people: senders in order, then recipients; the rep (Maya) kept without "me"; quoted history, the list behind and the typed text left out; the inline reply chip added',
       'demo:gmail-thread.html',
       THREAD,
       [
         { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'sender' },
-        { email: 'sam@acme.example', name: null, role: 'sender' },
+        { email: 'maya.chen@northwind.example', name: null, role: 'sender' },
         { email: 'kofi.mensah@buyer.example', name: 'Kofi Mensah', role: 'sender' },
         { email: 'priya.n@buyer.example', name: 'Priya Natarajan', role: 'recipient' },
-        { email: 'jo@acme.example', name: 'Jo Park', role: 'recipient' },
+        { email: 'jo.park@northwind.example', name: 'Jo Park', role: 'recipient' },
         { email: 'cfo@buyer.example', name: null, role: 'recipient' },
       ],
     ],
@@ -67,5 +67,25 @@ it('reads the same thread if Gmail drops both message hooks (data-message-id, di
     message.classList.remove('adn');
   }
   expect(page.doc.querySelectorAll('[data-message-id], div.adn')).toHaveLength(0);
+  expect(readGmail(page.doc, page.url)).toEqual(full);
+});
+
+it('tells senders from recipients by stable attributes when Gmail renames its generated classes', () => {
+  const page = loadFixture('gmail', 'demo:gmail-thread.html', THREAD);
+  const full = readGmail(page.doc, page.url);
+  // Every generated class of the thread renamed, as a new Gmail build does; the attributes (email=, data-hovercard-id,
+  // role, aria-label, data-message-id) and the mail's own `gmail_quote` stay.
+  let n = 0;
+  for (const element of page.doc.querySelectorAll('div[role="main"] [class]:not([class^="gmail_"])')) element.setAttribute('class', `x${(n++).toString(36)}`);
+  expect(page.doc.querySelectorAll('span.gD, span.g2, span.hb, td.gF, h3.iw')).toHaveLength(0);
+  expect(readGmail(page.doc, page.url)).toEqual(full);
+});
+
+it('with the classes renamed and both message hooks dropped, still no list rows', () => {
+  const page = loadFixture('gmail', 'demo:gmail-thread.html', THREAD);
+  const full = readGmail(page.doc, page.url);
+  for (const message of page.doc.querySelectorAll('[data-message-id]')) message.removeAttribute('data-message-id');
+  let n = 0;
+  for (const element of page.doc.querySelectorAll('div[role="main"] [class]:not([class^="gmail_"])')) element.setAttribute('class', `x${(n++).toString(36)}`);
   expect(readGmail(page.doc, page.url)).toEqual(full);
 });

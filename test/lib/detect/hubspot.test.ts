@@ -19,6 +19,12 @@ describe('readHubSpot', () => {
       [{ email: 'j.weber@kaeufer.example', name: 'Jonas Weber', role: 'record' }],
     ],
     ['a contact known only by name: nothing (the message needs an email)', 'contact-no-email.html', 'https://app.hubspot.com/contacts/21234567/record/0-1/60001', []],
+    [
+      'the About card without the email: the plain-text address in the highlight card; the owner and the timeline left out',
+      'contact-highlight-text.html',
+      'https://app.hubspot.com/contacts/21234567/record/0-1/60002',
+      [{ email: 'amara.osei@harborline.example', name: 'Amara Osei', role: 'record' }],
+    ],
     ['a record still loading', 'contact-loading.html', CONTACT, []],
     [
       "a company record: the contacts association card's people with an address",

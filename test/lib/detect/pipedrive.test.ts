@@ -25,6 +25,12 @@ describe('readPipedrive', () => {
       'http://localhost:5173/pipedrive/deal/88',
       [{ email: 'kofi.mensah@buyer.example', name: 'Kofi Mensah', role: 'record' }],
     ],
+    [
+      'a person page without the English title and before the name field: the name from the header title',
+      'person-localized.html',
+      'https://acme.pipedrive.com/person/1235',
+      [{ email: 'j.weber@kaeufer.example', name: 'Jonas Weber', role: 'record' }],
+    ],
     ['a person page still loading', 'person-loading.html', 'https://acme.pipedrive.com/person/1234', []],
     ['the people list: rows are not the contact', 'persons-list.html', 'https://acme.pipedrive.com/persons/list', []],
   ] as const)('%s', (_case, file, url, expected) => {
