@@ -113,7 +113,7 @@ function SignedInPanel({ me, sync }: { me: Me; sync: SyncState }) {
         <button type="button" className="link-button back" onClick={showQueue}>
           ← Back to the queue
         </button>
-        <LeadView key={view.contactId} contactId={view.contactId} />
+        <LeadView key={view.contactId} contactId={view.contactId} focusOnOpen />
       </>
     );
   } else if (showing === 'page' && page) {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SidePanel } from '../../components/panel/SidePanel';
 import type { LeadsideDatabase } from '../../lib/db/database';
@@ -110,6 +110,16 @@ describe('the queue', () => {
     fireEvent.keyDown(document.body, { key: 'q' });
     expect(await screen.findByRole('heading', { level: 2, name: 'Your follow-up queue' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Queue' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('opening a lead from the queue moves focus to its name, so the keyboard and a screen reader follow', async () => {
+    renderWith(<SidePanel />, { db, now: MONDAY_10AM });
+    const row = await screen.findByRole('button', { name: /Cho Due/ });
+    row.focus();
+    fireEvent.click(row);
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Cho Due' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(heading.getAttribute('tabindex')).toBe('-1');
   });
 
   it('a logged attempt moves the lead out of its group at once', async () => {
