@@ -1,3 +1,4 @@
+import { ShortcutOptions } from './ShortcutOptions';
 import { SignIn } from './SignIn';
 
 export function OptionsPage() {
@@ -8,6 +9,7 @@ export function OptionsPage() {
       </header>
       <main className="panel__main">
         <SignIn />
+        <ShortcutOptions />
       </main>
     </div>
   );
