@@ -85,7 +85,7 @@ function SignedInPanel({ me, sync }: { me: Me; sync: SyncState }) {
       <button
         type="button"
         aria-pressed={showing === 'queue'}
-        aria-keyshortcuts={ariaKeyShortcuts({ kind: 'queue' }, { singleKeys })}
+        aria-keyshortcuts={ariaKeyShortcuts({ kind: 'queue' }, { singleKeys }) ?? undefined}
         title={`Your follow-up queue (${singleKeys ? 'Q or ' : ''}${chordLabel('q')})`}
         onClick={showQueue}
       >
