@@ -17,8 +17,7 @@ export interface PagedListProps<T> {
 /**
  * A list for histories of thousands of entries that stays in the page's flow: rows are as tall as their content (no
  * fixed height to cut a title or leave a gap) and the list scrolls with the panel, not in a box of its own. It renders
- * a page of rows and a button for the next, so the DOM holds what the rep asked to see; rows off screen skip layout
- * (content-visibility in the CSS). Each row says its position (aria-posinset / aria-setsize) since later rows are not
+ * a page of rows and a button for the next, so the DOM holds what the rep asked to see. Each row says its position (aria-posinset / aria-setsize) since later rows are not
  * in the DOM yet.
  */
 export function PagedList<T>({ items, pageSize, label, itemKey, renderItem, noun, className }: PagedListProps<T>) {

@@ -158,6 +158,23 @@ describe('accessibility, in real Chromium', () => {
     await panel.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'This page' }).click();
     await panel.getByRole('heading', { name: 'Log an attempt' }).waitFor({ timeout: 30_000 });
     expect(await loneWords(panel)).toEqual([]);
+    // The timeline's rows fit their words (nothing clipped, no row taller than what it holds) and the list has no
+    // scroll box of its own: it scrolls with the panel.
+    const timeline = await panel.evaluate(() => {
+      const list = document.querySelector('[aria-label^="Timeline,"]') as HTMLElement;
+      const rows = [...list.querySelectorAll<HTMLElement>('.plist__row')];
+      return {
+        ownScroll: list.scrollHeight > list.clientHeight + 1 || getComputedStyle(list).overflowY !== 'visible',
+        rows: rows.length,
+        clipped: rows.filter((r) => r.scrollHeight > r.clientHeight + 1 || [...r.querySelectorAll<HTMLElement>('.trow__text, .trow__detail')].some((t) => t.scrollWidth > t.clientWidth + 1)).length,
+        gaps: rows.filter((r) => {
+          const content = r.firstElementChild!.getBoundingClientRect().height;
+          return r.getBoundingClientRect().height - content > 12;
+        }).length,
+      };
+    });
+    expect(timeline).toEqual({ ownScroll: false, rows: timeline.rows, clipped: 0, gaps: 0 });
+    expect(timeline.rows).toBeGreaterThan(5);
     // Nothing is wider than the panel either.
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   }, 60_000);
