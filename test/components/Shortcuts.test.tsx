@@ -33,6 +33,9 @@ describe('single-key shortcuts switched off', () => {
   it('a stray "c" logs nothing, while Alt+Shift+C logs the call', async () => {
     await shortcutSettings().set({ singleKeys: false });
     await danaOpen();
+    // The buttons announce only what works: the chord.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Call' }).getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+C'));
+    expect(screen.getByRole('button', { name: 'Call' }).title).toBe('Log call now (Alt+Shift+C)');
     fireEvent.keyDown(document.body, { key: 'c', code: 'KeyC' });
     fireEvent.keyDown(document.body, { key: '2', code: 'Digit2' });
     expect(screen.getByRole('button', { name: 'No answer' }).getAttribute('aria-pressed')).toBe('false');
