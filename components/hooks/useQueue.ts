@@ -6,7 +6,7 @@ import type { Contact } from '../../lib/core/model/contact';
 import { groupByContact, leadPicture } from '../../lib/core/lead';
 import { policyForLeadType } from '../../lib/core/model/policy';
 import type { WorkspaceSettings } from '../../lib/core/model/settings';
-import { groupQueue, type QueueGroup, type QueueLead } from '../../lib/view-model/queue';
+import { groupQueue, waitingSince, type QueueGroup, type QueueLead } from '../../lib/view-model/queue';
 import { useServices } from '../services';
 import { useNow } from './useNow';
 
@@ -40,12 +40,14 @@ export function useQueue(ownerId: string): QueueGroup[] | null | undefined {
   return useMemo(() => {
     if (rows === undefined || rows === null) return rows;
     const leads: QueueLead[] = rows.contacts.map((contact) => {
-      const picture = leadPicture(contact, rows.activities.get(contact.id) ?? [], rows.attempts.get(contact.id) ?? [], rows.settings, now);
+      const attempts = rows.attempts.get(contact.id) ?? [];
+      const picture = leadPicture(contact, rows.activities.get(contact.id) ?? [], attempts, rows.settings, now);
       return {
         contact,
         score: picture.score,
         cadence: picture.cadence,
         dueSoonMinutes: policyForLeadType(rows.settings.policies, contact.leadType).dueSoonBusinessMinutes,
+        waitingSince: waitingSince(contact, attempts),
       };
     });
     return groupQueue(leads);

@@ -2,10 +2,11 @@ import { memo, useCallback, useEffect, useId, useRef, useState, type ButtonHTMLA
 import type { ContentSuggestion } from '../../lib/core/model/derived';
 import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, type AttemptChannel, type AttemptOutcome } from '../../lib/core/model/vocabulary';
 import { logAttempt, undoAttempt } from '../../lib/db/writes';
-import { keyFor, type ShortcutAction } from '../../lib/view-model/keyboard';
+import type { ShortcutAction } from '../../lib/view-model/keyboard';
 import { CHANNEL_LABELS, OUTCOME_LABELS } from '../../lib/view-model/labels';
 import { useLocalWrite } from '../hooks/useLocalWrite';
 import { useShortcuts } from '../hooks/useShortcuts';
+import { useShortcutKeys } from '../hooks/useShortcutSettings';
 
 /** How long the Undo stays on screen after a log. */
 export const UNDO_WINDOW_MS = 8_000;
@@ -206,8 +207,8 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
   );
 });
 
-/** A button with a keyboard shortcut (lib/view-model/keyboard): the key is announced and shown in its title. */
+/** A button with a keyboard shortcut (lib/view-model/keyboard): its key and chord are announced and shown in its title. */
 function ShortcutButton({ action, purpose, ...button }: { action: ShortcutAction; purpose: string } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'title'>) {
-  const key = keyFor(action);
-  return <button type="button" aria-keyshortcuts={key ?? undefined} title={`${purpose} (${key?.toUpperCase()})`} {...button} />;
+  const keys = useShortcutKeys(action);
+  return <button type="button" aria-keyshortcuts={keys.aria} title={`${purpose} (${keys.title})`} {...button} />;
 }

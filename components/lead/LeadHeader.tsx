@@ -25,7 +25,8 @@ export const LeadHeader = memo(function LeadHeader({ contact, score, activeNow, 
   return (
     <header className="lead__who">
       <div className="lead__name-row">
-        <h2 id={headingId} className="lead__name">
+        {/* tabIndex -1: the panel moves focus here when a lead is opened from the queue (LeadView's focusOnOpen). */}
+        <h2 id={headingId} className="lead__name" tabIndex={-1}>
           {contact.name ?? contact.email}
         </h2>
         <span role="status" className="lead__live-slot">

@@ -23,7 +23,7 @@ import { TimelineSection } from './TimelineSection';
  * A cached lead, live from the cache: nothing until the query answers (no empty flash), then the lead. Key it by
  * contact id where the contact can change, so one lead's data never shows under another's name.
  */
-export function LeadView({ contactId }: { contactId: string }) {
+export function LeadView({ contactId, focusOnOpen = false }: { contactId: string; focusOnOpen?: boolean }) {
   const data = useLeadData(contactId);
   const me = useMeta('me');
   if (data === undefined || me === undefined) return null;
@@ -34,7 +34,7 @@ export function LeadView({ contactId }: { contactId: string }) {
       </p>
     );
   }
-  return <LeadCard data={data} meId={me?.user.id ?? null} />;
+  return <LeadCard data={data} meId={me?.user.id ?? null} focusOnOpen={focusOnOpen} />;
 }
 
 type Attachment = Pick<ContentSuggestion, 'contentId' | 'title'>;
@@ -44,9 +44,13 @@ type Attachment = Pick<ContentSuggestion, 'contentId' | 'title'>;
  * to the cache, or the countdown telling it the status moved on (due → overdue). The countdown ticks on its own, so
  * this card renders on changes, not every second.
  */
-function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
+function LeadCard({ data, meId, focusOnOpen }: { data: LeadData; meId: string | null; focusOnOpen: boolean }) {
   const { now } = useServices();
   const headingId = useId();
+  // Opened from a list (the queue), the keyboard and the screen reader follow into the lead: its name has focus once.
+  useEffect(() => {
+    if (focusOnOpen) document.getElementById(headingId)?.focus();
+  }, [focusOnOpen, headingId]);
   // When the countdown says the status moved on, `refresh` asks lib/core again at the clock's new time.
   const [askedAt, setAskedAt] = useState(now);
   const refresh = useCallback(() => setAskedAt(now()), [now]);

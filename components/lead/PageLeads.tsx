@@ -5,6 +5,7 @@ import { inPanelOrder } from '../../lib/messages/contact-order';
 import type { DetectedContact } from '../../lib/messages/protocol';
 import { sendTyped } from '../../lib/messages';
 import type { PanelContacts } from '../../lib/routing/panel';
+import { switcherLines } from '../../lib/view-model/page-contacts';
 import { resolveEmails } from '../../lib/sync';
 import { useApi } from '../hooks/useApi';
 import { useServices } from '../services';
@@ -31,27 +32,47 @@ export function PageLeads({ page }: { page: PanelContacts }) {
 
 function Switcher({ contacts, current, onChoose }: { contacts: DetectedContact[]; current: string; onChoose: (email: string) => void }) {
   const selectId = useId();
+  const { db } = useServices();
+  // The company comes from the cache when the person is a lead there: the page gives a name and an address only.
+  const emailKey = contacts.map((c) => c.email).join('\n');
+  const cached = useLiveQuery(async () => {
+    const rows = await db.contacts.where('email').anyOf(emailKey.split('\n')).toArray();
+    return new Map(rows.map((r) => [r.email, { name: r.name, company: r.company }]));
+  }, [db, emailKey]);
+  const lines = (c: DetectedContact) => switcherLines(c, cached?.get(c.email) ?? null);
   if (contacts.length > MAX_SWITCHER_BUTTONS) {
     return (
-      <div className="switcher">
+      <div className="switcher switcher--select">
         <label htmlFor={selectId}>Person on this page</label>
         <select id={selectId} value={current} onChange={(e) => onChoose(e.target.value)}>
-          {contacts.map((c) => (
-            <option key={c.email} value={c.email}>
-              {c.name ? `${c.name} <${c.email}>` : c.email}
-            </option>
-          ))}
+          {contacts.map((c) => {
+            const { primary, secondary } = lines(c);
+            return (
+              <option key={c.email} value={c.email}>
+                {secondary ? `${primary} · ${secondary}` : primary}
+              </option>
+            );
+          })}
         </select>
       </div>
     );
   }
   return (
     <div role="group" aria-label="People on this page" className="switcher switcher--buttons">
-      {contacts.map((c) => (
-        <button key={c.email} type="button" aria-pressed={c.email === current} title={`${c.email} (${c.role})`} onClick={() => onChoose(c.email)}>
-          {c.name ?? c.email}
-        </button>
-      ))}
+      {contacts.map((c) => {
+        const { primary, secondary } = lines(c);
+        return (
+          <button key={c.email} type="button" aria-pressed={c.email === current} title={`${c.email} (${c.role})`} onClick={() => onChoose(c.email)}>
+            <span className="switcher__name">{primary}</span>
+            {secondary && (
+              <>
+                <span className="sr-only">, </span>
+                <span className="switcher__sub">{secondary}</span>
+              </>
+            )}
+          </button>
+        );
+      })}
     </div>
   );
 }

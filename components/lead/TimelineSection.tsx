@@ -4,13 +4,11 @@ import type { Attempt } from '../../lib/core/model/attempt';
 import type { StageChange } from '../../lib/core/model/stage-history';
 import { formatFullMoment, formatMoment } from '../../lib/view-model/format';
 import { timelineRows, type TimelineRow } from '../../lib/view-model/timeline';
-import { VirtualList } from '../common/VirtualList';
+import { PagedList } from '../common/PagedList';
 import { useServices } from '../services';
 
-/** Each timeline row is this tall (two short lines), so the list can window without measuring. */
-export const TIMELINE_ROW_HEIGHT = 44;
-/** The timeline scrolls inside this height once it has more rows than fit. */
-export const TIMELINE_HEIGHT = 8 * TIMELINE_ROW_HEIGHT;
+/** The timeline shows this many rows, and this many more at each "Show older". */
+export const TIMELINE_PAGE_SIZE = 30;
 
 export interface TimelineSectionProps {
   activities: readonly Activity[];
@@ -23,8 +21,8 @@ export interface TimelineSectionProps {
 }
 
 /**
- * Everything the person and the reps did, and the lead's moves through the funnel, newest first; windowed so years of
- * history cost a few dozen rows.
+ * Everything the person and the reps did, and the lead's moves through the funnel, newest first; paged so years of
+ * history cost a few dozen rows, in the panel's flow so each row is as tall as its words.
  */
 export const TimelineSection = memo(function TimelineSection({ activities, attempts, stageChanges, queuedStageChanges, currency }: TimelineSectionProps) {
   const headingId = useId();
@@ -42,10 +40,9 @@ export const TimelineSection = memo(function TimelineSection({ activities, attem
       {rows.length === 0 ? (
         <p className="muted">Nothing yet.</p>
       ) : (
-        <VirtualList
+        <PagedList
           items={rows}
-          rowHeight={TIMELINE_ROW_HEIGHT}
-          height={TIMELINE_HEIGHT}
+          pageSize={TIMELINE_PAGE_SIZE}
           label={`Timeline, ${rows.length} entries, newest first`}
           itemKey={(r) => r.key}
           renderItem={(r) => <Row row={r} now={at} />}
@@ -60,7 +57,7 @@ function Row({ row, now }: { row: TimelineRow; now: Date }) {
   return (
     <div className={`trow trow--${row.by}${row.faded ? ' trow--faded' : ''}`} title={row.fadedReason ?? undefined}>
       <div className="trow__main">
-        {/* One line, cut with an ellipsis when long: the whole text is its title. */}
+        {/* Wraps when long (never cut); the title keeps the whole text for a hover too. */}
         <span className="trow__text" title={row.text}>
           {row.text}
         </span>

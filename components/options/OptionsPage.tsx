@@ -1,4 +1,5 @@
 import { MailtoSites } from './MailtoSites';
+import { ShortcutOptions } from './ShortcutOptions';
 import { SignIn } from './SignIn';
 
 export function OptionsPage() {
@@ -10,6 +11,7 @@ export function OptionsPage() {
       <main className="panel__main">
         <SignIn />
         <MailtoSites />
+        <ShortcutOptions />
       </main>
     </div>
   );

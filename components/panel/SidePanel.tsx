@@ -10,6 +10,8 @@ import { useActivityStream } from '../hooks/useActivityStream';
 import { useMeta } from '../hooks/useMeta';
 import { usePageContacts } from '../hooks/usePageContacts';
 import { useShortcuts } from '../hooks/useShortcuts';
+import { useShortcutSettings } from '../hooks/useShortcutSettings';
+import { ariaKeyShortcuts, chordLabel } from '../../lib/view-model/keyboard';
 import { LeadView } from '../lead/LeadView';
 import { PageLeads } from '../lead/PageLeads';
 import { PanelShell } from '../PanelShell';
@@ -65,6 +67,7 @@ function SignedInPanel({ me, sync }: { me: Me; sync: SyncState }) {
   }
 
   const showQueue = useCallback(() => setView({ kind: 'queue' }), []);
+  const singleKeys = useShortcutSettings()?.singleKeys ?? true;
   useShortcuts((action) => {
     if (action.kind === 'queue') {
       showQueue();
@@ -80,7 +83,13 @@ function SignedInPanel({ me, sync }: { me: Me; sync: SyncState }) {
   const showing = view.kind === 'contact' ? 'contact' : view.kind === 'queue' || !page ? 'queue' : 'page';
   const nav = (
     <nav className="panel__nav" aria-label="Views">
-      <button type="button" aria-pressed={showing === 'queue'} aria-keyshortcuts="q" title="Your follow-up queue (Q)" onClick={showQueue}>
+      <button
+        type="button"
+        aria-pressed={showing === 'queue'}
+        aria-keyshortcuts={ariaKeyShortcuts({ kind: 'queue' }, { singleKeys }) ?? undefined}
+        title={`Your follow-up queue (${singleKeys ? 'Q or ' : ''}${chordLabel('q')})`}
+        onClick={showQueue}
+      >
         Queue
       </button>
       {page && (
@@ -114,7 +123,7 @@ function SignedInPanel({ me, sync }: { me: Me; sync: SyncState }) {
         <button type="button" className="link-button back" onClick={showQueue}>
           ← Back to the queue
         </button>
-        <LeadView key={view.contactId} contactId={view.contactId} />
+        <LeadView key={view.contactId} contactId={view.contactId} focusOnOpen />
       </>
     );
   } else if (showing === 'page' && page) {

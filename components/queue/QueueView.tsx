@@ -2,11 +2,11 @@ import { useId, useState } from 'react';
 import { cadenceHeadline } from '../../lib/view-model/cadence';
 import { formatMoment } from '../../lib/view-model/format';
 import { STAGE_LABELS } from '../../lib/view-model/labels';
-import { displayName, type QueueGroup, type QueueLead } from '../../lib/view-model/queue';
+import { displayName, urgentLine, type QueueGroup, type QueueLead } from '../../lib/view-model/queue';
 import { useQueue } from '../hooks/useQueue';
 import { useServices } from '../services';
 
-/** The rep's day: breached and overdue first, then due soon, then new leads, then on track; each by score. */
+/** The rep's day: breached and overdue first (longest without a touch first), then due soon, new leads, on track (by score). */
 export function QueueView({ ownerId, onOpen }: { ownerId: string; onOpen: (contactId: string) => void }) {
   const groups = useQueue(ownerId);
   const headingId = useId();
@@ -71,27 +71,23 @@ function Group({ group, onOpen }: { group: QueueGroup; onOpen: (contactId: strin
 function QueueItem({ lead, onOpen }: { lead: QueueLead; onOpen: (contactId: string) => void }) {
   const { now } = useServices();
   const c = lead.cadence;
+  const at = now();
   const headline = c
     ? cadenceHeadline(c.status, c.businessMinutesLeft, {
         exitReason: c.exitReason,
-        pausedUntil: c.pausedUntil ? formatMoment(new Date(c.pausedUntil), now()) : null,
-        dueAt: c.nextDueAt ? formatMoment(new Date(c.nextDueAt), now()) : null,
+        pausedUntil: c.pausedUntil ? formatMoment(new Date(c.pausedUntil), at) : null,
+        dueAt: c.nextDueAt ? formatMoment(new Date(c.nextDueAt), at) : null,
       })
     : null;
-  // The group heading says how urgent; the line says when. A first touch says so: it is the SLA's own deadline.
-  const when = headline && (c?.status === 'first_touch_due' ? `First touch ${headline.text.charAt(0).toLowerCase()}${headline.text.slice(1)}` : headline.text);
-  const label = [
-    displayName(lead),
-    lead.contact.company,
-    `grade ${lead.score.grade}, score ${lead.score.score}`,
-    when,
-    STAGE_LABELS[lead.contact.stage],
-    c ? `${c.attemptsDone} of ${c.attemptsPlanned} attempts` : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
+  // The group heading says how urgent; the line says when. A late lead says which promise broke and how long ago, one
+  // way for the whole group; a first touch says so: it is the SLA's own deadline.
+  const when =
+    (c && urgentLine(c, at)) ??
+    (headline && (c?.status === 'first_touch_due' ? `First touch ${headline.text.charAt(0).toLowerCase()}${headline.text.slice(1)}` : headline.text));
+  // No aria-label: the button's name is its visible text, with a few words only a screen reader needs (axe's
+  // label-content-name-mismatch: what a voice-control user reads must be the name they can say).
   return (
-    <button type="button" className="qitem" aria-label={label} onClick={() => onOpen(lead.contact.id)}>
+    <button type="button" className="qitem" onClick={() => onOpen(lead.contact.id)}>
       <span className="qitem__top">
         <span className="qitem__who">
           <span className="qitem__name">{displayName(lead)}</span>
@@ -99,11 +95,12 @@ function QueueItem({ lead, onOpen }: { lead: QueueLead; onOpen: (contactId: stri
         </span>
         <span className={`grade grade--${lead.score.grade}`}>Grade {lead.score.grade}</span>
         <span className="qitem__score" title="Score">
+          <span className="sr-only">score </span>
           {lead.score.score}
         </span>
       </span>
       <span className="qitem__bottom">
-        {headline && <span className={`qitem__status tone--${headline.tone}`}>{when}</span>}
+        {headline && when && <span className={`qitem__status tone--${headline.tone}`}>{when}</span>}
         <span className="muted qitem__meta">
           {STAGE_LABELS[lead.contact.stage]}
           {c && (
@@ -111,6 +108,7 @@ function QueueItem({ lead, onOpen }: { lead: QueueLead; onOpen: (contactId: stri
               {' · '}
               <span title="Attempts made of planned">
                 {c.attemptsDone}/{c.attemptsPlanned}
+                <span className="sr-only"> attempts</span>
               </span>
             </>
           )}

@@ -45,21 +45,68 @@ export function keyFor(action: ShortcutAction): string | null {
   return found ? found.key : null;
 }
 
+/** How the rep set the shortcuts up (the options page; lib/stored/shortcut-settings.ts keeps it). */
+export interface ShortcutSettings {
+  /** Whether a key alone (C, 1, Z…) acts; the Alt+Shift chords always do. */
+  singleKeys: boolean;
+}
+
+/**
+ * The modifier for the chords that work even with single keys off (WCAG 2.1.4). Alt+Shift, because Chrome keeps only
+ * Alt+Shift+T, I and A for itself on Windows, Linux and macOS (none of ours); Ctrl+Shift and Alt alone hit Chrome's own
+ * (Ctrl+Shift+N, Q, C; Alt+E and Alt+F open its menu). ChromeOS keeps Alt+Shift+S and N for its shelf.
+ */
+export const CHORD_PREFIX = 'Alt+Shift+';
+
+/** The physical key (KeyboardEvent.code) of each shortcut key: Option+Shift+C types "Ç" on a Mac, its code stays KeyC. */
+function keyOfCode(code: string): string | null {
+  if (/^Key[A-Z]$/.test(code)) return code.slice(3).toLowerCase();
+  if (/^Digit[0-9]$/.test(code)) return code.slice(5);
+  if (code === 'Slash') return '?';
+  return null;
+}
+
+/** "Alt+Shift+C" for "c"; "?" is Shift+/ already, so its chord is Alt+Shift+/. */
+export function chordLabel(key: string): string {
+  return `${CHORD_PREFIX}${key === '?' ? '/' : key.toUpperCase()}`;
+}
+
+/** aria-keyshortcuts for an action: its chord, and its single key first when those are on ("c Alt+Shift+C"). */
+export function ariaKeyShortcuts(action: ShortcutAction, settings: ShortcutSettings): string | null {
+  const key = keyFor(action);
+  if (key === null) return null;
+  return settings.singleKeys ? `${key} ${chordLabel(key)}` : chordLabel(key);
+}
+
 export interface KeyEventLike {
   key: string;
+  /** The physical key ("KeyC"), for the chords. */
+  code?: string;
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  shiftKey?: boolean;
   target: EventTarget | null;
   /** Set while an input method composes text. */
   isComposing?: boolean;
 }
 
-/** The action a key press asks for, or null: never while typing, composing, or with Ctrl, Cmd or Alt held. */
-export function shortcutFor(event: KeyEventLike): ShortcutAction | null {
-  if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return null;
+/**
+ * The action a key press asks for, or null: never while typing or composing, nor with Ctrl or Cmd held. Alt+Shift and
+ * a shortcut's key always acts; the key alone only while single keys are on (a stray "c" must not log a call for a
+ * rep who turned them off). Alt alone is never a shortcut.
+ */
+export function shortcutFor(event: KeyEventLike, settings: ShortcutSettings = { singleKeys: true }): ShortcutAction | null {
+  if (event.ctrlKey || event.metaKey || event.isComposing) return null;
   if (isTypingTarget(event.target)) return null;
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  let key: string | null;
+  if (event.altKey) {
+    if (!event.shiftKey) return null;
+    key = keyOfCode(event.code ?? '');
+  } else {
+    if (!settings.singleKeys) return null;
+    key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  }
   return SHORTCUTS.find((s) => s.key === key)?.action ?? null;
 }
 

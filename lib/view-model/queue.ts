@@ -9,6 +9,8 @@ export interface QueueLead {
   cadence: Pick<CadenceState, 'status' | 'nextDueAt' | 'businessMinutesLeft' | 'attemptsDone' | 'attemptsPlanned' | 'exitReason' | 'pausedUntil'> | null;
   /** The lead's policy's due-soon window, in business minutes (see DUE_SOON below). */
   dueSoonMinutes: number;
+  /** Since when the lead has waited without a touch: its latest counted attempt, else its assignment (see waitingSince). */
+  waitingSince: string | null;
 }
 
 export type QueueGroupKey = 'urgent' | 'due_soon' | 'new' | 'on_track' | 'resting';
@@ -64,11 +66,27 @@ export function queueGroupOf(lead: QueueLead): QueueGroupKey {
 }
 
 /**
+ * Since when a lead has waited for a touch: the latest attempt that still counts (an undone one does not), else when it
+ * was assigned (or created, for a lead assigned before assignments were recorded).
+ */
+export function waitingSince(
+  contact: { assignedAt: string | null; createdAt: string },
+  attempts: readonly { at: string; undoneAt: string | null }[],
+): string {
+  let latest: string | null = null;
+  for (const a of attempts) if (a.undoneAt === null && (latest === null || Date.parse(a.at) > Date.parse(latest))) latest = a.at;
+  return latest ?? contact.assignedAt ?? contact.createdAt;
+}
+
+/**
  * Within a group: higher score first; on a tie the one due (or overdue) soonest, then by name or address, then id, so
- * the order never wobbles between renders.
+ * the order never wobbles between renders. Breached and overdue leads are a debt, not a ranking: the one that has waited
+ * longest without a touch comes first, then the latest, then by score.
  */
 export function compareInGroup(a: QueueLead, b: QueueLead): number {
+  const urgent = queueGroupOf(a) === 'urgent' && queueGroupOf(b) === 'urgent';
   return (
+    (urgent ? waitedMs(a) - waitedMs(b) || dueMs(a) - dueMs(b) : 0) ||
     b.score.score - a.score.score ||
     dueMs(a) - dueMs(b) ||
     compareText(displayName(a).toLowerCase(), displayName(b).toLowerCase()) ||
@@ -90,6 +108,48 @@ export function urgentCount(groups: readonly QueueGroup[]): number {
 
 export function displayName(lead: Pick<QueueLead, 'contact'>): string {
   return lead.contact.name ?? lead.contact.email;
+}
+
+/** The wait's start as a number, unknown waits last. */
+function waitedMs(lead: QueueLead): number {
+  return lead.waitingSince ? Date.parse(lead.waitingSince) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * How late a breached or overdue lead is, one way for every row of the group: "overdue 2 d 4 h" in wall time since the
+ * missed due time (the wait as the buyer lives it; the SLA's business clock is the lead view's). Null when nothing is
+ * past due (a cadence breached by its window closing, with the next step still ahead).
+ */
+export function overdueText(nextDueAt: string | null, now: Date): string | null {
+  if (nextDueAt === null) return null;
+  const ms = now.getTime() - Date.parse(nextDueAt);
+  if (!(ms >= MINUTE_MS)) return null;
+  return `overdue ${formatWallDuration(ms)}`;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The queue line of a breached or overdue lead, which promise broke and how long ago: "First touch overdue 4 d 1 h",
+ * "Follow-up overdue 2 d 17 h"; a cadence whose window closed says so. Null for any other status.
+ */
+export function urgentLine(cadence: Pick<CadenceState, 'status' | 'nextDueAt' | 'attemptsDone'>, now: Date): string | null {
+  if (cadence.status !== 'breached' && cadence.status !== 'overdue') return null;
+  const late = overdueText(cadence.nextDueAt, now);
+  const promise = cadence.attemptsDone === 0 ? 'First touch' : 'Follow-up';
+  if (cadence.status === 'breached' && cadence.attemptsDone > 0) return late ? `Cadence window closed · follow-up ${late}` : 'Cadence window closed';
+  return late ? `${promise} ${late}` : `${promise} overdue`;
+}
+
+/** A wall duration by its two largest units: "2 d 4 h", "3 h 5 m", "12 m" (whole units, rounded down). */
+export function formatWallDuration(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / MINUTE_MS);
+  const days = Math.floor(minutes / (24 * 60));
+  const hours = Math.floor((minutes % (24 * 60)) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return mins > 0 ? `${hours} h ${mins} m` : `${hours} h`;
+  return `${mins} m`;
 }
 
 function dueMs(lead: QueueLead): number {

@@ -1,18 +1,16 @@
-/** The rows a fixed-row-height list renders: what is visible, plus `overscan` rows either side. */
-export interface WindowInput {
-  scrollTop: number;
-  viewportHeight: number;
-  rowHeight: number;
-  count: number;
-  overscan: number;
+/**
+ * A long list shown a page at a time, in the page's own flow (it scrolls with the panel, each row as tall as its
+ * content): how many rows show after `pages` pages, and what the button for the next page says.
+ */
+export function shownRows(count: number, pages: number, pageSize: number): number {
+  if (count <= 0 || pageSize <= 0) return 0;
+  return Math.min(count, Math.max(1, pages) * pageSize);
 }
 
-/** [start, end): indexes of the rows to render. Empty when there are no rows. */
-export function visibleWindow({ scrollTop, viewportHeight, rowHeight, count, overscan }: WindowInput): { start: number; end: number } {
-  if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
-  const maxTop = Math.max(0, count * rowHeight - viewportHeight);
-  const top = Math.min(Math.max(0, scrollTop), maxTop);
-  const first = Math.floor(top / rowHeight);
-  const visible = Math.ceil((top + viewportHeight) / rowHeight);
-  return { start: Math.max(0, first - overscan), end: Math.min(count, visible + overscan) };
+/** "Show 30 older · 4,970 not shown yet", or null once every row shows. */
+export function moreRowsLabel(count: number, shown: number, pageSize: number, noun = 'older'): string | null {
+  const left = count - shown;
+  if (left <= 0) return null;
+  const next = Math.min(pageSize, left);
+  return next === left ? `Show the ${left} ${noun}` : `Show ${next} ${noun} · ${left.toLocaleString('en-US')} not shown yet`;
 }

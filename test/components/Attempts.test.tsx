@@ -97,9 +97,9 @@ describe('logging an attempt', () => {
 
   it('each button says its shortcut, and a timeline row appears for the log', async () => {
     const call = screen.getByRole('button', { name: 'Call' });
-    expect(call.getAttribute('aria-keyshortcuts')).toBe('c');
-    expect(call.title).toBe('Log call now (C)');
-    expect(screen.getByRole('button', { name: 'Connected' }).getAttribute('aria-keyshortcuts')).toBe('1');
+    expect(call.getAttribute('aria-keyshortcuts')).toBe('c Alt+Shift+C');
+    expect(call.title).toBe('Log call now (C or Alt+Shift+C)');
+    expect(screen.getByRole('button', { name: 'Connected' }).getAttribute('aria-keyshortcuts')).toBe('1 Alt+Shift+1');
     fireEvent.click(screen.getByRole('button', { name: 'Meeting booked' }));
     fireEvent.click(call);
     const timeline = await screen.findByRole('list', { name: /^Timeline, 1 entries/ });

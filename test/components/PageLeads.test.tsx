@@ -44,8 +44,38 @@ async function showSwitcher(contacts: PanelContacts['contacts']) {
 function buttons(switcher: HTMLElement): [string | null, string | null][] {
   return within(switcher)
     .getAllByRole('button')
-    .map((b) => [b.textContent, b.getAttribute('aria-pressed')]);
+    .map((b) => [b.querySelector('.switcher__name')?.textContent ?? null, b.getAttribute('aria-pressed')]);
 }
+
+describe('the person switcher', () => {
+  it('names each person whole: the name, and the company the cache knows, else the address; nothing cut', async () => {
+    const { switcher } = await showSwitcher([
+      { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'sender' },
+      { email: 'leo.martins@quantaloop.example', name: 'Leo Martins', role: 'recipient' },
+      { email: 'ops@quantaloop.example', name: null, role: 'recipient' },
+    ]);
+    const [dana, leoButton, ops] = within(switcher).getAllByRole('button');
+    await waitFor(() => expect(dana!.querySelector('.switcher__sub')?.textContent).toBe('Brightwave'));
+    expect(leoButton!.querySelector('.switcher__sub')?.textContent).toBe('leo.martins@quantaloop.example');
+    expect(ops!.textContent).toBe('ops@quantaloop.example');
+    expect(within(switcher).getByRole('button', { name: /^Dana Reyes,\s?Brightwave$/ })).toBe(dana);
+    // Never the old "Dana Reyes <dana.reyes@brightwa…": no angle brackets, no ellipsis.
+    expect(switcher.textContent).not.toMatch(/[<>…]/);
+  });
+
+  it('with many people, a select whose options read "name · company"', async () => {
+    const platform = new TestPlatform(
+      gmail([
+        { email: 'dana.reyes@brightwave.example', name: 'Dana Reyes', role: 'sender' },
+        ...['a', 'b', 'c', 'd'].map((x) => ({ email: `${x}@quantaloop.example`, name: `Person ${x}`, role: 'recipient' as const })),
+      ]),
+    );
+    renderWith(<SidePanel />, { db, now: MONDAY_10AM, platform, route: lookups });
+    const select = await screen.findByRole('combobox', { name: 'Person on this page' });
+    await waitFor(() => expect(within(select).getAllByRole('option').map((o) => o.textContent)[0]).toBe('Dana Reyes · Brightwave'));
+    expect(within(select).getAllByRole('option')[1]?.textContent).toBe('Person a · a@quantaloop.example');
+  });
+});
 
 describe('the lead on the active tab', () => {
   it('shows the cached lead for the page’s contact, not the queue', async () => {
@@ -67,7 +97,7 @@ describe('the lead on the active tab', () => {
       ['Leo Martins', 'false'],
     ]);
     await screen.findByRole('heading', { level: 2, name: 'Dana Reyes' });
-    fireEvent.click(within(switcher).getByRole('button', { name: 'Leo Martins' }));
+    fireEvent.click(within(switcher).getByRole('button', { name: /^Leo Martins,/ }));
     // Leo is not cached: the server's picture shows while his history syncs.
     expect(await screen.findByRole('heading', { level: 2, name: 'Leo Martins' })).toBeTruthy();
     expect(screen.getByText(/Bringing this lead’s history into Leadside/)).toBeTruthy();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SidePanel } from '../../components/panel/SidePanel';
 import type { LeadsideDatabase } from '../../lib/db/database';
@@ -68,21 +68,24 @@ describe('the queue', () => {
     expect(screen.getByRole('main', { name: 'Queue' })).toBeTruthy();
     expect(screen.getByText('Breached & overdue: 2 · Due soon: 2 · New leads: 2 · On track: 1')).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Breached & overdue 2', 'Due soon 2', 'New leads 2', 'On track 1']);
-    expect(group(/^Breached & overdue/)).toEqual(['Ben Overdue', 'Ana Breached']);
+    // Both untouched since Thursday 09:00; Ana's first touch was due first (Thursday 13:00), so she leads, score or not.
+    expect(group(/^Breached & overdue/)).toEqual(['Ana Breached', 'Ben Overdue']);
     expect(group(/^Due soon/)).toEqual(['Cho Due', 'Dev First Touch Soon']);
     expect(group(/^New leads/)).toEqual(['Eve New', 'Eli New Too']);
     expect(group(/^On track/)).toEqual(['Fay On Track']);
     expect(screen.queryByText('Zed Not Mine')).toBeNull();
     const ben = screen.getByRole('button', { name: /Ben Overdue/ });
     expect(ben.textContent).toContain('Grade A');
-    expect(ben.textContent).toContain('Overdue by 1 h');
-    // Seen as "MQL · 1/5"; heard as a sentence.
-    expect(ben.querySelector('.qitem__meta')?.textContent).toBe('MQL · 1/5');
-    expect(ben.getAttribute('aria-label')).toBe('Ben Overdue, Brightwave, grade A, score 50, Overdue by 1 h, MQL, 1 of 5 attempts');
+    // One way for the group: which promise broke, and how long ago in wall time (due Friday 17:00).
+    expect(ben.querySelector('.qitem__status')?.textContent).toBe('Follow-up overdue 2 d 17 h');
+    // Seen as "MQL · 1/5"; heard with the words a screen reader needs, and the visible text inside the name.
+    expect(ben.querySelector('.qitem__meta')?.textContent).toBe('MQL · 1/5 attempts');
+    expect(ben.hasAttribute('aria-label')).toBe(false);
+    expect(ben.textContent).toBe('Ben Overdue · BrightwaveGrade Ascore 50Follow-up overdue 2 d 17 hMQL · 1/5 attempts');
     expect(screen.getByRole('button', { name: /Cho Due/ }).textContent).toContain('Due in 30 m');
     expect(screen.getByRole('button', { name: /Dev First Touch Soon/ }).textContent).toContain('First touch due in 30 m');
     expect(screen.getByRole('button', { name: /Eve New/ }).textContent).toContain('First touch due in 3 h 30 m');
-    expect(screen.getByRole('button', { name: /Ana Breached/ }).textContent).toContain('SLA breached');
+    expect(screen.getByRole('button', { name: /Ana Breached/ }).querySelector('.qitem__status')?.textContent).toBe('First touch overdue 3 d 21 h');
   });
 
   it('keeps complete, exited and paused leads behind a toggle', async () => {
@@ -107,6 +110,16 @@ describe('the queue', () => {
     fireEvent.keyDown(document.body, { key: 'q' });
     expect(await screen.findByRole('heading', { level: 2, name: 'Your follow-up queue' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Queue' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('opening a lead from the queue moves focus to its name, so the keyboard and a screen reader follow', async () => {
+    renderWith(<SidePanel />, { db, now: MONDAY_10AM });
+    const row = await screen.findByRole('button', { name: /Cho Due/ });
+    row.focus();
+    fireEvent.click(row);
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Cho Due' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(heading.getAttribute('tabindex')).toBe('-1');
   });
 
   it('a logged attempt moves the lead out of its group at once', async () => {

@@ -2,9 +2,9 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VirtualList } from '../../components/common/VirtualList';
+import { PagedList } from '../../components/common/PagedList';
 import { LeadView } from '../../components/lead/LeadView';
-import { TIMELINE_ROW_HEIGHT } from '../../components/lead/TimelineSection';
+import { TIMELINE_PAGE_SIZE } from '../../components/lead/TimelineSection';
 import type { LeadsideDatabase } from '../../lib/db/database';
 import { applyServerChanges } from '../../lib/sync/apply-server-changes';
 import { act as activity, attempt, cacheWithDana, dropDb, machine, MONDAY_10AM, stageChange } from './support/data';
@@ -12,34 +12,32 @@ import { renderWith } from './support/render';
 
 afterEach(cleanup);
 
-describe('VirtualList', () => {
+describe('PagedList', () => {
   const items = Array.from({ length: 5000 }, (_, i) => `Row ${i + 1}`);
-  const list = () =>
-    render(<VirtualList items={items} rowHeight={40} height={400} overscan={5} label="Things" itemKey={(s) => s} renderItem={(s) => <span>{s}</span>} />);
+  const list = () => render(<PagedList items={items} pageSize={30} label="Things" itemKey={(s) => s} renderItem={(s) => <span>{s}</span>} />);
 
-  it('renders 5,000 items as a few dozen rows: the visible ones and the overscan', () => {
+  it('renders 5,000 items as one page of rows, in the page’s flow (no fixed heights, no scroll box of its own)', () => {
     list();
     const box = screen.getByRole('list', { name: 'Things' });
     const rows = within(box).getAllByRole('listitem');
-    // 10 rows fit in 400 px, plus 5 overscan below (none above at the top).
-    expect(rows).toHaveLength(15);
+    expect(rows).toHaveLength(30);
     expect(rows[0]?.textContent).toBe('Row 1');
     expect(rows[0]?.getAttribute('aria-setsize')).toBe('5000');
-    // The spacer is as tall as all rows, so the scrollbar tells the truth.
-    expect((box.firstElementChild as HTMLElement).style.height).toBe('200000px');
+    expect(rows[29]?.getAttribute('aria-posinset')).toBe('30');
+    for (const el of [box, ...rows]) {
+      expect(el.style.height).toBe('');
+      expect(el.style.top).toBe('');
+    }
+    expect(box.tabIndex).toBe(-1);
   });
 
-  it('scrolling far down shows those rows, at their place, and still only a few dozen', () => {
-    list();
-    const box = screen.getByRole('list', { name: 'Things' });
-    box.scrollTop = 40 * 3000;
-    fireEvent.scroll(box);
-    const rows = within(box).getAllByRole('listitem');
-    expect(rows).toHaveLength(20);
-    expect(rows[0]?.textContent).toBe('Row 2996');
-    expect(rows[0]?.getAttribute('aria-posinset')).toBe('2996');
-    expect((rows[5] as HTMLElement).style.top).toBe(`${3000 * 40}px`);
-    expect(rows.at(-1)?.textContent).toBe('Row 3015');
+  it('"Show 30 older" adds the next page, and says how many are left; the last page names what is left', () => {
+    render(<PagedList items={items.slice(0, 70)} pageSize={30} label="Things" itemKey={(s) => s} renderItem={(s) => <span>{s}</span>} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 30 older · 40 not shown yet' }));
+    expect(within(screen.getByRole('list', { name: 'Things' })).getAllByRole('listitem')).toHaveLength(60);
+    fireEvent.click(screen.getByRole('button', { name: 'Show the 10 older' }));
+    expect(within(screen.getByRole('list', { name: 'Things' })).getAllByRole('listitem').at(-1)?.textContent).toBe('Row 70');
+    expect(screen.queryByRole('button', { name: /^Show/ })).toBeNull();
   });
 });
 
@@ -153,8 +151,9 @@ describe('the timeline', () => {
     renderWith(<LeadView contactId="c_dana" />, { db, now: MONDAY_10AM });
     const timeline = await screen.findByRole('list', { name: 'Timeline, 5000 entries, newest first' });
     const rows = within(timeline).getAllByRole('listitem');
-    expect(rows.length).toBeLessThan(40);
+    expect(rows).toHaveLength(TIMELINE_PAGE_SIZE);
     expect(rows[0]?.textContent).toContain('/blog/4999');
-    expect((timeline.firstElementChild as HTMLElement).style.height).toBe(`${5000 * TIMELINE_ROW_HEIGHT}px`);
+    fireEvent.click(screen.getByRole('button', { name: `Show ${TIMELINE_PAGE_SIZE} older · 4,970 not shown yet` }));
+    expect(within(timeline).getAllByRole('listitem')).toHaveLength(2 * TIMELINE_PAGE_SIZE);
   });
 });

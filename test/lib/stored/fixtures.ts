@@ -7,4 +7,8 @@ export const STORED_FIXTURES: Record<string, Record<number, { stored: unknown; r
     // v1 (the first release): origins the rep turned the reader on for.
     1: { stored: ['https://www.example.com', 'http://localhost:3000'], reads: ['https://www.example.com', 'http://localhost:3000'] },
   },
+  'local:shortcuts': {
+    // v1: whether single keys act (the Alt+Shift chords always do).
+    1: { stored: { singleKeys: false }, reads: { singleKeys: false } },
+  },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageKey } from '../../../lib/view-model/page-contacts';
 import { machineReasons, timelineRows } from '../../../lib/view-model/timeline';
-import { visibleWindow } from '../../../lib/view-model/windowing';
+import { moreRowsLabel, shownRows } from '../../../lib/view-model/windowing';
 import { activity, attempt } from '../core/fixtures';
 
 describe('page key', () => {
@@ -43,15 +43,21 @@ describe('timeline rows', () => {
   });
 });
 
-describe('windowing', () => {
+describe('paging a long list', () => {
   it.each([
-    [{ scrollTop: 0, viewportHeight: 400, rowHeight: 40, count: 5000, overscan: 5 }, { start: 0, end: 15 }],
-    [{ scrollTop: 4000, viewportHeight: 400, rowHeight: 40, count: 5000, overscan: 5 }, { start: 95, end: 115 }],
-    [{ scrollTop: 4020, viewportHeight: 400, rowHeight: 40, count: 5000, overscan: 0 }, { start: 100, end: 111 }],
-    [{ scrollTop: 999_999, viewportHeight: 400, rowHeight: 40, count: 5000, overscan: 5 }, { start: 4985, end: 5000 }],
-    [{ scrollTop: 0, viewportHeight: 400, rowHeight: 40, count: 3, overscan: 5 }, { start: 0, end: 3 }],
-    [{ scrollTop: 0, viewportHeight: 400, rowHeight: 40, count: 0, overscan: 5 }, { start: 0, end: 0 }],
-  ])('%o → %o', (input, window) => {
-    expect(visibleWindow(input)).toEqual(window);
+    [5000, 1, 30, 30],
+    [5000, 3, 30, 90],
+    [70, 3, 30, 70],
+    [3, 1, 30, 3],
+    [0, 1, 30, 0],
+    [10, 0, 30, 10],
+  ])('%i rows, %i pages of %i: %i shown', (count, pages, size, shown) => {
+    expect(shownRows(count, pages, size)).toBe(shown);
+  });
+
+  it('says what the next page adds', () => {
+    expect(moreRowsLabel(5000, 30, 30)).toBe('Show 30 older · 4,970 not shown yet');
+    expect(moreRowsLabel(40, 30, 30)).toBe('Show the 10 older');
+    expect(moreRowsLabel(30, 30, 30)).toBeNull();
   });
 });
