@@ -22,8 +22,8 @@ import { ApiError } from './http/errors';
 import type { Logger } from './http/logger';
 import { demoSignIn, demoSignInLinks, type DemoSignIn } from './seed/credentials';
 import { hasAnyWorkspace, seedDemo, type SeededDemo } from './seed/demo';
-import { serveDemoPages, type DemoPages } from './seed/demo-pages';
-import { startServer, type RunningServer } from './serve';
+import { serveDemoPages } from './seed/demo-pages';
+import { PortInUseError, startServer, type RunningServer } from './serve';
 import { openStore, writeInWorkspace, type Db, type Store, type StoreOptions } from './store/db';
 import { users, workspaces } from './store/schema';
 import { rotateTrackingKey } from './tracking/tokens';
@@ -123,15 +123,16 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
           out(`Dashboard for managers, marketers and admins: ${server.url}/app/`);
           printExtensionHelp(server.url, out);
           if (pages) {
-            out(`Demo pages (sign in as Maya Chen, then open one; the panel shows that lead):`);
+            const moved = pages.movedFrom === null ? '' : ` (port ${pages.movedFrom} was in use)`;
+            out(`Demo pages on http://localhost:${pages.port}${moved} (sign in as Maya Chen, then open one; the panel shows that lead):`);
             out(`  Gmail thread with Dana Reyes:  ${pages.urls.gmail}`);
             out(`  HubSpot record of Leo Martins: ${pages.urls.hubspot}`);
           }
           await (options.whileServing ?? untilStopped)(server);
           return 0;
         } finally {
-          await pages?.close();
-          await server.close();
+          // Both at once: Ctrl+C stops the API and the demo pages together, neither waiting on the other.
+          await Promise.all([pages?.close(), server.close()]);
         }
       }
       case 'seed demo':
@@ -248,7 +249,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       return 2;
     }
     // A refusal by a domain rule (a disabled user gets no token) is a command that could not be done.
-    if (e instanceof CommandFailed || e instanceof ApiError) {
+    if (e instanceof CommandFailed || e instanceof ApiError || e instanceof PortInUseError) {
       err(e.message);
       return 1;
     }
@@ -346,7 +347,7 @@ function printCredentials(seeded: SeededDemo, out: (line: string) => void, headi
 }
 
 /** The stand-in host pages beside the API; a port in use only costs the demo pages, never the server. */
-async function startDemoPages(port: number, out: (line: string) => void): Promise<DemoPages | null> {
+async function startDemoPages(port: number, out: (line: string) => void): Promise<Awaited<ReturnType<typeof serveDemoPages>> | null> {
   try {
     return await serveDemoPages(port);
   } catch (err) {

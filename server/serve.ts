@@ -60,6 +60,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The port to listen on is taken: `serve` says so in one line and exits 1. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is in use; try --port`);
+  }
+}
+
 export const DEFAULT_LIMITS: RateLimits = { perToken: 600, perIp: 1200, perSiteKey: 6000 };
 
 const ProcessCount = z.coerce.number().int().min(1);
@@ -108,8 +115,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR,
   };
   const app = createApp(deps);
-  const server = await new Promise<ServerType>((resolve) => {
+  const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serveHttp({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+    // A port someone else holds is a sentence for the person who started us, not an unhandled 'error' event.
+    s.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(options.port) : err));
+  }).catch(async (err: unknown) => {
+    await activityBus.close();
+    await store.close();
+    throw err;
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

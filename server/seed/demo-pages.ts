@@ -21,7 +21,17 @@ export interface DemoPages {
   close(): Promise<void>;
 }
 
-export async function serveDemoPages(port: number): Promise<DemoPages> {
+/** The stand-in pages on `port`; when another program holds it, on any free port (the demo build reads localhost on every port). */
+export async function serveDemoPages(port: number): Promise<DemoPages & { port: number; movedFrom: number | null }> {
+  try {
+    return { ...(await listenOn(port)), movedFrom: null };
+  } catch (err) {
+    if (port === 0 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    return { ...(await listenOn(0)), movedFrom: port };
+  }
+}
+
+async function listenOn(port: number): Promise<DemoPages & { port: number }> {
   const server = createServer((req, res) => {
     const file = PAGES[new URL(req.url ?? '/', 'http://localhost').pathname];
     if (!file) {
@@ -39,10 +49,18 @@ export async function serveDemoPages(port: number): Promise<DemoPages> {
   // Content scripts see localhost, not 127.0.0.1.
   const origin = `http://localhost:${actual}`;
   return {
+    port: actual,
     urls: {
       gmail: `${origin}/gmail/mail/u/0/#inbox/FMfcgzQXJGvJkHpLwPMqNwvqcVqKPLtW`,
       hubspot: `${origin}/hubspot/contacts/21234567/record/0-1/51234`,
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // A browser keeps its connections to the pages open (keep-alive, preconnects): close() alone would wait on them
+    // (up to the keep-alive timeout) while Ctrl+C seems to do nothing. Every page is answered at once, so cutting them
+    // loses nothing.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
