@@ -20,7 +20,7 @@ import { issueTokenFor } from './domain/users';
 import { signInLinkFor } from './domain/sign-in';
 import { ApiError } from './http/errors';
 import type { Logger } from './http/logger';
-import { demoSignIn, demoSignInLinks, type DemoSignIn } from './seed/credentials';
+import { demoExtensionLinks, demoSignIn, demoSignInLinks, type DemoSignIn } from './seed/credentials';
 import { hasAnyWorkspace, seedDemo, type SeededDemo } from './seed/demo';
 import { serveDemoPages } from './seed/demo-pages';
 import { PortInUseError, startServer, type RunningServer } from './serve';
@@ -118,7 +118,9 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const server = await startServer({ port, host, store: storeOptions, log: options.log, now, auditRetentionDays, publicUrl: env.PUBLIC_URL });
         const pages = values.demo ? await startDemoPages(port === 0 ? 0 : port + 1, out) : null;
         try {
-          if (values.demo) await printDemoSignIn(server, await demoSignIn(server.store.db, now()), now(), out);
+          // The demo's tokens are kept in its PGlite folder between starts (none with DATABASE_URL).
+          const keepIn = 'dataDir' in storeOptions ? storeOptions.dataDir : null;
+          if (values.demo) await printDemoSignIn(server, await demoSignIn(server.store.db, now(), keepIn), now(), out);
           out(`Leadside API on ${server.url} (database: ${server.store.kind}, ${server.store.location})`);
           out(`Dashboard for managers, marketers and admins: ${server.url}/app/`);
           printExtensionHelp(server.url, out);
@@ -335,8 +337,10 @@ async function printDemoSignIn(server: RunningServer, signIn: DemoSignIn, now: D
     out('--demo: this database already has workspaces and no demo workspace, so nothing was seeded. Make a token with "token create --email EMAIL --name NAME".');
     return;
   }
-  if (signIn.kind === 'refreshed') out(`Demo workspace "${signIn.demo.workspaceName}" found; fresh tokens (earlier ones still work):`);
+  if (signIn.kind === 'refreshed') out(`Demo workspace "${signIn.demo.workspaceName}" found; its tokens (kept from the last start while they work):`);
   printCredentials(signIn.demo, out, signIn.kind === 'seeded');
+  out('Sign the extension in with one click (paste into Chrome\'s address bar once the demo build is loaded; each link works once, within 15 minutes):');
+  for (const link of await demoExtensionLinks(server.store.db, signIn.demo, server.url, now)) out(`  ${link.role.padEnd(9)} ${link.name.padEnd(16)} ${link.url}`);
   out('Sign in to the dashboard in a browser (each link works once, within 15 minutes):');
   for (const link of await demoSignInLinks(server.store.db, signIn.demo, server.publicUrl, now)) out(`  ${link.role.padEnd(9)} ${link.name.padEnd(16)} ${link.url}`);
 }
@@ -359,5 +363,5 @@ async function startDemoPages(port: number, out: (line: string) => void): Promis
 function printExtensionHelp(serverUrl: string, out: (line: string) => void): void {
   const build = resolve(EXTENSION_BUILD);
   out(`Load the extension: chrome://extensions → Developer mode → Load unpacked → ${build}${existsSync(build) ? '' : ' (not built yet: run "npm run build")'}`);
-  out(`Then open its options, enter the server ${serverUrl} and a token from above.`);
+  out(`Then open a one-click link from above, or its options page: enter the server ${serverUrl} and a token from above.`);
 }

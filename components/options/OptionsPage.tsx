@@ -1,3 +1,4 @@
+import { CodeSignIn } from './CodeSignIn';
 import { SignIn } from './SignIn';
 
 export function OptionsPage() {
@@ -7,6 +8,7 @@ export function OptionsPage() {
         <h1 className="panel__title">Leadside settings</h1>
       </header>
       <main className="panel__main">
+        <CodeSignIn />
         <SignIn />
       </main>
     </div>
