@@ -31,8 +31,9 @@ import { rotateTrackingKey } from './tracking/tokens';
 const USAGE = `Leadside server
 
   serve [--port 8787] [--host 127.0.0.1] [--data-dir DIR] [--demo]
-                         serve the API (--demo: seed the demo workspace into an empty database, or print fresh
-                         tokens for the demo workspace it already has)
+                         serve the API (--demo: seed the demo workspace into an empty database, print its
+                         tokens, kept in the data folder across starts, and a one-click extension sign-in link
+                         per demo user; the demo pages go on the next port)
   seed demo [--data-dir DIR]
                          create the demo workspace and print who can sign in
   workspace add --name NAME [--time-zone ZONE] [--domain acme.com ...]

@@ -19,7 +19,11 @@ type State =
  */
 export function CodeSignIn({ hash = window.location.hash }: { hash?: string }) {
   const services = useServices();
-  const [state, setState] = useState<State>({ kind: 'none' });
+  // Read once, when the page opens: the code works once.
+  const [found] = useState(() => parseCodeLink(hash));
+  const [state, setState] = useState<State>(() =>
+    found === null ? { kind: 'none' } : found.ok ? { kind: 'working', link: found.link } : { kind: 'error', message: `The sign-in link did not work: ${found.message}.` },
+  );
   const started = useRef(false);
 
   async function exchange(link: CodeLink) {
@@ -34,16 +38,11 @@ export function CodeSignIn({ hash = window.location.hash }: { hash?: string }) {
   }
 
   useEffect(() => {
-    // Once per page: the code works once, and StrictMode runs effects twice.
-    if (started.current) return;
+    // Once per page, though StrictMode runs effects twice: a second exchange would find the code used.
+    if (found === null || started.current) return;
     started.current = true;
-    const found = parseCodeLink(hash);
-    if (!found) return;
-    if (typeof window !== 'undefined') window.history.replaceState(null, '', window.location.pathname + window.location.search);
-    if (!found.ok) {
-      setState({ kind: 'error', message: `The sign-in link did not work: ${found.message}.` });
-      return;
-    }
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    if (!found.ok) return;
     const { link } = found;
     void services.platform.hasHostPermission(originPattern(link.server)).then((held) => (held ? exchange(link) : setState({ kind: 'ask', link })));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the fragment is read once, when the page opens

@@ -26,8 +26,11 @@ describe('the one-click demo sign-in, in real Chromium', () => {
     if (server) removeDemoData(server);
   });
 
-  it('the demo build has the pinned id the printed links point at', () => {
+  it('the demo build has the pinned id the printed links point at, and its sign-in form starts with the demo server', async () => {
     expect(ext.id).toBe(DEMO_EXTENSION_ID);
+    const page = await ext.openPage('options.html');
+    await expect.poll(() => page.getByLabel('Server address').inputValue()).toBe('http://127.0.0.1:8787');
+    await page.close();
   });
 
   it("following Maya's link signs the extension in as Maya, the panel syncs her queue, and the link works once", async () => {
