@@ -124,7 +124,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
           if (values.demo) await printDemoSignIn(server, await demoSignIn(server.store.db, now(), keepIn), now(), out);
           out(`Leadside API on ${server.url} (database: ${server.store.kind}, ${server.store.location})`);
           out(`Dashboard for managers, marketers and admins: ${server.url}/app/`);
-          printExtensionHelp(server.url, out);
+          printExtensionHelp(server.url, Boolean(values.demo), out);
           if (pages) {
             const moved = pages.movedFrom === null ? '' : ` (port ${pages.movedFrom} was in use)`;
             out(`Demo pages on http://localhost:${pages.port}${moved} (sign in as Maya Chen, then open one; the panel shows that lead):`);
@@ -361,8 +361,10 @@ async function startDemoPages(port: number, out: (line: string) => void): Promis
   }
 }
 
-function printExtensionHelp(serverUrl: string, out: (line: string) => void): void {
+function printExtensionHelp(serverUrl: string, demo: boolean, out: (line: string) => void): void {
   const build = resolve(EXTENSION_BUILD);
-  out(`Load the extension: chrome://extensions → Developer mode → Load unpacked → ${build}${existsSync(build) ? '' : ' (not built yet: run "npm run build")'}`);
+  // The demo needs the demo build (npm start makes it); npm run build would overwrite it with the shipped one.
+  const howToBuild = demo ? 'run "npm start", which builds the demo extension' : 'run "npm run build"';
+  out(`Load the extension: chrome://extensions → Developer mode → Load unpacked → ${build}${existsSync(build) ? '' : ` (not built yet: ${howToBuild})`}`);
   out(`Then open a one-click link from above, or its options page: enter the server ${serverUrl} and a token from above.`);
 }

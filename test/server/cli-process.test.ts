@@ -85,7 +85,7 @@ describe('serve --demo as a process', () => {
   let port: number;
   let running: Spawned;
   let agent: Agent;
-  let preconnect: Socket | undefined;
+  let preconnect: Socket[] = [];
 
   beforeAll(async () => {
     port = await freePortPair();
@@ -94,7 +94,7 @@ describe('serve --demo as a process', () => {
   }, 120_000);
   afterAll(() => {
     agent?.destroy();
-    preconnect?.destroy();
+    for (const s of preconnect) s.destroy();
     if (running?.child.exitCode === null) running.child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -124,11 +124,13 @@ describe('serve --demo as a process', () => {
       }).once('error', reject);
     });
     expect(status).toBe(200);
-    // What Chrome also holds: a preconnected socket that has sent nothing yet.
-    preconnect = await new Promise<Socket>((resolve, reject) => {
-      const s = connect(port + 1, '127.0.0.1', () => resolve(s));
-      s.once('error', reject);
-    });
+    // What Chrome also holds: preconnected sockets that have sent nothing yet, to the demo pages and to the API.
+    const open = (to: number) =>
+      new Promise<Socket>((resolve, reject) => {
+        const s = connect(to, '127.0.0.1', () => resolve(s));
+        s.once('error', reject);
+      });
+    preconnect = [await open(port + 1), await open(port)];
     running.child.kill('SIGINT');
     expect(await running.exited).toBe(0);
     expect([await canListen(port), await canListen(port + 1)]).toEqual([true, true]);
