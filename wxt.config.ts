@@ -1,12 +1,16 @@
 import { defineConfig } from 'wxt';
+import { DEMO_EXTENSION_KEY } from './server/seed/demo-extension';
 
 // Chrome gets `side_panel`; Firefox (built with --mv3) gets `sidebar_action` from the same entrypoint.
 /**
  * The end-to-end and demo build (LEADSIDE_E2E=1: the browser suite and `npm start`) is the only one whose content
  * scripts also read stand-in host pages served from http://localhost/<host>/…, and which holds access to a loopback
- * server up front (a headless browser cannot answer the permission prompt). Nothing else differs; `npm run build` and
- * the store zips never carry it.
+ * server up front (a headless browser cannot answer the permission prompt). It also pins the extension id (`key`), so
+ * `npm start` can print one-click sign-in links into the options page, and prefills the options page's server field
+ * with the demo server. Nothing else differs; `npm run build` and the store zips never carry it.
  */
+/** What the demo build's sign-in form starts with: where `npm start` serves (lib/session/demo-server.ts reads it). */
+const DEMO_SERVER_URL = 'http://127.0.0.1:8787';
 const E2E = process.env.LEADSIDE_E2E === '1';
 
 export default defineConfig({
@@ -15,6 +19,7 @@ export default defineConfig({
   imports: false,
   // Tests build into a scratch folder so they never race a developer's own build.
   outDir: process.env.LEADSIDE_OUT_DIR ?? '.output',
+  vite: () => ({ define: { 'import.meta.env.LEADSIDE_DEMO_SERVER': JSON.stringify(E2E ? DEMO_SERVER_URL : '') } }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!E2E) return;
@@ -22,6 +27,7 @@ export default defineConfig({
       // `scripting` granted up front too, so turning the mailto: reader on for a loopback site resolves without a
       // prompt; the request itself is the same call the shipped build makes.
       manifest.permissions = [...(manifest.permissions ?? []), 'scripting'];
+      manifest.key = DEMO_EXTENSION_KEY;
       for (const script of manifest.content_scripts ?? []) {
         const host = /content-scripts\/([a-z]+)\.js$/.exec(script.js?.[0] ?? '')?.[1];
         if (host) script.matches = [...(script.matches ?? []), `http://localhost/${host}/*`];

@@ -20,7 +20,7 @@ import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
 import { sharedRoutes, sharedScreensRoutes } from './routes/shared-screens';
 import { signInPages } from './routes/sign-in-pages';
-import { dashboardCodeRoutes, signInLinksRoutes } from './routes/sign-in-links';
+import { dashboardCodeRoutes, extensionCodeRoutes, signInLinksRoutes } from './routes/sign-in-links';
 import { streamRoutes } from './routes/stream';
 import { leadSuggestionsRoutes } from './routes/lead-suggestions';
 import { syncRoutes } from './routes/sync';
@@ -48,6 +48,9 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   // per-address limit, so a guesser runs out long before the /v1 budget, and none reaches the /v1 authentication.
   app.use('/signin/*', limitPerIp(deps.limits.perIp), limitBody(16 * 1024));
   app.route('/signin', signInPages);
+  // The extension's sign-in code is exchanged before it holds a token: public, from the extension's origin.
+  app.use('/v1/extension-code', extensionCors, limitPerIp(deps.limits.perIp), limitBody(16 * 1024));
+  app.route('/v1/extension-code', extensionCodeRoutes);
   app.use('/v1/shared/*', limitPerIp(deps.limits.perIp));
   app.route('/v1/shared', sharedRoutes);
 

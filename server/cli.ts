@@ -20,11 +20,11 @@ import { issueTokenFor } from './domain/users';
 import { signInLinkFor } from './domain/sign-in';
 import { ApiError } from './http/errors';
 import type { Logger } from './http/logger';
-import { demoSignIn, demoSignInLinks, type DemoSignIn } from './seed/credentials';
+import { demoExtensionLinks, demoSignIn, demoSignInLinks, type DemoSignIn } from './seed/credentials';
 import { hasAnyWorkspace, seedDemo, type SeededDemo } from './seed/demo';
-import { serveDemoPages, type DemoPages } from './seed/demo-pages';
+import { serveDemoPages } from './seed/demo-pages';
 import { DEMO_REPS } from './seed/people';
-import { startServer, type RunningServer } from './serve';
+import { PortInUseError, startServer, type RunningServer } from './serve';
 import { openStore, writeInWorkspace, type Db, type Store, type StoreOptions } from './store/db';
 import { users, workspaces } from './store/schema';
 import { rotateTrackingKey } from './tracking/tokens';
@@ -32,8 +32,9 @@ import { rotateTrackingKey } from './tracking/tokens';
 const USAGE = `Leadside server
 
   serve [--port 8787] [--host 127.0.0.1] [--data-dir DIR] [--demo]
-                         serve the API (--demo: seed the demo workspace into an empty database, or print fresh
-                         tokens for the demo workspace it already has)
+                         serve the API (--demo: seed the demo workspace into an empty database, print its
+                         tokens, kept in the data folder across starts, and a one-click extension sign-in link
+                         per demo user; the demo pages go on the next port)
   seed demo [--data-dir DIR]
                          create the demo workspace and print who can sign in
   workspace add --name NAME [--time-zone ZONE] [--domain acme.com ...]
@@ -119,12 +120,15 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const server = await startServer({ port, host, store: storeOptions, log: options.log, now, auditRetentionDays, publicUrl: env.PUBLIC_URL });
         const pages = values.demo ? await startDemoPages(port === 0 ? 0 : port + 1, out) : null;
         try {
-          if (values.demo) await printDemoSignIn(server, await demoSignIn(server.store.db, now()), now(), out);
+          // The demo's tokens are kept in its PGlite folder between starts (none with DATABASE_URL).
+          const keepIn = 'dataDir' in storeOptions ? storeOptions.dataDir : null;
+          if (values.demo) await printDemoSignIn(server, await demoSignIn(server.store.db, now(), keepIn), now(), out);
           out(`Leadside API on ${server.url} (database: ${server.store.kind}, ${server.store.location})`);
           out(`Dashboard for managers, marketers and admins: ${server.url}/app/`);
-          printExtensionHelp(server.url, out);
+          printExtensionHelp(server.url, Boolean(values.demo), out);
           if (pages) {
-            out(`Demo pages (sign in as Maya Chen, then open one; the panel shows that lead):`);
+            const moved = pages.movedFrom === null ? '' : ` (port ${pages.movedFrom} was in use)`;
+            out(`Demo pages on http://localhost:${pages.port}${moved} (sign in as Maya Chen, then open one; the panel shows that lead):`);
             out(`  Gmail thread with Dana Reyes:  ${pages.urls.gmail}`);
             out(`  HubSpot record of Leo Martins: ${pages.urls.hubspot}`);
             // The thread's "me" is the signed-in rep: another demo rep opens the page as themselves.
@@ -133,8 +137,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
           await (options.whileServing ?? untilStopped)(server);
           return 0;
         } finally {
-          await pages?.close();
-          await server.close();
+          // Both at once: Ctrl+C stops the API and the demo pages together, neither waiting on the other.
+          await Promise.all([pages?.close(), server.close()]);
         }
       }
       case 'seed demo':
@@ -251,7 +255,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       return 2;
     }
     // A refusal by a domain rule (a disabled user gets no token) is a command that could not be done.
-    if (e instanceof CommandFailed || e instanceof ApiError) {
+    if (e instanceof CommandFailed || e instanceof ApiError || e instanceof PortInUseError) {
       err(e.message);
       return 1;
     }
@@ -337,8 +341,10 @@ async function printDemoSignIn(server: RunningServer, signIn: DemoSignIn, now: D
     out('--demo: this database already has workspaces and no demo workspace, so nothing was seeded. Make a token with "token create --email EMAIL --name NAME".');
     return;
   }
-  if (signIn.kind === 'refreshed') out(`Demo workspace "${signIn.demo.workspaceName}" found; fresh tokens (earlier ones still work):`);
+  if (signIn.kind === 'refreshed') out(`Demo workspace "${signIn.demo.workspaceName}" found; its tokens (kept from the last start while they work):`);
   printCredentials(signIn.demo, out, signIn.kind === 'seeded');
+  out('Sign the extension in with one click (paste into Chrome\'s address bar once the demo build is loaded; each link works once, within 15 minutes):');
+  for (const link of await demoExtensionLinks(server.store.db, signIn.demo, server.url, now)) out(`  ${link.role.padEnd(9)} ${link.name.padEnd(16)} ${link.url}`);
   out('Sign in to the dashboard in a browser (each link works once, within 15 minutes):');
   for (const link of await demoSignInLinks(server.store.db, signIn.demo, server.publicUrl, now)) out(`  ${link.role.padEnd(9)} ${link.name.padEnd(16)} ${link.url}`);
 }
@@ -349,7 +355,7 @@ function printCredentials(seeded: SeededDemo, out: (line: string) => void, headi
 }
 
 /** The stand-in host pages beside the API; a port in use only costs the demo pages, never the server. */
-async function startDemoPages(port: number, out: (line: string) => void): Promise<DemoPages | null> {
+async function startDemoPages(port: number, out: (line: string) => void): Promise<Awaited<ReturnType<typeof serveDemoPages>> | null> {
   try {
     return await serveDemoPages(port);
   } catch (err) {
@@ -358,8 +364,10 @@ async function startDemoPages(port: number, out: (line: string) => void): Promis
   }
 }
 
-function printExtensionHelp(serverUrl: string, out: (line: string) => void): void {
+function printExtensionHelp(serverUrl: string, demo: boolean, out: (line: string) => void): void {
   const build = resolve(EXTENSION_BUILD);
-  out(`Load the extension: chrome://extensions → Developer mode → Load unpacked → ${build}${existsSync(build) ? '' : ' (not built yet: run "npm run build")'}`);
-  out(`Then open its options, enter the server ${serverUrl} and a token from above.`);
+  // The demo needs the demo build (npm start makes it); npm run build would overwrite it with the shipped one.
+  const howToBuild = demo ? 'run "npm start", which builds the demo extension' : 'run "npm run build"';
+  out(`Load the extension: chrome://extensions → Developer mode → Load unpacked → ${build}${existsSync(build) ? '' : ` (not built yet: ${howToBuild})`}`);
+  out(`Then open a one-click link from above, or its options page: enter the server ${serverUrl} and a token from above.`);
 }

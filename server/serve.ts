@@ -1,4 +1,6 @@
 import { serve as serveHttp, type ServerType } from '@hono/node-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { createApp } from './app';
@@ -60,6 +62,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The port to listen on is taken: `serve` says so in one line and exits 1. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is in use; try --port`);
+  }
+}
+
 export const DEFAULT_LIMITS: RateLimits = { perToken: 600, perIp: 1200, perSiteKey: 6000 };
 
 const ProcessCount = z.coerce.number().int().min(1);
@@ -108,9 +117,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR,
   };
   const app = createApp(deps);
-  const server = await new Promise<ServerType>((resolve) => {
+  const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serveHttp({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+    // A port someone else holds is a sentence for the person who started us, not an unhandled 'error' event.
+    s.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(options.port) : err));
+  }).catch(async (err: unknown) => {
+    await activityBus.close();
+    await store.close();
+    throw err;
   });
+  const idleSockets = trackIdleSockets(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host}:${port}`;
@@ -155,11 +171,34 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           clearTimeout(cut);
           resolve();
         });
-        // Idle keep-alive sockets would hold close() open until they time out.
+        // Idle keep-alive sockets would hold close() open until they time out; so would sockets a browser opened
+        // ahead of a request it never sent (a preconnect), which closeIdleConnections does not count as idle.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
+        idleSockets.destroyAll();
       });
       await activityBus.close();
       await store.close();
+    },
+  };
+}
+
+/** The sockets that hold no request in progress (never used, or between keep-alive requests), to cut on close. */
+function trackIdleSockets(server: ServerType): { destroyAll(): void } {
+  const idle = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    idle.add(socket);
+    socket.once('close', () => idle.delete(socket));
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    idle.delete(req.socket);
+    res.once('finish', () => {
+      if (!req.socket.destroyed) idle.add(req.socket);
+    });
+  });
+  return {
+    destroyAll: () => {
+      for (const socket of idle) socket.destroy();
+      idle.clear();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { CodeSignIn } from './CodeSignIn';
 import { MailtoSites } from './MailtoSites';
 import { ShortcutOptions } from './ShortcutOptions';
 import { SignIn } from './SignIn';
@@ -9,6 +10,7 @@ export function OptionsPage() {
         <h1 className="panel__title">Leadside settings</h1>
       </header>
       <main className="panel__main">
+        <CodeSignIn />
         <SignIn />
         <MailtoSites />
         <ShortcutOptions />

@@ -3,6 +3,7 @@ import { ApiFailure } from '../../lib/api/errors';
 import { sendTyped } from '../../lib/messages';
 import {
   apiFor,
+  demoServerUrl,
   originPattern,
   parseSignInForm,
   PendingChangesError,
@@ -13,6 +14,7 @@ import {
   waitingForSignIn,
   type SignedOutReason,
 } from '../../lib/session';
+import { withScheme } from '../../lib/core/server-address';
 import { useMeta, usePendingCount } from '../hooks/useMeta';
 import { OpenDashboard } from './OpenDashboard';
 import { useServices } from '../services';
@@ -33,7 +35,7 @@ export function SignIn() {
   if (me === undefined || connection === undefined || sync === undefined || pending === undefined) return null;
   const signedOut = signedOutReason(Boolean(me && connection), sync);
   if (!signedOut && me && connection) return <SignedIn name={me.user.name} email={me.user.email} workspace={me.workspace.name} url={connection.url} />;
-  return <SignInFormView again={signedOut?.kind === 'not_signed_in' ? null : signedOut} serverUrl={connection?.url ?? ''} pending={pending} />;
+  return <SignInFormView again={signedOut?.kind === 'not_signed_in' ? null : signedOut} serverUrl={connection?.url ?? demoServerUrl()} pending={pending} />;
 }
 
 function SignInFormView({
@@ -50,9 +52,16 @@ function SignInFormView({
   const [token, setToken] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // "127.0.0.1:8787" is taken as http://127.0.0.1:8787: the field shows what was used, and a line says so.
+  const [addedScheme, setAddedScheme] = useState<string | null>(null);
 
   function validate() {
-    const parsed = parseSignInForm({ url: url.trim(), token });
+    const typed = withScheme(url);
+    if (typed.addedScheme) {
+      setUrl(typed.url);
+      setAddedScheme(typed.url);
+    }
+    const parsed = parseSignInForm({ url: typed.url, token });
     if (!parsed.ok) {
       setFieldErrors(Object.fromEntries(parsed.issues.map((i) => [i.path, i.message])));
       setStatus({ kind: 'error', message: 'Check the highlighted fields.' });
@@ -112,8 +121,16 @@ function SignInFormView({
         autoComplete="url"
         placeholder="https://leadside.example.com"
         value={url}
-        onChange={(e) => setUrl(e.target.value)}
+        onChange={(e) => {
+          setUrl(e.target.value);
+          setAddedScheme(null);
+        }}
       />
+      {addedScheme && !fieldErrors.url && (
+        <p className="options__hint" role="status">
+          Using {addedScheme}
+        </p>
+      )}
       <Field
         label="Token"
         error={fieldErrors.token}

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { LookupResponse, Me, TimelinePage } from '../core/model/api';
 import { ErrorBody, MutationResponse, type Mutation } from '../core/model/mutations';
-import { SignInUrl } from '../core/model/sessions';
+import { ExtensionCodeToken, SignInUrl } from '../core/model/sessions';
 import { SyncPage } from '../core/model/sync';
 import { TrackedLinkResponse } from '../core/model/tracking';
 import { ApiFailure, kindForStatus, parseRetryAfter } from './errors';
@@ -9,6 +9,7 @@ import { ApiFailure, kindForStatus, parseRetryAfter } from './errors';
 export interface ApiClientOptions {
   /** The server's origin, e.g. "https://leadside.acme.com" (no trailing slash needed). */
   baseUrl: string;
+  /** The bearer token; '' before sign-in (only the extension code exchange is called without one). */
   token: string;
   fetch?: typeof fetch;
   now?: () => number;
@@ -37,7 +38,7 @@ export function createApiClient(options: ApiClientOptions) {
     try {
       res = await doFetch(`${base}${path}`, {
         ...init,
-        headers: { authorization: `Bearer ${options.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+        headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
@@ -59,6 +60,8 @@ export function createApiClient(options: ApiClientOptions) {
   return {
     baseUrl: base,
     me: () => call('/v1/me', Me),
+    /** Uses a one-time sign-in code (from `npm start`'s link) once: answers a new token of its user. */
+    exchangeExtensionCode: (code: string) => call('/v1/extension-code', ExtensionCodeToken, { method: 'POST', body: JSON.stringify({ code }) }),
     sync: (cursor: string | null, limit: number) => {
       const q = new URLSearchParams({ limit: String(limit) });
       if (cursor) q.set('cursor', cursor);

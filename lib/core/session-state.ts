@@ -6,6 +6,8 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from './time-units';
 
 export const SIGN_IN_LINK_MS = 15 * MINUTE_MS;
 export const DASHBOARD_CODE_MS = 60_000;
+/** The extension's one-time sign-in code `npm start` prints: long enough to load the extension and open the link. */
+export const EXTENSION_CODE_MS = 15 * MINUTE_MS;
 export const SESSION_IDLE_MS = 12 * HOUR_MS;
 export const SESSION_ABSOLUTE_MS = 7 * DAY_MS;
 

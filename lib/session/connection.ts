@@ -2,18 +2,28 @@ import { z } from 'zod';
 import { createApiClient, type ApiClient } from '../api/client';
 import type { Me } from '../core/model/api';
 import { parseInput } from '../core/model/parse';
+import { isLoopbackHost, withScheme } from '../core/server-address';
 import type { LeadsideDatabase } from '../db/database';
 import type { ServerConnection } from '../db/types';
 import { INITIAL_SYNC_STATE, readMeta, writeMeta } from '../db/meta';
 
-/** The sign-in form's input. Plain http is allowed only for this machine (a local or demo server). */
-export const SignInForm = z.strictObject({
-  url: z
+/**
+ * A server address: typed without a scheme it gets one (http for this machine, https otherwise: lib/core/server-address);
+ * plain http is allowed only for this machine (a local or demo server).
+ */
+export const ServerUrl = z.preprocess(
+  (typed) => (typeof typed === 'string' ? withScheme(typed).url : typed),
+  z
     .url({ protocol: /^https?$/, message: 'must be the server address, e.g. https://leadside.acme.com' })
     .transform((u) => new URL(u).origin)
-    .refine((origin) => origin.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin), {
+    .refine((origin) => origin.startsWith('https://') || isLoopbackHost(new URL(origin).host), {
       message: 'must use https (plain http only for localhost)',
     }),
+);
+
+/** The sign-in form's input. */
+export const SignInForm = z.strictObject({
+  url: ServerUrl,
   token: z
     .string()
     .trim()

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
-import { DASHBOARD_CODE_MS, SIGN_IN_LINK_MS, grantState, type GrantState } from '../../lib/core/session-state';
+import { DASHBOARD_CODE_MS, EXTENSION_CODE_MS, SIGN_IN_LINK_MS, grantState, type GrantState } from '../../lib/core/session-state';
 import { DAY_MS } from '../../lib/core/time-units';
 import type { Queryable } from '../store/db';
 import { signInGrants, users } from '../store/schema';
@@ -8,17 +8,21 @@ import { hashToken, newId } from './tokens';
 
 // One-time ways into a session: a sign-in link (`/signin/<secret>`, 15 minutes) or the extension's dashboard code
 // (`/signin/code/<secret>`, 60 seconds). Both are consumed by a POST only, once, atomically: mail scanners fetch
-// links with GET, and two tabs posting the same link at once get one session between them.
+// links with GET, and two tabs posting the same link at once get one session between them. The third kind is the
+// extension's sign-in code (`extension`, 15 minutes): `POST /v1/extension-code` exchanges it once for an API token, so
+// `npm start` can print a one-click sign-in for each demo user without a token in any URL.
 
-export type GrantKind = 'link' | 'code';
+export type GrantKind = 'link' | 'code' | 'extension';
+/** The kinds a browser opens to start a dashboard session. */
+export type BrowserGrantKind = Exclude<GrantKind, 'extension'>;
 export type GrantRow = typeof signInGrants.$inferSelect;
 
-const LIFETIME: Record<GrantKind, number> = { link: SIGN_IN_LINK_MS, code: DASHBOARD_CODE_MS };
-const PREFIX: Record<GrantKind, string> = { link: 'lsl_', code: 'lsc_' };
-/** Where each kind is opened, under PUBLIC_URL. */
-export const GRANT_PATH: Record<GrantKind, string> = { link: '/signin/', code: '/signin/code/' };
+const LIFETIME: Record<GrantKind, number> = { link: SIGN_IN_LINK_MS, code: DASHBOARD_CODE_MS, extension: EXTENSION_CODE_MS };
+const PREFIX: Record<GrantKind, string> = { link: 'lsl_', code: 'lsc_', extension: 'lse_' };
+/** Where the browser kinds are opened, under PUBLIC_URL (the extension's code is posted by the extension). */
+export const GRANT_PATH: Record<BrowserGrantKind, string> = { link: '/signin/', code: '/signin/code/' };
 
-export function grantUrl(publicUrl: string, kind: GrantKind, secret: string): string {
+export function grantUrl(publicUrl: string, kind: BrowserGrantKind, secret: string): string {
   return `${publicUrl}${GRANT_PATH[kind]}${secret}`;
 }
 

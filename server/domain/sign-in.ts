@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { NewSignInLinkRequest, SignInUrl } from '../../lib/core/model/sessions';
+import type { ExtensionCodeToken, NewSignInLinkRequest, SignInUrl } from '../../lib/core/model/sessions';
 import { utcMinute } from '../../lib/core/token-state';
-import { consumeGrant, createGrant, grantUrl, lookUpGrant, type GrantKind } from '../auth/sign-in-grants';
+import { consumeGrant, createGrant, grantUrl, lookUpGrant, type BrowserGrantKind, type GrantKind } from '../auth/sign-in-grants';
 import { endAllSessions, endSession, startSession } from '../auth/sessions';
 import type { Caller } from '../context';
 import { ApiError } from '../http/errors';
@@ -9,12 +9,15 @@ import { writeInWorkspace, type Db, type Queryable } from '../store/db';
 import { users } from '../store/schema';
 import { sessionsEnded, signInLinkCreated } from './audit/changes';
 import { actorOf, recordAudit, type AuditActor } from './audit/record';
+import { createToken } from './tokens';
 import { findUser, type UserRow } from './users';
 
 // Signing a person in to the dashboard: one-time links and codes, and the sessions they start. Whoever asks (a route,
 // the CLI, `npm start`) makes a link through signInLinkFor, which records it in the audit log.
 
-const WHAT: Record<GrantKind, string> = { link: 'sign-in link', code: 'dashboard link' };
+const WHAT: Record<GrantKind, string> = { link: 'sign-in link', code: 'dashboard link', extension: 'extension sign-in code' };
+/** The name of the token an extension code is exchanged for, as the Team page and `token list` show it. */
+export const EXTENSION_CODE_TOKEN_NAME = 'Extension (one-time code)';
 
 /** A sign-in link for the user, recorded as made by `by` (null: the demo's own, printed by `npm start`). */
 export async function signInLinkFor(db: Queryable, by: AuditActor | null, user: UserRow, publicUrl: string, now: Date): Promise<SignInUrl> {
@@ -58,7 +61,7 @@ async function refusal(db: Queryable, kind: GrantKind, secret: string, now: Date
 }
 
 /** Whom a secret would sign in, for the page that asks "Sign in as …?"; uses nothing. */
-export async function signInPreview(db: Db, kind: GrantKind, secret: string, now: Date): Promise<{ name: string }> {
+export async function signInPreview(db: Db, kind: BrowserGrantKind, secret: string, now: Date): Promise<{ name: string }> {
   const found = await lookUpGrant(db, kind, secret, now);
   if (found.state !== 'usable') throw await refusal(db, kind, secret, now);
   if (found.user.disabled) throw disabled();
@@ -68,7 +71,7 @@ export async function signInPreview(db: Db, kind: GrantKind, secret: string, now
 const disabled = () => new ApiError('forbidden', 'this account is disabled: ask your admin');
 
 /** Uses the secret once and starts a session: answers the session's secret for the cookie. */
-export async function signInWith(db: Db, kind: GrantKind, secret: string, now: Date): Promise<{ sessionSecret: string; userId: string }> {
+export async function signInWith(db: Db, kind: BrowserGrantKind, secret: string, now: Date): Promise<{ sessionSecret: string; userId: string }> {
   const started = await db.transaction(async (tx) => {
     const grant = await consumeGrant(tx, kind, secret, now);
     if (!grant) return null;
@@ -80,6 +83,33 @@ export async function signInWith(db: Db, kind: GrantKind, secret: string, now: D
   });
   if (!started) throw await refusal(db, kind, secret, now);
   return started;
+}
+
+/**
+ * A one-time code the extension exchanges for a token of the user (`POST /v1/extension-code`), so a sign-in can be a
+ * link with no token in it. Made only by `npm start` for the demo users today (null actor: the demo's own).
+ */
+export async function extensionCodeFor(db: Queryable, user: UserRow, now: Date): Promise<{ code: string; expiresAt: Date }> {
+  if (user.disabled) throw disabled();
+  const { secret, grant } = await createGrant(db, 'extension', user.id, now);
+  return { code: secret, expiresAt: grant.expiresAt };
+}
+
+/**
+ * Uses the code once and issues a new token of its user, in one transaction: a second exchange, an expired code or a
+ * disabled user gets nothing, and a refusal leaves the code as it was.
+ */
+export async function exchangeExtensionCode(db: Db, code: string, now: Date): Promise<ExtensionCodeToken> {
+  const issued = await db.transaction(async (tx) => {
+    const grant = await consumeGrant(tx, 'extension', code, now);
+    if (!grant) return null;
+    const [user] = await tx.select({ name: users.name, email: users.email, disabled: users.disabled }).from(users).where(eq(users.id, grant.userId));
+    if (!user || user.disabled) throw disabled();
+    const { secret } = await createToken(tx, null, grant.userId, { name: EXTENSION_CODE_TOKEN_NAME }, now);
+    return { token: secret, user: { name: user.name, email: user.email } };
+  });
+  if (!issued) throw await refusal(db, 'extension', code, now);
+  return issued;
 }
 
 /** Signs this browser out (a bearer token has no session to end). */

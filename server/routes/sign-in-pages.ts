@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context';
-import type { GrantKind } from '../auth/sign-in-grants';
+import type { BrowserGrantKind } from '../auth/sign-in-grants';
 import { setSessionCookie } from '../auth/session-cookie';
 import { signInPreview, signInWith } from '../domain/sign-in';
 import { ApiError } from '../http/errors';
@@ -33,7 +33,7 @@ function refusedPage(c: Context<AppEnv>, err: unknown) {
   return page(c, 'This link cannot sign you in', `<p role="alert">${escape(err.message)}.</p>`, status);
 }
 
-function signInRoutes(kind: GrantKind) {
+function signInRoutes(kind: BrowserGrantKind) {
   return new Hono<AppEnv>()
     .get('/:secret', async (c) => {
       const { db, now } = c.get('deps');

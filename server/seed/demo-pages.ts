@@ -46,7 +46,17 @@ export function demoPageAs(html: string, rep: TeamMember): string {
     .replace(new RegExp(`\\b${first(PAGE_REP.name)}\\b`, 'g'), first(rep.name));
 }
 
-export async function serveDemoPages(port: number): Promise<DemoPages> {
+/** The stand-in pages on `port`; when another program holds it, on any free port (the demo build reads localhost on every port). */
+export async function serveDemoPages(port: number): Promise<DemoPages & { port: number; movedFrom: number | null }> {
+  try {
+    return { ...(await listenOn(port)), movedFrom: null };
+  } catch (err) {
+    if (port === 0 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    return { ...(await listenOn(0)), movedFrom: port };
+  }
+}
+
+async function listenOn(port: number): Promise<DemoPages & { port: number }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const file = PAGES[url.pathname];
@@ -75,8 +85,16 @@ export async function serveDemoPages(port: number): Promise<DemoPages> {
     };
   };
   return {
+    port: actual,
     urls: urlsFor(PAGE_REP.key),
     urlsFor,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // A browser keeps its connections to the pages open (keep-alive, preconnects): close() alone would wait on them
+    // (up to the keep-alive timeout) while Ctrl+C seems to do nothing. Every page is answered at once, so cutting them
+    // loses nothing.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -8,7 +8,9 @@ import { ROLES, type AttemptChannel, type LifecycleStage, type Role } from '../.
 import { addUser, createWorkspace } from '../domain/admin';
 import { createToken } from '../domain/tokens';
 import { writeInWorkspace, type Db, type Tx } from '../store/db';
-import { activities, attempts, contacts, content, scopeEntries, stageChanges, users, workspaces } from '../store/schema';
+import { activities, attempts, contacts, content, scopeEntries, stageChanges, tokens, users, workspaces } from '../store/schema';
+import { hashToken } from '../auth/tokens';
+import { tokenState } from '../../lib/core/token-state';
 import { DEMO_LIBRARY } from './content';
 import { buildHistory, newsletterIssues, type ContactHistory } from './history';
 import { DEMO_DOMAIN, DEMO_SITE, DEMO_TEAM } from './people';
@@ -144,10 +146,11 @@ export async function seedDemo(db: Db, options: { now: Date; seed?: number }): P
 }
 
 /**
- * A fresh token for each enabled user of the demo workspace, so a restart can print working credentials again (the
- * old tokens keep working: an extension signed in with one stays signed in). Null when there is no demo workspace.
+ * A token for each enabled user of the demo workspace, so a restart can print working credentials again: the one kept
+ * from the last start (`kept`, by email) while it still works, else a fresh one (the old tokens keep working: an
+ * extension signed in with one stays signed in). Null when there is no demo workspace.
  */
-export async function refreshDemoCredentials(db: Db, now: Date): Promise<SeededDemo | null> {
+export async function refreshDemoCredentials(db: Db, now: Date, kept: Readonly<Record<string, string>> = {}): Promise<SeededDemo | null> {
   const [workspace] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, DEMO_WORKSPACE_ID));
   if (!workspace) return null;
   const members = await db
@@ -158,8 +161,18 @@ export async function refreshDemoCredentials(db: Db, now: Date): Promise<SeededD
   // Reps first, then manager, marketing and admin, as seedDemo printed them.
   members.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
   const credentials: DemoCredential[] = [];
-  for (const m of members) credentials.push({ role: m.role, name: m.name, email: m.email, token: (await createToken(db, null, m.id, { name: DEMO_TOKEN_NAME }, now)).secret });
+  for (const m of members) {
+    const keep = kept[m.email];
+    const token = keep !== undefined && (await tokenWorksFor(db, keep, m.id, now)) ? keep : (await createToken(db, null, m.id, { name: DEMO_TOKEN_NAME }, now)).secret;
+    credentials.push({ role: m.role, name: m.name, email: m.email, token });
+  }
   return { workspaceId: DEMO_WORKSPACE_ID, workspaceName: workspace.name, credentials };
+}
+
+/** Whether the secret is a live token of the user: a kept demo token revoked on the Team page is not printed again. */
+async function tokenWorksFor(db: Db, secret: string, userId: string, now: Date): Promise<boolean> {
+  const [row] = await db.select().from(tokens).where(and(eq(tokens.hash, hashToken(secret)), eq(tokens.userId, userId)));
+  return row !== undefined && tokenState(row, now) === 'active';
 }
 
 function contactRow(entry: RosterEntry, history: ContactHistory, stage: LifecycleStage): InferInsertModel<typeof contacts> {

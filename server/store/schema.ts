@@ -500,7 +500,8 @@ export const signInGrants = pgTable(
   'sign_in_grants',
   {
     id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['link', 'code'] }).notNull(),
+    // `extension`: the extension's sign-in code, exchanged for a token (no migration: the column is plain text).
+    kind: text('kind', { enum: ['link', 'code', 'extension'] }).notNull(),
     userId: text('user_id')
       .notNull()
       .references(() => users.id),

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,16 @@ describe('the built extensions', () => {
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     expect(m.options_ui).toEqual({ open_in_tab: true, page: 'options.html' });
     expect(m.background).toEqual({ service_worker: 'background.js' });
+  });
+
+  it('the shipped Chrome build pins no extension id, exposes no page to the web, and prefills no demo server', () => {
+    const m = manifest('chrome-mv3');
+    // Only the demo build (LEADSIDE_E2E=1) carries the key npm start's one-click links rely on.
+    expect(m.key).toBeUndefined();
+    expect(m.web_accessible_resources).toBeUndefined();
+    const chunks = readdirSync(join(outDir, 'chrome-mv3', 'chunks')).filter((f) => f.startsWith('options'));
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks) expect(readFileSync(join(outDir, 'chrome-mv3', 'chunks', chunk), 'utf8')).not.toContain('127.0.0.1:8787');
   });
 
   it('Firefox MV3 opens the sidebar and asks only for the alarm, storage and the clicked tab; scripting is optional', () => {

@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../server/cli';
+import { DEMO_EXTENSION_ID } from '../../server/seed/demo-extension';
 import type { RunningServer } from '../../server/serve';
 import { silentLogger } from '../../server/http/logger';
 import { STORE_KINDS, freshPostgresDatabase, startTestServer, type StoreKind } from './harness';
 
 const TOKEN = /^lsk_[A-Za-z0-9_-]{43}$/;
 const SIGN_IN_LINE = /^ {2}(?:rep|manager|marketing|admin)\s+.+?\s(http:\/\/\S+\/signin\/lsl_\S+)$/;
+const EXTENSION_LINE = new RegExp(`^ {2}(?:rep|manager|marketing|admin)\\s+.+?\\s(chrome-extension://${DEMO_EXTENSION_ID}/options\\.html#code=lse_[A-Za-z0-9_-]{43}&server=\\S+)$`);
 const CREDENTIAL_LINE = /^ {2}(rep|manager|marketing|admin)\s+.+?\s(\S+@northwind\.example)\s+(lsk_\S+)$/;
 
 /** A CLI run with its output captured line by line. */
@@ -310,7 +312,7 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     expect(await run(['seed', 'demo'], place)).toEqual({ code: 2, out: [], err: ['the database already has a workspace; seed demo only fills an empty one'] });
   }, 120_000);
 
-  it('serve --demo seeds an empty database, then prints fresh working tokens on every start', async () => {
+  it('serve --demo seeds an empty database, prints a one-click extension link per user, and keeps its tokens across starts in its PGlite folder', async () => {
     const place = await freshPlace();
     const tokensIn = (lines: readonly string[]) => lines.flatMap((line) => CREDENTIAL_LINE.exec(line)?.[3] ?? []);
     const expectWorking = async (server: RunningServer, tokens: readonly string[]) => {
@@ -323,12 +325,21 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     let firstTokens: string[] = [];
     let firstLinks: string[] = [];
     const firstSignIns: number[] = [];
+    let extensionLinks: string[] = [];
+    let exchanged: { status: number; email?: string } | null = null;
     const first = await run(['serve', '--demo', '--port', '0'], place, {
       now: () => new Date('2026-03-04T16:20:00Z'),
       whileServing: async (server, out) => {
         firstTokens = tokensIn(out);
         await expectWorking(server, firstTokens);
         firstLinks = out.flatMap((line) => SIGN_IN_LINE.exec(line)?.[1] ?? []);
+        extensionLinks = out.flatMap((line) => EXTENSION_LINE.exec(line)?.[1] ?? []);
+        // The link carries a one-time code and the server, never a token; the code is exchanged for a token of that user.
+        const link = new URL(extensionLinks[0]!);
+        const params = new URLSearchParams(link.hash.slice(1));
+        expect(params.get('server')).toBe(server.url);
+        const res = await fetch(`${server.url}/v1/extension-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: params.get('code') }) });
+        exchanged = { status: res.status, email: ((await res.json()) as { user?: { email: string } }).user?.email };
         for (const link of firstLinks) {
           expect(link.startsWith(`${server.url}/signin/`)).toBe(true);
           const res = await fetch(link, { method: 'POST', redirect: 'manual' });
@@ -347,18 +358,23 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     expect(heading).toBeGreaterThan(0);
     expect(firstLinks).toHaveLength(6);
     expect(firstSignIns).toEqual(firstLinks.map(() => 303));
+    expect(extensionLinks).toHaveLength(6);
+    for (const link of extensionLinks) expect(firstTokens.some((t) => link.includes(t))).toBe(false);
+    expect(exchanged).toEqual({ status: 201, email: 'maya.chen@northwind.example' });
 
     let freshTokens: string[] = [];
     const second = await run(['serve', '--demo', '--port', '0'], place, {
       whileServing: async (server, out) => {
         freshTokens = tokensIn(out);
-        // The new tokens work, and so do the old ones: an extension signed in earlier stays signed in.
+        // The tokens work, and so do the old ones: an extension signed in earlier stays signed in.
         await expectWorking(server, [...freshTokens, ...firstTokens]);
       },
     });
     expect(second.code).toBe(0);
-    expect(second.out[0]).toBe('Demo workspace "Northwind Demo" found; fresh tokens (earlier ones still work):');
+    expect(second.out[0]).toBe('Demo workspace "Northwind Demo" found; its tokens (kept from the last start while they work):');
     expect(freshTokens).toHaveLength(6);
-    expect(freshTokens.filter((t) => firstTokens.includes(t))).toEqual([]);
+    // PGlite: the same tokens as last time, from the data folder. PostgreSQL has no folder: fresh ones.
+    if (kind === 'pglite') expect([...freshTokens].sort()).toEqual([...firstTokens].sort());
+    else expect(freshTokens.filter((t) => firstTokens.includes(t))).toEqual([]);
   }, 180_000);
 });

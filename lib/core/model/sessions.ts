@@ -12,6 +12,19 @@ export type NewSignInLinkRequest = z.infer<typeof NewSignInLinkRequest>;
 export const SignInUrl = z.object({ url: z.url(), expiresAt: Instant });
 export type SignInUrl = z.infer<typeof SignInUrl>;
 
+/** `POST /v1/extension-code`: the one-time code `npm start` put in the extension's sign-in link. */
+export const ExtensionCodeRequest = z.strictObject({
+  code: z.string().regex(/^lse_[A-Za-z0-9_-]{43}$/, 'must be a one-time extension code: it starts with lse_'),
+});
+export type ExtensionCodeRequest = z.infer<typeof ExtensionCodeRequest>;
+
+/** Its answer: a new API token of the code's user, and whom it signs in. */
+export const ExtensionCodeToken = z.strictObject({
+  token: z.string(),
+  user: z.strictObject({ name: z.string(), email: z.string() }),
+});
+export type ExtensionCodeToken = z.infer<typeof ExtensionCodeToken>;
+
 /** `GET /v1/session`: who is signed in, the token every write must carry as X-CSRF-Token, and when it ends if idle. */
 export const SessionInfo = z.object({
   user: z.object({ id: Id, name: z.string(), email: z.string(), role: Role }),
