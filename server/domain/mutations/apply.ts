@@ -1,5 +1,6 @@
 import type { Mutation } from '../../../lib/core/model/mutations';
 import type { Tx } from '../../store/db';
+import { amendAttempt } from './attempt-amend';
 import { logAttempt } from './attempt-log';
 import { undoAttempt } from './attempt-undo';
 import type { MutationContext } from './context';
@@ -15,6 +16,8 @@ export function applyMutation(tx: Tx, ctx: MutationContext, m: Mutation): Promis
       return logAttempt(tx, ctx, m);
     case 'attempt.undo':
       return undoAttempt(tx, ctx, m);
+    case 'attempt.amend':
+      return amendAttempt(tx, ctx, m);
     case 'contact.stage':
       return changeStage(tx, ctx, m);
     case 'contact.recycle':
