@@ -13,6 +13,8 @@ export function describeMutation(m: Mutation, names: ReadonlyMap<string, string>
       return `${CHANNEL_LABELS[m.attempt.channel]}${m.attempt.outcome ? ` (${OUTCOME_LABELS[m.attempt.outcome].toLowerCase()})` : ''} for ${who(m.attempt.contactId)}`;
     case 'attempt.undo':
       return 'Undo of an attempt';
+    case 'attempt.amend':
+      return m.outcome ? `Outcome “${OUTCOME_LABELS[m.outcome].toLowerCase()}” for an attempt` : 'Change to an attempt';
     case 'contact.stage':
       {
         const outcome = transitionOf(m.from, m.to)?.outcome;
