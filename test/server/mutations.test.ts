@@ -496,6 +496,68 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
     });
   });
 
+  describe('contact.stage_undo', () => {
+    const undoStage = (contactId: string, undoes: string, at = NOW): MutationInput =>
+      ({ id: fresh('m'), type: 'contact.stage_undo', at, contactId, undoes }) as MutationInput;
+    const historyOf = (contactId: string) =>
+      server.store.db.select().from(stageChanges).where(eq(stageChanges.contactId, contactId)).orderBy(asc(stageChanges.version));
+
+    it('puts an accepted lead back where it was and records the way back as an undo of that move; again changes nothing', async () => {
+      const contactId = await makeContact(acme, { stage: 'mql', ownerId: userId(acme, 'rep') });
+      const accept = stage(contactId, 'mql', 'sql');
+      await push(token(acme, 'rep'), [accept]);
+      const m = undoStage(contactId, accept.id);
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'applied' }]);
+      expect((await contactRow(contactId)).stage).toBe('mql');
+      const moves = (await historyOf(contactId)).filter((h) => h.fromStage !== null);
+      expect(moves.map((h) => [h.fromStage, h.toStage, h.mutationId, h.undoes === null ? null : 'undoes'])).toEqual([
+        ['mql', 'sql', accept.id, null],
+        ['sql', 'mql', m.id, 'undoes'],
+      ]);
+      expect(moves[1]!.undoes).toBe(moves[0]!.id);
+      const again = undoStage(contactId, accept.id);
+      expect((await push(token(acme, 'rep'), [again])).results).toEqual([{ id: again.id, status: 'applied' }]);
+      expect(await historyOf(contactId)).toHaveLength(moves.length + 1);
+    });
+
+    it('a recycle undone brings back the stage it left; a move made since, another rep and an unknown move are refused', async () => {
+      const contactId = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });
+      const recycled = recycle(contactId, 'no budget this year');
+      await push(token(acme, 'rep'), [recycled]);
+      expect((await contactRow(contactId)).stage).toBe('recycled');
+      const byOther = undoStage(contactId, recycled.id);
+      const [otherResult] = (await push(token(acme, 'rep2'), [byOther])).results;
+      expect(otherResult).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+      const unknown = undoStage(contactId, 'm-none');
+      expect((await push(token(acme, 'rep'), [unknown])).results[0]).toMatchObject({
+        status: 'rejected',
+        error: { code: 'not_found' },
+      });
+      const m = undoStage(contactId, recycled.id);
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'applied' }]);
+      expect(await contactRow(contactId)).toMatchObject({ stage: 'sql', stageReason: null });
+
+      const accept = stage(contactId, 'sql', 'opportunity');
+      await push(token(acme, 'rep'), [accept]);
+      await push(token(acme, 'manager'), [stage(contactId, 'opportunity', 'customer')]);
+      const late = undoStage(contactId, accept.id);
+      expect((await push(token(acme, 'rep'), [late])).results).toEqual([
+        { id: late.id, status: 'rejected', error: { code: 'conflict', message: `contact ${contactId} moved again since (it is customer now); that change can no longer be undone` } },
+      ]);
+      expect((await contactRow(contactId)).stage).toBe('customer');
+    });
+
+    it('refuses an undo made more than 24 hours after the move', async () => {
+      const contactId = await makeContact(acme, { stage: 'mql', ownerId: userId(acme, 'rep') });
+      const accept = stage(contactId, 'mql', 'sql');
+      await push(token(acme, 'rep'), [accept]);
+      server.clock.set('2026-01-21T09:00:00.000Z');
+      const m = undoStage(contactId, accept.id, '2026-01-20T15:00:01.000Z');
+      expect((await push(token(acme, 'rep'), [m])).results[0]).toMatchObject({ status: 'rejected', error: { code: 'conflict', message: expect.stringContaining('it can be undone for 24 hours') } });
+      expect((await contactRow(contactId)).stage).toBe('sql');
+    });
+  });
+
   describe('contact.stage', () => {
     it('moves the stage from the one the client saw, clears an old reason and stamps updated_at', async () => {
       const contactId = await makeContact(acme, { stage: 'recycled', ownerId: userId(acme, 'rep') });

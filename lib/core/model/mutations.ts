@@ -90,6 +90,19 @@ export const ContactRecycle = z
   .refine((m) => m.reason !== null || m.reasonCode !== null, { message: 'recycling needs a reason', path: ['reason'] })
   .refine(otherNeedsText.check, otherNeedsText.issue);
 
+/**
+ * How long a stage change can be undone, counted from the move to the undo's `at` (the same day as an attempt's
+ * amend, for the same reasons; the panel's toast offers it for eight seconds).
+ */
+export const STAGE_UNDO_WINDOW_MS = ATTEMPT_AMEND_WINDOW_MS;
+
+/**
+ * Takes back a stage change the caller made (accept, recycle, disqualify, won, lost): `undoes` is the id of the
+ * mutation that made it. The server puts the contact back in the stage (and reason) it left and records the way back
+ * as a stage change of its own that names the one it undoes, so the history stays true.
+ */
+export const ContactStageUndo = z.strictObject({ ...base, type: z.literal('contact.stage_undo'), contactId: Id, undoes: Id });
+
 /** An address Leadside does not know, put forward by a rep: it waits for review and is never created silently. */
 export const ContactSuggest = z.strictObject({
   ...base,
@@ -110,9 +123,9 @@ export const QuestionNote = z.strictObject({
   question: z.strictObject({ id: Id, contactId: Id, text: QuestionText, at: Instant }),
 });
 
-export const MUTATION_TYPES = ['attempt.log', 'attempt.undo', 'attempt.amend', 'contact.stage', 'contact.recycle', 'contact.suggest', 'question.note'] as const;
+export const MUTATION_TYPES = ['attempt.log', 'attempt.undo', 'attempt.amend', 'contact.stage', 'contact.recycle', 'contact.stage_undo', 'contact.suggest', 'question.note'] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
-export const Mutation = z.discriminatedUnion('type', [AttemptLog, AttemptUndo, AttemptAmend, ContactStage, ContactRecycle, ContactSuggest, QuestionNote], {
+export const Mutation = z.discriminatedUnion('type', [AttemptLog, AttemptUndo, AttemptAmend, ContactStage, ContactRecycle, ContactStageUndo, ContactSuggest, QuestionNote], {
   error: (issue) =>
     issue.code === 'invalid_union' ? `must be one of ${MUTATION_TYPES.join(', ')}` : undefined,
 });

@@ -6,6 +6,7 @@ import { undoAttempt } from './attempt-undo';
 import type { MutationContext } from './context';
 import { recycleContact } from './contact-recycle';
 import { changeStage } from './contact-stage';
+import { undoStageChange } from './contact-stage-undo';
 import { suggestContact } from './contact-suggest';
 import { noteQuestion } from './question-note';
 
@@ -22,6 +23,8 @@ export function applyMutation(tx: Tx, ctx: MutationContext, m: Mutation): Promis
       return changeStage(tx, ctx, m);
     case 'contact.recycle':
       return recycleContact(tx, ctx, m);
+    case 'contact.stage_undo':
+      return undoStageChange(tx, ctx, m);
     case 'contact.suggest':
       return suggestContact(tx, ctx, m);
     case 'question.note':
