@@ -24,6 +24,8 @@ export function describeMutation(m: Mutation, names: ReadonlyMap<string, string>
     case 'contact.recycle':
       // Older outboxes' recycles carry no `from`.
       return m.from && transitionOf(m.from, 'recycled')?.outcome === 'lost' ? `Mark ${who(m.contactId)} lost` : `Recycle ${who(m.contactId)} to marketing`;
+    case 'contact.stage_undo':
+      return `Undo of a stage change for ${who(m.contactId)}`;
     case 'contact.suggest':
       return `Suggest ${m.email} as a lead`;
     case 'question.note':

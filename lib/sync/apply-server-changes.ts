@@ -74,8 +74,9 @@ function pendingStageOf(pending: OutboxEntry[], contactId: string): Partial<Stag
   let latest: Partial<StageFields> = {};
   for (const e of pending) {
     const m = e.mutation;
-    if ((m.type !== 'contact.stage' && m.type !== 'contact.recycle') || m.contactId !== contactId) continue;
+    if ((m.type !== 'contact.stage' && m.type !== 'contact.recycle' && m.type !== 'contact.stage_undo') || m.contactId !== contactId) continue;
     if (e.wrote) latest = e.wrote;
+    else if (m.type === 'contact.stage_undo') continue;
     else latest = { stage: m.type === 'contact.stage' ? m.to : 'recycled', stageReason: m.reason };
   }
   return latest;

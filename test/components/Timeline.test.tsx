@@ -147,6 +147,8 @@ describe('the timeline', () => {
   it('a move Maya makes shows at once as waiting to be sent, and once when the server’s record of it comes down', async () => {
     renderWith(<LeadView contactId="c_dana" />, { db, now: MONDAY_10AM });
     fireEvent.click(await screen.findByRole('button', { name: 'Accept as SQL' }));
+    // No attempt yet: the panel asks once.
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Accept as SQL anyway' }));
     await screen.findByRole('list', { name: 'Timeline, 1 entries, newest first' });
     const row = () => within(screen.getByRole('list', { name: /^Timeline, / })).getAllByRole('listitem').map((r) => [r.querySelector('.trow__text')?.textContent, r.querySelector('.trow__detail')?.textContent ?? null]);
     expect(row()).toEqual([['Accepted as SQL by Maya Chen', 'Waiting to be sent']]);
