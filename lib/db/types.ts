@@ -90,3 +90,9 @@ export interface MetaRow<K extends MetaKey = MetaKey> {
   key: K;
   value: MetaValues[K];
 }
+
+/** One of the workspace's people, as a pulled page named them: for "Maya Chen's lead". */
+export interface Person {
+  id: string;
+  name: string;
+}

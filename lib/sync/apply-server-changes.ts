@@ -9,8 +9,8 @@ import { writeMeta } from '../db/meta';
  * rows without the cursor that brought them (or the reverse). Local changes still waiting in the outbox stay on top:
  * a pulled row never undoes a stage change, an undo or an amend the server has not heard of yet.
  */
-export async function applyServerChanges(db: LeadsideDatabase, page: SyncPage): Promise<number> {
-  const tables = [db.contacts, db.activities, db.attempts, db.stageChanges, db.questions, db.content, db.answers, db.outbox, db.meta, db.lookups];
+export async function applyServerChanges(db: LeadsideDatabase, page: Omit<SyncPage, 'people'> & Partial<Pick<SyncPage, 'people'>>): Promise<number> {
+  const tables = [db.contacts, db.activities, db.attempts, db.stageChanges, db.questions, db.content, db.answers, db.outbox, db.meta, db.lookups, db.people];
   return db.transaction('rw', tables, async () => {
     const pending = await db.outbox.where('status').equals('pending').toArray();
     const contacts = page.contacts.map((c) => ({ ...c, ...pendingStageOf(pending, c.id) }));
@@ -21,6 +21,7 @@ export async function applyServerChanges(db: LeadsideDatabase, page: SyncPage): 
     await db.attempts.bulkPut(attempts);
     await db.questions.bulkPut(page.questions);
     await db.stageChanges.bulkPut(page.stageChanges);
+    if (page.people && page.people.length > 0) await db.people.bulkPut(page.people);
     await db.content.bulkPut(page.content);
     await applyAnswers(db, page.answers);
     if (page.settings) await writeMeta(db, 'settings', page.settings);
