@@ -6,12 +6,16 @@ import { keyFor, type ShortcutAction } from '../../lib/view-model/keyboard';
 import { CHANNEL_LABELS, OUTCOME_LABELS } from '../../lib/view-model/labels';
 import { useLocalWrite } from '../hooks/useLocalWrite';
 import { useShortcuts } from '../hooks/useShortcuts';
+import { ConfirmOnce } from './ConfirmOnce';
+import { useOthersCadence } from './useOthersCadence';
 
 /** How long the Undo stays on screen after a log. */
 export const UNDO_WINDOW_MS = 8_000;
 
 export interface AttemptPanelProps {
   contactId: string;
+  /** Whose lead it is: a manager logging on a rep's lead is told whose cadence it is, once. */
+  ownerId?: string | null;
   /** Library items the rep copied links to: they go with the next attempt (suggestions then skip them for 30 days). */
   attachments: readonly Pick<ContentSuggestion, 'contentId' | 'title'>[];
   onAttachmentsUsed: () => void;
@@ -44,7 +48,8 @@ function loggedText({ channel, outcome }: Logged): string {
  * offers the same for a day (AttemptRowActions). Keyboard: c, e, v, s log; 1–6 set the outcome of the attempt just
  * logged; n goes to the note; z undoes (see lib/view-model/keyboard).
  */
-export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments, onAttachmentsUsed, onRemoveAttachment }: AttemptPanelProps) {
+export const AttemptPanel = memo(function AttemptPanel({ contactId, ownerId = null, attachments, onAttachmentsUsed, onRemoveAttachment }: AttemptPanelProps) {
+  const cadenceOwner = useOthersCadence(contactId, ownerId);
   const write = useLocalWrite();
   const headingId = useId();
   const noteId = useId();
@@ -62,7 +67,9 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
   }, [logged?.attemptId, logged?.touches]); // eslint-disable-line react-hooks/exhaustive-deps -- the timer restarts on a new log or a click, not on every render
 
   const log = useCallback(
-    async (channel: AttemptChannel) => {
+    async (channel: AttemptChannel, answered = false) => {
+      // A manager on a rep's lead hears whose cadence the attempt counts in, and answers once.
+      if (!answered && cadenceOwner.ask(channel)) return;
       // One write at a time: a double click logs once.
       if (busyRef.current) return;
       busyRef.current = true;
@@ -87,7 +94,7 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
         setBusy(false);
       }
     },
-    [write, contactId, note, attachments, onAttachmentsUsed],
+    [write, contactId, note, attachments, onAttachmentsUsed, cadenceOwner],
   );
 
   const undo = useCallback(async () => {
@@ -157,6 +164,18 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
           </ShortcutButton>
         ))}
       </div>
+      {cadenceOwner.asking && (
+        <ConfirmOnce
+          question={cadenceOwner.question}
+          confirmLabel={`Log ${CHANNEL_LABELS[cadenceOwner.asking].toLowerCase()}`}
+          onCancel={cadenceOwner.cancel}
+          onConfirm={() => {
+            const channel = cadenceOwner.asking!;
+            cadenceOwner.confirm();
+            void log(channel, true);
+          }}
+        />
+      )}
       <label htmlFor={noteId} className="attempts__note-label">
         Note (optional)
       </label>

@@ -3,6 +3,7 @@ import type { Contact } from '../../lib/core/model/contact';
 import type { ScoreResult } from '../../lib/core/model/derived';
 import { explainPart } from '../../lib/core/scoring';
 import { humanizeSlug, STAGE_LABELS } from '../../lib/view-model/labels';
+import { usePersonName } from '../hooks/usePeople';
 
 export interface LeadHeaderProps {
   contact: Contact;
@@ -17,7 +18,9 @@ export interface LeadHeaderProps {
 /** Who the lead is, where it stands, and how good it looks: the first thing a rep reads on a call. */
 export const LeadHeader = memo(function LeadHeader({ contact, score, activeNow, meId, headingId }: LeadHeaderProps) {
   const role = [contact.title, contact.company].filter(Boolean).join(' · ');
-  const owner = contact.ownerId === null ? 'Unassigned' : contact.ownerId === meId ? 'You' : 'Another rep';
+  // Another rep's lead says whose it is (a manager's view); "Another rep" only until the next pull brings the name.
+  const ownerName = usePersonName(contact.ownerId === meId ? null : contact.ownerId);
+  const owner = contact.ownerId === null ? 'Unassigned' : contact.ownerId === meId ? 'You' : (ownerName ?? 'Another rep');
   return (
     <header className="lead__who">
       <div className="lead__name-row">

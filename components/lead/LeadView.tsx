@@ -81,7 +81,7 @@ function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
         dueSoonMinutes={policy.dueSoonBusinessMinutes}
         onStatusChange={refresh}
       />
-      <AttemptPanel contactId={data.contact.id} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} />
+      <AttemptPanel contactId={data.contact.id} ownerId={data.contact.ownerId} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} />
       <QuestionsSection contactId={data.contact.id} questions={data.questions} />
       <IntelligenceSection summary={picture.summary} activities={data.activities} opensNote={opensNote} />
       <ContentSection
