@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LeadView } from '../../components/lead/LeadView';
 import type { LeadsideDatabase } from '../../lib/db/database';
 import { applyServerChanges } from '../../lib/sync/apply-server-changes';
-import { cacheWithDana, dana, dropDb, MONDAY_10AM } from './support/data';
+import { cacheWithDana, dana, dropDb, ME, MONDAY_10AM } from './support/data';
 import { renderWith } from './support/render';
 
 // Priya, a manager, looks at Dana, Maya's lead: the panel names the owner and asks once before Priya logs on Maya's
@@ -14,7 +14,7 @@ import { renderWith } from './support/render';
 let db: LeadsideDatabase;
 beforeEach(async () => {
   db = await cacheWithDana();
-  await db.meta.put({ key: 'me', value: { user: { id: 'mgr1', name: 'Priya Patel', email: 'priya@northwind.example', role: 'manager' }, workspace: { id: 'ws1', name: 'Northwind', domains: ['northwind.example'] }, calendar: (await db.meta.get('me'))!.value.calendar } });
+  await db.meta.put({ key: 'me', value: { ...ME, user: { id: 'mgr1', name: 'Priya Patel', email: 'priya@northwind.example', role: 'manager' } } });
   // The pull that brought Dana named her owner.
   await applyServerChanges(db, {
     contacts: [dana()],

@@ -220,8 +220,8 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
           status: 'rejected',
           error: {
             code: 'bad_request',
-            message: 'mutation m-odd-type is not valid: type: must be one of attempt.log, attempt.undo, contact.stage, contact.recycle, contact.suggest, question.note',
-            issues: [{ path: 'type', message: 'must be one of attempt.log, attempt.undo, contact.stage, contact.recycle, contact.suggest, question.note' }],
+            message: 'mutation m-odd-type is not valid: type: must be one of attempt.log, attempt.undo, attempt.amend, contact.stage, contact.recycle, contact.stage_undo, contact.suggest, question.note',
+            issues: [{ path: 'type', message: 'must be one of attempt.log, attempt.undo, attempt.amend, contact.stage, contact.recycle, contact.stage_undo, contact.suggest, question.note' }],
           },
         },
       ]);
