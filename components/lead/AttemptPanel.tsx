@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useId, useRef, useState, type ButtonHTMLAttributes } from 'react';
 import type { ContentSuggestion } from '../../lib/core/model/derived';
-import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, type AttemptChannel, type AttemptOutcome } from '../../lib/core/model/vocabulary';
+import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, type AttemptChannel, type AttemptOutcome, type Role } from '../../lib/core/model/vocabulary';
 import { amendAttempt, logAttempt, undoAttempt } from '../../lib/db/writes';
 import { keyFor, type ShortcutAction } from '../../lib/view-model/keyboard';
 import { CHANNEL_LABELS, OUTCOME_LABELS } from '../../lib/view-model/labels';
@@ -16,6 +16,9 @@ export interface AttemptPanelProps {
   contactId: string;
   /** Whose lead it is: a manager logging on a rep's lead is told whose cadence it is, once. */
   ownerId?: string | null;
+  /** Who is looking (the signed-in user), read once the cache answered. */
+  viewerId?: string | null;
+  viewerRole?: Role | null;
   /** Library items the rep copied links to: they go with the next attempt (suggestions then skip them for 30 days). */
   attachments: readonly Pick<ContentSuggestion, 'contentId' | 'title'>[];
   onAttachmentsUsed: () => void;
@@ -48,8 +51,8 @@ function loggedText({ channel, outcome }: Logged): string {
  * offers the same for a day (AttemptRowActions). Keyboard: c, e, v, s log; 1–6 set the outcome of the attempt just
  * logged; n goes to the note; z undoes (see lib/view-model/keyboard).
  */
-export const AttemptPanel = memo(function AttemptPanel({ contactId, ownerId = null, attachments, onAttachmentsUsed, onRemoveAttachment }: AttemptPanelProps) {
-  const cadenceOwner = useOthersCadence(contactId, ownerId);
+export const AttemptPanel = memo(function AttemptPanel({ contactId, ownerId = null, viewerId = null, viewerRole = null, attachments, onAttachmentsUsed, onRemoveAttachment }: AttemptPanelProps) {
+  const cadenceOwner = useOthersCadence(contactId, ownerId, viewerId, viewerRole);
   const write = useLocalWrite();
   const headingId = useId();
   const noteId = useId();

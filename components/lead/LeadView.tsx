@@ -15,6 +15,7 @@ import { QuestionsSection } from './QuestionsSection';
 import { LeadHeader } from './LeadHeader';
 import { StageSection } from './StageSection';
 import { TimelineSection } from './TimelineSection';
+import type { Role } from '../../lib/core/model/vocabulary';
 
 /**
  * A cached lead, live from the cache: nothing until the query answers (no empty flash), then the lead. Key it by
@@ -31,7 +32,7 @@ export function LeadView({ contactId }: { contactId: string }) {
       </p>
     );
   }
-  return <LeadCard data={data} meId={me?.user.id ?? null} />;
+  return <LeadCard data={data} meId={me?.user.id ?? null} meRole={me?.user.role ?? null} />;
 }
 
 type Attachment = Pick<ContentSuggestion, 'contentId' | 'title'>;
@@ -41,7 +42,7 @@ type Attachment = Pick<ContentSuggestion, 'contentId' | 'title'>;
  * to the cache, or the countdown telling it the status moved on (due → overdue). The countdown ticks on its own, so
  * this card renders on changes, not every second.
  */
-function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
+function LeadCard({ data, meId, meRole }: { data: LeadData; meId: string | null; meRole: Role | null }) {
   const { now } = useServices();
   const headingId = useId();
   // When the countdown says the status moved on, `refresh` asks lib/core again at the clock's new time.
@@ -81,7 +82,7 @@ function LeadCard({ data, meId }: { data: LeadData; meId: string | null }) {
         dueSoonMinutes={policy.dueSoonBusinessMinutes}
         onStatusChange={refresh}
       />
-      <AttemptPanel contactId={data.contact.id} ownerId={data.contact.ownerId} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} />
+      <AttemptPanel contactId={data.contact.id} ownerId={data.contact.ownerId} viewerId={meId} viewerRole={meRole} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} />
       <QuestionsSection contactId={data.contact.id} questions={data.questions} />
       <IntelligenceSection summary={picture.summary} activities={data.activities} opensNote={opensNote} />
       <ContentSection

@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { AttemptChannel } from '../../lib/core/model/vocabulary';
-import { useMeta } from '../hooks/useMeta';
+import type { AttemptChannel, Role } from '../../lib/core/model/vocabulary';
 import { usePersonName } from '../hooks/usePeople';
 
 export interface OthersCadence {
@@ -16,12 +15,11 @@ export interface OthersCadence {
  * A manager (or admin) logging on a rep's lead: the attempt counts in that rep's cadence and SLA, so the panel says
  * whose it is and asks once per lead; after the answer, logging on that lead goes straight through.
  */
-export function useOthersCadence(contactId: string, ownerId: string | null): OthersCadence {
-  const me = useMeta('me');
+export function useOthersCadence(contactId: string, ownerId: string | null, viewerId: string | null, viewerRole: Role | null): OthersCadence {
   const ownerName = usePersonName(ownerId);
   const [asking, setAsking] = useState<AttemptChannel | null>(null);
   const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
-  const someoneElses = me != null && ownerId !== null && ownerId !== me.user.id && (me.user.role === 'manager' || me.user.role === 'admin');
+  const someoneElses = viewerId !== null && ownerId !== null && ownerId !== viewerId && (viewerRole === 'manager' || viewerRole === 'admin');
   const mustAsk = someoneElses && confirmedFor !== contactId;
   const ask = useCallback(
     (channel: AttemptChannel) => {
