@@ -92,6 +92,7 @@ export function syncPage(p: number): SyncPage {
     stageChanges: [],
     content: [],
     answers: [],
+    people: [],
     settings: null,
     removed: { contacts: [], content: [] },
     cursor: btoa(JSON.stringify({ v: last })).replace(/=+$/, ''),

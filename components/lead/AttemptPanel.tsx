@@ -1,18 +1,25 @@
 import { memo, useCallback, useEffect, useId, useRef, useState, type ButtonHTMLAttributes } from 'react';
 import type { ContentSuggestion } from '../../lib/core/model/derived';
-import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, type AttemptChannel, type AttemptOutcome } from '../../lib/core/model/vocabulary';
-import { logAttempt, undoAttempt } from '../../lib/db/writes';
+import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, type AttemptChannel, type AttemptOutcome, type Role } from '../../lib/core/model/vocabulary';
+import { amendAttempt, logAttempt, undoAttempt } from '../../lib/db/writes';
 import type { ShortcutAction } from '../../lib/view-model/keyboard';
 import { CHANNEL_LABELS, OUTCOME_LABELS } from '../../lib/view-model/labels';
 import { useLocalWrite } from '../hooks/useLocalWrite';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useShortcutKeys } from '../hooks/useShortcutSettings';
+import { ConfirmOnce } from './ConfirmOnce';
+import { useOthersCadence } from './useOthersCadence';
 
 /** How long the Undo stays on screen after a log. */
 export const UNDO_WINDOW_MS = 8_000;
 
 export interface AttemptPanelProps {
   contactId: string;
+  /** Whose lead it is: a manager logging on a rep's lead is told whose cadence it is, once. */
+  ownerId?: string | null;
+  /** Who is looking (the signed-in user), read once the cache answered. */
+  viewerId?: string | null;
+  viewerRole?: Role | null;
   /** Library items the rep copied links to: they go with the next attempt (suggestions then skip them for 30 days). */
   attachments: readonly Pick<ContentSuggestion, 'contentId' | 'title'>[];
   onAttachmentsUsed: () => void;
@@ -23,29 +30,36 @@ export interface AttemptPanelProps {
 
 interface Logged {
   attemptId: string;
-  text: string;
+  channel: AttemptChannel;
+  outcome: AttemptOutcome | null;
+  /** Bumped at each click on the toast, so its eight seconds start again. */
+  touches: number;
+}
+
+/** "Call logged." or, once amended, "Call logged: no answer." */
+function loggedText({ channel, outcome }: Logged): string {
+  return outcome ? `${CHANNEL_LABELS[channel]} logged: ${OUTCOME_LABELS[outcome].toLowerCase()}.` : `${CHANNEL_LABELS[channel]} logged.`;
 }
 
 /**
- * Logging an attempt, one click.
+ * Logging an attempt, one click, and its outcome one click later.
  *
- * The flow: the outcome chips come first and are optional; a chip stays selected (aria-pressed) until the next log
- * uses it, and a second click clears it. A click on Call, Email, Voicemail or Social logs the attempt at once, with the
- * selected outcome and the note if any, then clears both so the next log starts clean. So one click always logs
- * ("Email" the moment it is sent), and an outcome costs one more click before it, never a dialog after. The other
- * way round (log, then pick an outcome) would need the attempt amended afterwards, which the API has no mutation for;
- * undo-and-log-again would send two changes for one call.
+ * Reps click the channel first and the outcome second, so that is the flow: a click on Call, Email, Voicemail or
+ * Social logs the attempt at once (with the note, if any, which then clears), and the toast that says so offers the
+ * outcomes for that attempt; choosing one amends it (attempt.amend), choosing another amends it again, and the toast
+ * says what the attempt now is. Nothing is picked ahead of a log, so nothing stays armed for the next one by surprise.
  *
- * The write is local (attempt and outbox in one transaction), so the countdown moves as soon as it resolves, online
- * or offline; an Undo shows for eight seconds. Keyboard: c, e, v, s log; 1–6 pick an outcome; n goes to the note;
- * z undoes (see lib/view-model/keyboard).
+ * The writes are local (data and outbox in one transaction), so the countdown moves as soon as they resolve, online
+ * or offline; the toast with Undo stays eight seconds after the last click on it, and after that the timeline's row
+ * offers the same for a day (AttemptRowActions). Keyboard: c, e, v, s log; 1–6 set the outcome of the attempt just
+ * logged; n goes to the note; z undoes (see lib/view-model/keyboard).
  */
-export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments, onAttachmentsUsed, onRemoveAttachment, primaryChannel = null }: AttemptPanelProps) {
+export const AttemptPanel = memo(function AttemptPanel({ contactId, ownerId = null, viewerId = null, viewerRole = null, attachments, onAttachmentsUsed, onRemoveAttachment, primaryChannel = null }: AttemptPanelProps) {
+  const cadenceOwner = useOthersCadence(contactId, ownerId, viewerId, viewerRole);
   const write = useLocalWrite();
   const headingId = useId();
   const noteId = useId();
   const noteRef = useRef<HTMLInputElement>(null);
-  const [outcome, setOutcome] = useState<AttemptOutcome | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [logged, setLogged] = useState<Logged | null>(null);
@@ -56,10 +70,12 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
     if (!logged) return;
     const timer = setTimeout(() => setLogged(null), UNDO_WINDOW_MS);
     return () => clearTimeout(timer);
-  }, [logged]);
+  }, [logged?.attemptId, logged?.touches]); // eslint-disable-line react-hooks/exhaustive-deps -- the timer restarts on a new log or a click, not on every render
 
   const log = useCallback(
-    async (channel: AttemptChannel) => {
+    async (channel: AttemptChannel, answered = false) => {
+      // A manager on a rep's lead hears whose cadence the attempt counts in, and answers once.
+      if (!answered && cadenceOwner.ask(channel)) return;
       // One write at a time: a double click logs once.
       if (busyRef.current) return;
       busyRef.current = true;
@@ -69,15 +85,12 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
           logAttempt(ctx, {
             contactId,
             channel,
-            outcome,
             note: note.trim() === '' ? null : note.trim(),
             contentIds: attachments.map((a) => a.contentId),
           }),
         );
-        const what = outcome ? `${CHANNEL_LABELS[channel]} logged: ${OUTCOME_LABELS[outcome].toLowerCase()}.` : `${CHANNEL_LABELS[channel]} logged.`;
-        setLogged({ attemptId: attempt.id, text: what });
+        setLogged({ attemptId: attempt.id, channel, outcome: null, touches: 0 });
         setMessage(null);
-        setOutcome(null);
         setNote('');
         if (attachments.length > 0) onAttachmentsUsed();
       } catch (err) {
@@ -87,7 +100,7 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
         setBusy(false);
       }
     },
-    [write, contactId, outcome, note, attachments, onAttachmentsUsed],
+    [write, contactId, note, attachments, onAttachmentsUsed, cadenceOwner],
   );
 
   const undo = useCallback(async () => {
@@ -102,7 +115,21 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
     }
   }, [write, logged]);
 
-  const toggleOutcome = useCallback((o: AttemptOutcome) => setOutcome((current) => (current === o ? null : o)), []);
+  /** Sets the outcome of the attempt just logged; choosing the one it has clears it. */
+  const amendOutcome = useCallback(
+    async (o: AttemptOutcome) => {
+      if (!logged) return;
+      const next = logged.outcome === o ? null : o;
+      setLogged({ ...logged, outcome: next, touches: logged.touches + 1 });
+      try {
+        await write((ctx) => amendAttempt(ctx, logged.attemptId, { outcome: next }));
+      } catch (err) {
+        setLogged({ ...logged, touches: logged.touches + 2 });
+        setMessage({ kind: 'error', text: `Outcome not saved: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    },
+    [write, logged],
+  );
 
   useShortcuts((action: ShortcutAction) => {
     switch (action.kind) {
@@ -110,7 +137,9 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
         void log(action.channel);
         return true;
       case 'outcome':
-        toggleOutcome(action.outcome);
+        // Only while an attempt just logged is on screen: a number key never arms anything for later.
+        if (!logged) return false;
+        void amendOutcome(action.outcome);
         return true;
       case 'note':
         noteRef.current?.focus();
@@ -127,20 +156,6 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
   return (
     <section className="section attempts" aria-labelledby={headingId}>
       <h3 id={headingId}>Log an attempt</h3>
-      <div role="group" aria-label="Outcome (optional)" className="chips">
-        {ATTEMPT_OUTCOMES.map((o) => (
-          <ShortcutButton
-            key={o}
-            action={{ kind: 'outcome', outcome: o }}
-            className="chip-button"
-            aria-pressed={outcome === o}
-            purpose="Outcome for the next log"
-            onClick={() => toggleOutcome(o)}
-          >
-            {OUTCOME_LABELS[o]}
-          </ShortcutButton>
-        ))}
-      </div>
       <div role="group" aria-label="Log now" className="channels">
         {(primaryChannel ? [primaryChannel, ...ATTEMPT_CHANNELS.filter((c) => c !== primaryChannel)] : ATTEMPT_CHANNELS).map((c) => (
           <ShortcutButton
@@ -148,13 +163,25 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
             action={{ kind: 'log', channel: c }}
             className={c === primaryChannel ? 'channel-button channel-button--primary' : 'channel-button'}
             aria-busy={busy || undefined}
-            purpose={`Log ${CHANNEL_LABELS[c].toLowerCase()} now${outcome ? `: ${OUTCOME_LABELS[outcome].toLowerCase()}` : ''}`}
+            purpose={`Log ${CHANNEL_LABELS[c].toLowerCase()} now`}
             onClick={() => void log(c)}
           >
             {CHANNEL_LABELS[c]}
           </ShortcutButton>
         ))}
       </div>
+      {cadenceOwner.asking && (
+        <ConfirmOnce
+          question={cadenceOwner.question}
+          confirmLabel={`Log ${CHANNEL_LABELS[cadenceOwner.asking].toLowerCase()}`}
+          onCancel={cadenceOwner.cancel}
+          onConfirm={() => {
+            const channel = cadenceOwner.asking!;
+            cadenceOwner.confirm();
+            void log(channel, true);
+          }}
+        />
+      )}
       <label htmlFor={noteId} className="attempts__note-label">
         Note (optional)
       </label>
@@ -189,8 +216,22 @@ export const AttemptPanel = memo(function AttemptPanel({ contactId, attachments,
       )}
       <div className="toast-slot" role="status">
         {logged && (
-          <div className="toast">
-            <span>{logged.text}</span>
+          <div className="toast toast--attempt">
+            <span>{loggedText(logged)}</span>
+            <div role="group" aria-label={`Outcome of this ${CHANNEL_LABELS[logged.channel].toLowerCase()}`} className="chips">
+              {ATTEMPT_OUTCOMES.map((o) => (
+                <ShortcutButton
+                  key={o}
+                  action={{ kind: 'outcome', outcome: o }}
+                  className="chip-button"
+                  aria-pressed={logged.outcome === o}
+                  purpose={`Outcome of the ${CHANNEL_LABELS[logged.channel].toLowerCase()} just logged`}
+                  onClick={() => void amendOutcome(o)}
+                >
+                  {OUTCOME_LABELS[o]}
+                </ShortcutButton>
+              ))}
+            </div>
             <button type="button" onClick={() => void undo()} aria-keyshortcuts="z" title="Undo (Z)">
               Undo
             </button>

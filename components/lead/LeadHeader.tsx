@@ -4,6 +4,7 @@ import type { ScoreResult } from '../../lib/core/model/derived';
 import { explainPart } from '../../lib/core/scoring';
 import { telHref } from '../../lib/view-model/format';
 import { humanizeSlug, showsMqlBadge, STAGE_LABELS } from '../../lib/view-model/labels';
+import { usePersonName } from '../hooks/usePeople';
 import { useServices } from '../services';
 
 export interface LeadHeaderProps {
@@ -21,7 +22,9 @@ export interface LeadHeaderProps {
 /** Who the lead is, where it stands, and how good it looks: the first thing a rep reads on a call. */
 export const LeadHeader = memo(function LeadHeader({ contact, score, activeNow, meId, headingId, lastAction }: LeadHeaderProps) {
   const role = [contact.title, contact.company].filter(Boolean).join(' · ');
-  const owner = contact.ownerId === null ? 'Unassigned' : contact.ownerId === meId ? 'You' : 'Another rep';
+  // Another rep's lead says whose it is (a manager's view); "Another rep" only until the next pull brings the name.
+  const ownerName = usePersonName(contact.ownerId === meId ? null : contact.ownerId);
+  const owner = contact.ownerId === null ? 'Unassigned' : contact.ownerId === meId ? 'You' : (ownerName ?? 'Another rep');
   return (
     <header className="lead__who">
       <div className="lead__name-row">

@@ -18,6 +18,7 @@ import { QuestionsSection } from './QuestionsSection';
 import { LeadHeader } from './LeadHeader';
 import { StageSection } from './StageSection';
 import { TimelineSection } from './TimelineSection';
+import type { Role } from '../../lib/core/model/vocabulary';
 
 /**
  * A cached lead, live from the cache: nothing until the query answers (no empty flash), then the lead. Key it by
@@ -34,7 +35,7 @@ export function LeadView({ contactId, focusOnOpen = false }: { contactId: string
       </p>
     );
   }
-  return <LeadCard data={data} meId={me?.user.id ?? null} focusOnOpen={focusOnOpen} />;
+  return <LeadCard data={data} meId={me?.user.id ?? null} meRole={me?.user.role ?? null} focusOnOpen={focusOnOpen} />;
 }
 
 type Attachment = Pick<ContentSuggestion, 'contentId' | 'title'>;
@@ -44,7 +45,7 @@ type Attachment = Pick<ContentSuggestion, 'contentId' | 'title'>;
  * to the cache, or the countdown telling it the status moved on (due → overdue). The countdown ticks on its own, so
  * this card renders on changes, not every second.
  */
-function LeadCard({ data, meId, focusOnOpen }: { data: LeadData; meId: string | null; focusOnOpen: boolean }) {
+function LeadCard({ data, meId, meRole, focusOnOpen }: { data: LeadData; meId: string | null; meRole: Role | null; focusOnOpen: boolean }) {
   const { now } = useServices();
   const headingId = useId();
   // Opened from a list (the queue), the keyboard and the screen reader follow into the lead: its name has focus once.
@@ -93,7 +94,7 @@ function LeadCard({ data, meId, focusOnOpen }: { data: LeadData; meId: string | 
         next={next}
         onStatusChange={refresh}
       />
-      <AttemptPanel contactId={data.contact.id} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} primaryChannel={primaryLogChannel(picture.cadence, next)} />
+      <AttemptPanel contactId={data.contact.id} ownerId={data.contact.ownerId} viewerId={meId} viewerRole={meRole} attachments={attachments} onAttachmentsUsed={clearAttachments} onRemoveAttachment={removeAttachment} primaryChannel={primaryLogChannel(picture.cadence, next)} />
       <QuestionsSection contactId={data.contact.id} questions={data.questions} />
       <IntelligenceSection summary={picture.summary} activities={data.activities} opensNote={opensNote} />
       <ContentSection

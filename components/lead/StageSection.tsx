@@ -1,12 +1,14 @@
-import { memo, useId, useState } from 'react';
+import { memo, useCallback, useId, useState } from 'react';
 import type { Contact } from '../../lib/core/model/contact';
 import type { CadenceState } from '../../lib/core/model/derived';
 import type { ReasonListName } from '../../lib/core/model/outcomes';
 import { outcomeSettingsOf, type WorkspaceSettings } from '../../lib/core/model/settings';
 import { moversFor } from '../../lib/core/stage/transitions';
 import { changeStage, type StageChange } from '../../lib/db/writes';
+import { ConfirmOnce } from './ConfirmOnce';
+import { StageUndoToast, type UndoableStageChange } from './StageUndoToast';
 import { STAGE_LABELS } from '../../lib/view-model/labels';
-import { offeredReasons, stageActions, type StageAction } from '../../lib/view-model/stage-actions';
+import { acceptQuestion, offeredReasons, stageActions, type StageAction } from '../../lib/view-model/stage-actions';
 import { useLocalWrite } from '../hooks/useLocalWrite';
 import { useMeta } from '../hooks/useMeta';
 import { ReasonForm, WonForm } from './StageForms';
@@ -39,6 +41,14 @@ export const StageSection = memo(function StageSection({
   const [open, setOpen] = useState<FormKind | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The move just made, with its Undo on screen; and a move waiting for the rep's answer to one question.
+  const [undoable, setUndoable] = useState<UndoableStageChange | null>(null);
+  const [asking, setAsking] = useState<{ action: Extract<StageAction, { kind: 'move' }>; question: string } | null>(null);
+  const undoDone = useCallback((message: { kind: 'status' | 'error'; text: string } | null) => {
+    setUndoable(null);
+    if (message?.kind === 'error') setError(message.text);
+    else setDone(message?.text ?? null);
+  }, []);
 
   const me = useMeta('me');
   const outcomes = outcomeSettingsOf(settings);
@@ -47,13 +57,21 @@ export const StageSection = memo(function StageSection({
 
   async function apply(change: StageChange, confirmation: string) {
     try {
-      await write((ctx) => changeStage(ctx, contact.id, change));
-      setDone(confirmation);
+      const made = await write((ctx) => changeStage(ctx, contact.id, change));
+      setUndoable({ made, text: confirmation });
+      setDone(null);
       setError(null);
       setOpen(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
+  }
+
+  /** A one-click move; accepting a lead nobody has tried yet, or past its SLA, asks once first. */
+  function move(a: Extract<StageAction, { kind: 'move' }>) {
+    const question = acceptQuestion(a.to, cadence);
+    if (question) setAsking({ action: a, question });
+    else void apply({ kind: 'stage', to: a.to }, a.confirmation);
   }
 
   function toggle(kind: FormKind) {
@@ -74,7 +92,7 @@ export const StageSection = memo(function StageSection({
         <div className="actions">
           {actions.map((a) =>
             a.kind === 'move' ? (
-              <button key={a.to} type="button" className="primary" onClick={() => void apply({ kind: 'stage', to: a.to }, a.confirmation)}>
+              <button key={a.to} type="button" className="primary" onClick={() => move(a)}>
                 {a.label}
               </button>
             ) : (
@@ -84,6 +102,17 @@ export const StageSection = memo(function StageSection({
             ),
           )}
         </div>
+      )}
+      {asking && (
+        <ConfirmOnce
+          question={asking.question}
+          confirmLabel={`${asking.action.label} anyway`}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => {
+            setAsking(null);
+            void apply({ kind: 'stage', to: asking.action.to }, asking.action.confirmation);
+          }}
+        />
       )}
       {open === 'won' && (
         <WonForm currency={outcomes.currency} onCancel={close} onSubmit={(dealValue) => apply({ kind: 'stage', to: 'customer', dealValue }, 'Won: now a customer.')} />
@@ -120,9 +149,9 @@ export const StageSection = memo(function StageSection({
           {error}
         </p>
       )}
-      <p role="status" className="small-note">
-        {done}
-      </p>
+      <div role="status" className="small-note toast-slot">
+        {undoable ? <StageUndoToast change={undoable} onDone={undoDone} /> : done}
+      </div>
     </section>
   );
 });

@@ -5,6 +5,7 @@ import type { StageChange } from '../../lib/core/model/stage-history';
 import { formatFullMoment, formatMoment } from '../../lib/view-model/format';
 import { timelineRows, type TimelineRow } from '../../lib/view-model/timeline';
 import { PagedList } from '../common/PagedList';
+import { ChangeAttemptButton, useAttemptChanges, type AttemptChanges } from './AttemptRowActions';
 import { useServices } from '../services';
 
 /** The timeline shows this many rows, and this many more at each "Show older". */
@@ -32,11 +33,13 @@ export const TimelineSection = memo(function TimelineSection({ activities, attem
     [activities, attempts, stageChanges, queuedStageChanges, currency],
   );
   const at = now();
+  const changes = useAttemptChanges(attempts);
   return (
     <section className="section timeline" aria-labelledby={headingId}>
       <h3 id={headingId}>
         Timeline <span className="muted">({rows.length})</span>
       </h3>
+      {changes.editor}
       {rows.length === 0 ? (
         <p className="muted">Nothing yet.</p>
       ) : (
@@ -45,14 +48,14 @@ export const TimelineSection = memo(function TimelineSection({ activities, attem
           pageSize={TIMELINE_PAGE_SIZE}
           label={`Timeline, ${rows.length} entries, newest first`}
           itemKey={(r) => r.key}
-          renderItem={(r) => <Row row={r} now={at} />}
+          renderItem={(r) => <Row row={r} now={at} changes={changes} />}
         />
       )}
     </section>
   );
 });
 
-function Row({ row, now }: { row: TimelineRow; now: Date }) {
+function Row({ row, now, changes }: { row: TimelineRow; now: Date; changes: AttemptChanges }) {
   const date = new Date(row.at);
   return (
     <div className={`trow trow--${row.by}${row.faded ? ' trow--faded' : ''}`} title={row.fadedReason ?? undefined}>
@@ -64,6 +67,7 @@ function Row({ row, now }: { row: TimelineRow; now: Date }) {
         <time className="trow__time" dateTime={row.at} title={formatFullMoment(date)}>
           {formatMoment(date, now)}
         </time>
+        {row.attempt && changes.canChange(row.attempt) && <ChangeAttemptButton attempt={row.attempt} label={`${row.text}, ${formatMoment(date, now)}`} onOpen={changes.open} />}
       </div>
       {(row.detail || row.fadedReason) && (
         <div className="trow__detail">

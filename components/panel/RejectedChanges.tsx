@@ -13,6 +13,8 @@ export function describeMutation(m: Mutation, names: ReadonlyMap<string, string>
       return `${CHANNEL_LABELS[m.attempt.channel]}${m.attempt.outcome ? ` (${OUTCOME_LABELS[m.attempt.outcome].toLowerCase()})` : ''} for ${who(m.attempt.contactId)}`;
     case 'attempt.undo':
       return 'Undo of an attempt';
+    case 'attempt.amend':
+      return m.outcome ? `Outcome “${OUTCOME_LABELS[m.outcome].toLowerCase()}” for an attempt` : 'Change to an attempt';
     case 'contact.stage':
       {
         const outcome = transitionOf(m.from, m.to)?.outcome;
@@ -22,6 +24,8 @@ export function describeMutation(m: Mutation, names: ReadonlyMap<string, string>
     case 'contact.recycle':
       // Older outboxes' recycles carry no `from`.
       return m.from && transitionOf(m.from, 'recycled')?.outcome === 'lost' ? `Mark ${who(m.contactId)} lost` : `Recycle ${who(m.contactId)} to marketing`;
+    case 'contact.stage_undo':
+      return `Undo of a stage change for ${who(m.contactId)}`;
     case 'contact.suggest':
       return `Suggest ${m.email} as a lead`;
     case 'question.note':

@@ -5,7 +5,7 @@ import type { Contact } from '../core/model/contact';
 import type { ContentItem } from '../core/model/content';
 import type { Question, QuestionAnswer } from '../core/model/questions';
 import type { StageChange } from '../core/model/stage-history';
-import type { LocalSuggestion, LookupCacheRow, MetaRow, OutboxEntry } from './types';
+import type { LocalSuggestion, LookupCacheRow, MetaRow, OutboxEntry, Person } from './types';
 import { applySchemaVersions } from './versions';
 
 export const DATABASE_NAME = 'leadside';
@@ -28,6 +28,8 @@ export class LeadsideDatabase extends Dexie {
   suggestions!: EntityTable<LocalSuggestion, 'id'>;
   lookups!: EntityTable<LookupCacheRow, 'email'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  /** Display names of the workspace's people the cached rows name (see SyncPage.people). */
+  people!: EntityTable<Person, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

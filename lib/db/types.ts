@@ -1,7 +1,7 @@
 import type { LookupEntry, Me } from '../core/model/api';
 import type { ErrorBody, Mutation } from '../core/model/mutations';
 import type { WorkspaceSettings } from '../core/model/settings';
-import type { LifecycleStage } from '../core/model/vocabulary';
+import type { AttemptOutcome, LifecycleStage } from '../core/model/vocabulary';
 
 /** A contact's stage and what goes with it; the last two are absent in outbox entries queued before they existed. */
 export interface StageFields {
@@ -24,6 +24,8 @@ export interface OutboxEntry {
   createdAt: string;
   /** What the change replaced, so a rejection can be undone locally. */
   previous?: StageFields;
+  /** What an attempt amend replaced (its outcome and note), so a refusal puts the attempt back. */
+  previousAttempt?: { outcome: AttemptOutcome | null; note: string | null };
   /** What a stage change wrote to the cache, kept on top of pulled rows until the server has it (absent in older entries). */
   wrote?: StageFields;
   error?: ErrorBody;
@@ -87,4 +89,10 @@ export type MetaKey = keyof MetaValues;
 export interface MetaRow<K extends MetaKey = MetaKey> {
   key: K;
   value: MetaValues[K];
+}
+
+/** One of the workspace's people, as a pulled page named them: for "Maya Chen's lead". */
+export interface Person {
+  id: string;
+  name: string;
 }

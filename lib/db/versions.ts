@@ -59,6 +59,14 @@ export function applySchemaVersions(db: Dexie): void {
     questions: 'id, contactId, key',
     answers: 'key',
   });
+
+  // v6: the names of the people the cached contacts and attempts name (owners, who logged), by id, so a manager sees
+  // "Maya Chen" as a lead's owner rather than "Another rep". Pulled pages carry them with the rows that name them; the
+  // cursor is forgotten so the contacts already cached bring their owners' names (rows are put over themselves, the
+  // outbox stays and pending changes are laid over what comes down, as for v4).
+  db.version(6)
+    .stores({ people: 'id' })
+    .upgrade((tx) => tx.table('meta').delete('cursor'));
 }
 
-export const CURRENT_SCHEMA_VERSION = 5;
+export const CURRENT_SCHEMA_VERSION = 6;

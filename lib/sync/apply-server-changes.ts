@@ -7,20 +7,21 @@ import { writeMeta } from '../db/meta';
 /**
  * Applies one page from the server and stores its cursor in the same transaction, so a crash mid-sync never leaves
  * rows without the cursor that brought them (or the reverse). Local changes still waiting in the outbox stay on top:
- * a pulled row never undoes a stage change or an undo the server has not heard of yet.
+ * a pulled row never undoes a stage change, an undo or an amend the server has not heard of yet.
  */
-export async function applyServerChanges(db: LeadsideDatabase, page: SyncPage): Promise<number> {
-  const tables = [db.contacts, db.activities, db.attempts, db.stageChanges, db.questions, db.content, db.answers, db.outbox, db.meta, db.lookups];
+export async function applyServerChanges(db: LeadsideDatabase, page: Omit<SyncPage, 'people'> & Partial<Pick<SyncPage, 'people'>>): Promise<number> {
+  const tables = [db.contacts, db.activities, db.attempts, db.stageChanges, db.questions, db.content, db.answers, db.outbox, db.meta, db.lookups, db.people];
   return db.transaction('rw', tables, async () => {
     const pending = await db.outbox.where('status').equals('pending').toArray();
     const contacts = page.contacts.map((c) => ({ ...c, ...pendingStageOf(pending, c.id) }));
-    const attempts = page.attempts.map((a) => ({ ...a, ...pendingUndoOf(pending, a.id) }));
+    const attempts = page.attempts.map((a) => ({ ...a, ...pendingAmendOf(pending, a.id), ...pendingUndoOf(pending, a.id) }));
 
     await db.contacts.bulkPut(contacts);
     await db.activities.bulkPut(page.activities);
     await db.attempts.bulkPut(attempts);
     await db.questions.bulkPut(page.questions);
     await db.stageChanges.bulkPut(page.stageChanges);
+    if (page.people && page.people.length > 0) await db.people.bulkPut(page.people);
     await db.content.bulkPut(page.content);
     await applyAnswers(db, page.answers);
     if (page.settings) await writeMeta(db, 'settings', page.settings);
@@ -74,8 +75,9 @@ function pendingStageOf(pending: OutboxEntry[], contactId: string): Partial<Stag
   let latest: Partial<StageFields> = {};
   for (const e of pending) {
     const m = e.mutation;
-    if ((m.type !== 'contact.stage' && m.type !== 'contact.recycle') || m.contactId !== contactId) continue;
+    if ((m.type !== 'contact.stage' && m.type !== 'contact.recycle' && m.type !== 'contact.stage_undo') || m.contactId !== contactId) continue;
     if (e.wrote) latest = e.wrote;
+    else if (m.type === 'contact.stage_undo') continue;
     else latest = { stage: m.type === 'contact.stage' ? m.to : 'recycled', stageReason: m.reason };
   }
   return latest;
@@ -84,4 +86,15 @@ function pendingStageOf(pending: OutboxEntry[], contactId: string): Partial<Stag
 function pendingUndoOf(pending: OutboxEntry[], attemptId: string): Partial<Pick<Attempt, 'undoneAt'>> {
   const undo = pending.find((e) => e.mutation.type === 'attempt.undo' && e.mutation.attemptId === attemptId);
   return undo ? { undoneAt: undo.mutation.at } : {};
+}
+
+/** The outcome and note of the pending amends of an attempt, oldest first, so the latest wins. */
+function pendingAmendOf(pending: OutboxEntry[], attemptId: string): Partial<Pick<Attempt, 'outcome' | 'note'>> {
+  let fields: Partial<Pick<Attempt, 'outcome' | 'note'>> = {};
+  for (const e of [...pending].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
+    const m = e.mutation;
+    if (m.type !== 'attempt.amend' || m.attemptId !== attemptId) continue;
+    fields = { ...fields, ...(m.outcome !== undefined ? { outcome: m.outcome } : {}), ...(m.note !== undefined ? { note: m.note } : {}) };
+  }
+  return fields;
 }

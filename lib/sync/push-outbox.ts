@@ -50,8 +50,9 @@ async function markRejected(db: LeadsideDatabase, entry: OutboxEntry, result: Mu
   });
   if (m.type === 'attempt.log') await db.attempts.delete(m.attempt.id);
   if (m.type === 'attempt.undo') await db.attempts.update(m.attemptId, { undoneAt: null });
+  if (m.type === 'attempt.amend' && entry.previousAttempt) await db.attempts.update(m.attemptId, entry.previousAttempt);
   if (m.type === 'question.note') await db.questions.delete(m.question.id);
-  if ((m.type === 'contact.stage' || m.type === 'contact.recycle') && entry.previous) {
+  if ((m.type === 'contact.stage' || m.type === 'contact.recycle' || m.type === 'contact.stage_undo') && entry.previous) {
     const { stage, stageReason, stageReasonCode = null, dealValue = null } = entry.previous;
     await db.contacts.update(m.contactId, { stage, stageReason, stageReasonCode, dealValue });
   }

@@ -31,7 +31,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   ...ATTEMPT_OUTCOMES.map((outcome, i) => ({
     key: String(i + 1),
     action: { kind: 'outcome', outcome } as const,
-    description: `Outcome: ${OUTCOME_LABELS[outcome].toLowerCase()} (press again to clear)`,
+    description: `Outcome of the attempt just logged: ${OUTCOME_LABELS[outcome].toLowerCase()} (again to clear)`,
   })),
   { key: 'n', action: { kind: 'note' }, description: 'Write a note for the next attempt' },
   { key: 'z', action: { kind: 'undo' }, description: 'Undo the attempt just logged' },

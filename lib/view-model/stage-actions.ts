@@ -70,3 +70,17 @@ export function parseDealValue(text: string): { ok: true; value: number | null }
   const message = parsed.error.issues[0]?.message ?? 'not a deal value';
   return { ok: false, message: `${message[0]!.toUpperCase()}${message.slice(1)}.` };
 }
+
+/**
+ * The one question before accepting a lead as SQL that nobody has tried to reach yet, or whose first-touch SLA has
+ * passed (the acceptance then counts against the SLA figures as it stands): null when there is nothing to ask.
+ */
+export function acceptQuestion(to: LifecycleStage, cadence: Pick<CadenceState, 'attemptsDone' | 'firstTouchMet'> | null): string | null {
+  if (to !== 'sql' || cadence === null) return null;
+  const noAttempt = cadence.attemptsDone === 0;
+  const breached = cadence.firstTouchMet === false;
+  if (noAttempt && breached) return 'No attempt logged yet and the first-touch SLA is breached: accept anyway?';
+  if (noAttempt) return 'No attempt logged yet: accept anyway?';
+  if (breached) return 'The first-touch SLA was breached: accept anyway?';
+  return null;
+}

@@ -13,6 +13,8 @@ import { STAGE_LABELS } from './labels';
  */
 export function describeStageChange(change: StageChange, currency = 'USD'): string {
   if (change.reconstructed) return `Stage when history began: ${STAGE_LABELS[change.to]}`;
+  // The way back after an Undo: the history keeps the move and says it was taken back.
+  if (change.undoes !== null) return `Undone${byWhom(change)}: back to ${STAGE_LABELS[change.to]}`;
   if (change.from === null) return withReason(arrival(change), change.reason);
   if (change.actor.kind === 'rule' && change.actor.rule === MQL_THRESHOLD_RULE && change.to === 'mql') {
     return 'Became an MQL (fit and engagement crossed the thresholds)';
@@ -95,6 +97,8 @@ const A_STAGE: Readonly<Record<LifecycleStage, string>> = {
 export interface QueuedMove {
   mutation: Mutation;
   previous?: { stage: LifecycleStage };
+  /** What the change wrote: where an undo took the contact back to. */
+  wrote?: { stage: LifecycleStage };
 }
 
 /**
@@ -109,7 +113,10 @@ export function queuedStageChanges(
   recorded: readonly StageChange[],
 ): StageChange[] {
   const known = new Set(recorded.flatMap((s) => (s.mutationId === null ? [] : [s.mutationId])));
-  return queued.flatMap(({ mutation: m, previous }): StageChange[] => {
+  return queued.flatMap(({ mutation: m, previous, wrote }): StageChange[] => {
+    if (m.type === 'contact.stage_undo' && m.contactId === contactId && !known.has(m.id) && previous && wrote) {
+      return [queuedUndo(m, previous.stage, wrote.stage, me)];
+    }
     if ((m.type !== 'contact.stage' && m.type !== 'contact.recycle') || m.contactId !== contactId || known.has(m.id)) return [];
     const from = m.type === 'contact.stage' ? m.from : (previous?.stage ?? m.from ?? null);
     const to = m.type === 'contact.stage' ? m.to : 'recycled';
@@ -126,9 +133,30 @@ export function queuedStageChanges(
         outcome: from === null ? null : (transitionOf(from, to)?.outcome ?? null),
         dealValue: m.type === 'contact.stage' ? m.dealValue : null,
         mutationId: m.id,
+        undoes: null,
         reconstructed: false,
         version: 0,
       },
     ];
   });
+}
+
+/** A queued Undo as the way back it will be recorded as (`undoes` names the move's mutation until the server's row comes). */
+function queuedUndo(m: Extract<Mutation, { type: 'contact.stage_undo' }>, from: LifecycleStage, to: LifecycleStage, me: { id: string; name: string }): StageChange {
+  return {
+    id: m.id,
+    contactId: m.contactId,
+    from,
+    to,
+    at: m.at,
+    actor: { kind: 'user', userId: me.id, name: me.name, rule: null },
+    reason: null,
+    reasonCode: null,
+    outcome: null,
+    dealValue: null,
+    mutationId: m.id,
+    undoes: m.undoes,
+    reconstructed: false,
+    version: 0,
+  };
 }

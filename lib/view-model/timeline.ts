@@ -19,6 +19,8 @@ export interface TimelineRow {
   faded: boolean;
   /** Why it is faded ("Apple Mail Privacy Protection prefetch", "Undone"). */
   fadedReason: string | null;
+  /** The attempt a rep's row stands for, so the row can offer to change it. */
+  attempt?: Attempt;
 }
 
 /**
@@ -94,10 +96,12 @@ function attemptRow(a: Attempt): TimelineRow {
     key: `attempt:${a.id}`,
     at: a.at,
     by: 'rep',
-    text: undone ? `${text} (undone)` : text,
+    // "Undone" once, in the faded line ("Not counted: Undone"), not again in the text.
+    text,
     detail: a.note,
     faded: undone,
-    fadedReason: undone ? 'Undone: it does not count' : null,
+    fadedReason: undone ? 'Undone' : null,
+    attempt: a,
   };
 }
 

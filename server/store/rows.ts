@@ -128,6 +128,7 @@ export function toStageChange(r: StageChangeRow, actorName: string | null): Stag
     outcome: r.outcome as StageChange['outcome'],
     dealValue: r.dealValue,
     mutationId: r.mutationId,
+    undoes: r.undoes,
     reconstructed: r.reconstructed,
     version: r.version,
   };

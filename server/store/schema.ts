@@ -171,6 +171,8 @@ export const stageChanges = pgTable(
     dealValue: numeric('deal_value', { precision: 15, scale: 2, mode: 'number' }),
     /** The outbox mutation that made the change, when one did. */
     mutationId: text('mutation_id'),
+    /** On a move that took back an earlier one (an undo): that move's id. */
+    undoes: text('undoes'),
     reconstructed: boolean('reconstructed').notNull().default(false),
     version: version(),
   },

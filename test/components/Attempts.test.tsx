@@ -42,23 +42,31 @@ describe('logging an attempt', () => {
     expect(screen.getByText('Call logged.')).toBeTruthy();
   });
 
-  it('an outcome chip picked first goes with the next log, with the note, and then both clear', async () => {
-    const outcome = screen.getByRole('button', { name: 'No answer' });
-    fireEvent.click(outcome);
-    expect(outcome.getAttribute('aria-pressed')).toBe('true');
-    // Picking another replaces it; it stays selected until a log uses it.
-    fireEvent.click(screen.getByRole('button', { name: 'Left voicemail' }));
-    expect(outcome.getAttribute('aria-pressed')).toBe('false');
+  it('channel first, outcome second: Call then No answer is ONE attempt with that outcome, amended, and nothing stays armed', async () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Note (optional)' }), { target: { value: '  Asked to call back after 3  ' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Voicemail' }));
-    await screen.findByText('Voicemail logged: left voicemail.');
-    expect(await db.attempts.toArray()).toMatchObject([{ channel: 'voicemail', outcome: 'left_voicemail', note: 'Asked to call back after 3' }]);
-    expect(screen.getByRole('button', { name: 'Left voicemail' }).getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    await screen.findByText('Call logged.');
+    // Before a log there is no outcome to pick; after it, the toast offers them for that attempt.
+    const outcomes = screen.getByRole('group', { name: 'Outcome of this call' });
+    fireEvent.click(within(outcomes).getByRole('button', { name: 'No answer' }));
+    await screen.findByText('Call logged: no answer.');
+    expect(within(outcomes).getByRole('button', { name: 'No answer' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(async () => expect(await db.attempts.toArray()).toMatchObject([{ channel: 'call', outcome: 'no_answer', note: 'Asked to call back after 3' }]));
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox.map((e) => e.mutation)).toMatchObject([
+      { type: 'attempt.log', attempt: { channel: 'call', outcome: null } },
+      { type: 'attempt.amend', attemptId: outbox[0]!.mutation.type === 'attempt.log' ? outbox[0]!.mutation.attempt.id : '', outcome: 'no_answer' },
+    ]);
+    // Changing one's mind amends again; the next log starts clean, with no outcome and no note.
+    fireEvent.click(within(outcomes).getByRole('button', { name: 'Left voicemail' }));
+    await screen.findByText('Call logged: left voicemail.');
     expect((screen.getByRole('textbox', { name: 'Note (optional)' }) as HTMLInputElement).value).toBe('');
-    // A second click on a chip clears it.
-    fireEvent.click(outcome);
-    fireEvent.click(outcome);
-    expect(outcome.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(screen.getByRole('button', { name: 'Email' }));
+    await screen.findByText('Email logged.');
+    const attempts = await db.attempts.toArray();
+    expect(attempts.map((a) => [a.channel, a.outcome])).toEqual(expect.arrayContaining([['call', 'left_voicemail'], ['email', null]]));
+    expect(attempts).toHaveLength(2);
+    expect(within(screen.getByRole('group', { name: 'Outcome of this email' })).queryAllByRole('button', { pressed: true })).toHaveLength(0);
   });
 
   it('a double click logs once', async () => {
@@ -99,11 +107,11 @@ describe('logging an attempt', () => {
     const call = screen.getByRole('button', { name: 'Call' });
     expect(call.getAttribute('aria-keyshortcuts')).toBe('c Alt+Shift+C');
     expect(call.title).toBe('Log call now (C or Alt+Shift+C)');
-    expect(screen.getByRole('button', { name: 'Connected' }).getAttribute('aria-keyshortcuts')).toBe('1 Alt+Shift+1');
-    fireEvent.click(screen.getByRole('button', { name: 'Meeting booked' }));
     fireEvent.click(call);
+    expect((await screen.findByRole('button', { name: 'Connected' })).getAttribute('aria-keyshortcuts')).toBe('1 Alt+Shift+1');
+    fireEvent.click(screen.getByRole('button', { name: 'Meeting booked' }));
     const timeline = await screen.findByRole('list', { name: /^Timeline, 1 entries/ });
-    expect(within(timeline).getByRole('listitem').textContent).toContain('Call · Meeting booked');
+    await waitFor(() => expect(within(timeline).getByRole('listitem').textContent).toContain('Call · Meeting booked'));
     // A booked meeting ends the cadence.
     await waitFor(() => expect(countdown()).toBe('Exited: meeting booked'));
   });
@@ -112,12 +120,14 @@ describe('logging an attempt', () => {
 describe('keyboard shortcuts', () => {
   const key = (k: string, target: Element = document.body) => fireEvent.keyDown(target, { key: k });
 
-  it('c, e, v and s log; 1–6 pick an outcome; z undoes', async () => {
+  it('c, e, v and s log; 1–6 set the outcome of the attempt just logged (and arm nothing before); z undoes', async () => {
     key('2');
-    expect(screen.getByRole('button', { name: 'No answer' }).getAttribute('aria-pressed')).toBe('true');
     key('c');
+    await screen.findByText('Call logged.');
+    expect(await db.attempts.toArray()).toMatchObject([{ channel: 'call', outcome: null }]);
+    key('2');
     await screen.findByText('Call logged: no answer.');
-    expect(await db.attempts.toArray()).toMatchObject([{ channel: 'call', outcome: 'no_answer' }]);
+    await waitFor(async () => expect(await db.attempts.toArray()).toMatchObject([{ channel: 'call', outcome: 'no_answer' }]));
     key('z');
     await screen.findByText('Undone: that attempt no longer counts.');
     expect((await db.attempts.toArray())[0]?.undoneAt).not.toBeNull();
@@ -132,7 +142,6 @@ describe('keyboard shortcuts', () => {
     expect(document.activeElement).toBe(note);
     key('c', note);
     key('1', note);
-    expect(screen.getByRole('button', { name: 'Connected' }).getAttribute('aria-pressed')).toBe('false');
     // Modifier keys are the browser's.
     fireEvent.keyDown(document.body, { key: 'c', ctrlKey: true });
     await new Promise((r) => setTimeout(r, 50));

@@ -41,14 +41,14 @@ const pending = async () => (await db.outbox.toArray()).map((e) => e.mutation);
 
 describe('stage actions', () => {
   it('offers a rep on an MQL accept, recycle and disqualify; Accept moves it to SQL in one click, queued for the server', async () => {
-    await show();
+    await show({}, { calls: ['2026-01-19T14:00:00Z'] });
     expect(offered()).toEqual(['Accept as SQL', 'Recycle to marketing', 'Disqualify']);
     fireEvent.click(screen.getByRole('button', { name: 'Accept as SQL' }));
     await screen.findByRole('heading', { level: 3, name: 'Stage: SQL' });
     expect((await db.contacts.get('c_dana'))?.stage).toBe('sql');
     expect(await pending()).toMatchObject([{ type: 'contact.stage', from: 'mql', to: 'sql', reasonCode: null, reason: null, dealValue: null }]);
     expect(screen.getByText('Accepted: now an SQL.')).toBeTruthy();
-    expect(offered()).toEqual(['Mark opportunity', 'Recycle to marketing', 'Disqualify']);
+    expect(offered()).toEqual(['Mark opportunity', 'Recycle to marketing', 'Disqualify', 'Undo']);
     expect(h.platform.syncReasons()).toEqual(['local_write']);
   });
 
@@ -58,7 +58,57 @@ describe('stage actions', () => {
     await screen.findByRole('heading', { level: 3, name: 'Stage: Opportunity' });
     expect(await pending()).toMatchObject([{ type: 'contact.stage', from: 'sql', to: 'opportunity' }]);
     expect(screen.getByText('Now an opportunity.')).toBeTruthy();
-    expect(offered()).toEqual(['Won', 'Lost']);
+    expect(offered()).toEqual(['Won', 'Lost', 'Undo']);
+  });
+
+  it('accepting a lead with no attempt yet asks once; Cancel writes nothing, the answer accepts', async () => {
+    await show();
+    fireEvent.click(screen.getByRole('button', { name: 'Accept as SQL' }));
+    const question = screen.getByRole('alertdialog', { name: 'No attempt logged yet: accept anyway?' });
+    fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(await db.outbox.count()).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Accept as SQL' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Accept as SQL anyway' }));
+    await screen.findByRole('heading', { level: 3, name: 'Stage: SQL' });
+    expect(await pending()).toMatchObject([{ type: 'contact.stage', from: 'mql', to: 'sql' }]);
+  });
+
+  it('accepting past the first-touch SLA asks once too', async () => {
+    // Assigned the Wednesday before: the first touch was due Wednesday, and came only on Monday.
+    await show({ assignedAt: '2026-01-14T15:00:00.000Z' }, { calls: ['2026-01-19T14:00:00Z'] });
+    fireEvent.click(screen.getByRole('button', { name: 'Accept as SQL' }));
+    expect(screen.getByRole('alertdialog', { name: 'The first-touch SLA was breached: accept anyway?' })).toBeTruthy();
+  });
+
+  it('Undo after accepting puts the lead back at once and queues the undo after the move; the timeline shows both waiting', async () => {
+    await show({}, { calls: ['2026-01-19T14:00:00Z'] });
+    fireEvent.click(screen.getByRole('button', { name: 'Accept as SQL' }));
+    await screen.findByRole('heading', { level: 3, name: 'Stage: SQL' });
+    fireEvent.click(within(stageRegion()).getByRole('button', { name: 'Undo' }));
+    await screen.findByRole('heading', { level: 3, name: 'Stage: MQL' });
+    expect((await db.contacts.get('c_dana'))?.stage).toBe('mql');
+    const [move, undo] = await pending();
+    expect(undo).toMatchObject({ type: 'contact.stage_undo', contactId: 'c_dana', undoes: move!.id });
+    expect(await screen.findByText('Undone: the stage is back as it was.')).toBeTruthy();
+    const timeline = await screen.findByRole('list', { name: /^Timeline, / });
+    await waitFor(() =>
+      expect(within(timeline).getAllByRole('listitem').map((r) => r.querySelector('.trow__text')?.textContent)).toEqual(
+        expect.arrayContaining(['Accepted as SQL by Maya Chen', 'Undone by Maya Chen: back to MQL']),
+      ),
+    );
+  });
+
+  it('Undo after recycling brings back the stage and its reason', async () => {
+    await show({ stage: 'sql' });
+    fireEvent.click(screen.getByRole('button', { name: 'Recycle to marketing' }));
+    const form = screen.getByRole('form', { name: 'Recycle to marketing' });
+    pick(form, 'Not the buyer');
+    fireEvent.click(within(form).getByRole('button', { name: 'Recycle' }));
+    await screen.findByRole('heading', { level: 3, name: 'Stage: Recycled' });
+    fireEvent.click(within(stageRegion()).getByRole('button', { name: 'Undo' }));
+    await screen.findByRole('heading', { level: 3, name: 'Stage: SQL' });
+    expect(await db.contacts.get('c_dana')).toMatchObject({ stage: 'sql', stageReason: null });
   });
 });
 

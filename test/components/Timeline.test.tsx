@@ -64,16 +64,45 @@ describe('the timeline', () => {
     const timeline = await screen.findByRole('list', { name: 'Timeline, 4 entries, newest first' });
     const rows = within(timeline).getAllByRole('listitem');
     expect(rows.map((r) => r.querySelector('.trow__text')?.textContent)).toEqual([
-      'Call · No answer (undone)',
+      'Call · No answer',
       'Email',
       'Opened an email (machine)',
       'Viewed Pricing',
     ]);
     expect(rows[1]?.textContent).toContain('Sent the benchmark');
+    // An undone attempt reads "Undone" once.
+    expect(rows[0]?.textContent?.match(/undone/gi)).toEqual(['Undone']);
+    expect(rows[0]?.querySelector('.trow__detail')?.textContent).toBe('Not counted: Undone');
     const faded = rows[2]?.querySelector('.trow') as HTMLElement;
     expect(faded.className).toContain('trow--faded');
     expect(faded.title).toBe('Apple Mail Privacy Protection prefetch');
     expect(faded.textContent).toContain('Not counted: Apple Mail Privacy Protection prefetch');
+  });
+
+  it('an attempt can be amended or undone from its row within the day, by its author; older ones and undone ones offer nothing', async () => {
+    await db.attempts.bulkPut([
+      attempt('2026-01-19T14:00:00Z', { id: 'att_today', channel: 'call', outcome: null }),
+      attempt('2026-01-18T14:59:00Z', { id: 'att_old', channel: 'email', outcome: null }),
+      attempt('2026-01-19T13:00:00Z', { id: 'att_undone', channel: 'social', undoneAt: '2026-01-19T13:00:05Z' }),
+      attempt('2026-01-19T12:00:00Z', { id: 'att_other', channel: 'voicemail', userId: 'rep2' }),
+    ]);
+    renderWith(<LeadView contactId="c_dana" />, { db, now: MONDAY_10AM });
+    const timeline = await screen.findByRole('list', { name: 'Timeline, 4 entries, newest first' });
+    const changeButtons = await within(timeline).findAllByRole('button', { name: /^Change / });
+    expect(changeButtons).toHaveLength(1);
+    fireEvent.click(changeButtons[0]!);
+    const editor = await screen.findByRole('region', { name: /^Call at / });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Connected' }));
+    await waitFor(async () => expect((await db.attempts.get('att_today'))?.outcome).toBe('connected'));
+    await waitFor(() => expect(within(editor).getByRole('button', { name: 'Connected' }).getAttribute('aria-pressed')).toBe('true'));
+    fireEvent.change(within(editor).getByRole('textbox', { name: 'Note' }), { target: { value: 'Call back Thursday' } });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save note' }));
+    await waitFor(async () => expect((await db.attempts.get('att_today'))?.note).toBe('Call back Thursday'));
+    fireEvent.click(within(editor).getByRole('button', { name: 'Undo this call' }));
+    await waitFor(async () => expect((await db.attempts.get('att_today'))?.undoneAt).not.toBeNull());
+    expect((await db.outbox.orderBy('seq').toArray()).map((e) => e.mutation.type)).toEqual(['attempt.amend', 'attempt.amend', 'attempt.undo']);
+    await waitFor(() => expect(screen.queryByRole('region', { name: /^Call at / })).toBeNull());
+    expect(within(timeline).queryAllByRole('button', { name: /^Change / })).toHaveLength(0);
   });
 
   it('shows the lead’s moves through the funnel among the rest, in words, and a move a pull brings appears at once', async () => {
@@ -116,6 +145,8 @@ describe('the timeline', () => {
   it('a move Maya makes shows at once as waiting to be sent, and once when the server’s record of it comes down', async () => {
     renderWith(<LeadView contactId="c_dana" />, { db, now: MONDAY_10AM });
     fireEvent.click(await screen.findByRole('button', { name: 'Accept as SQL' }));
+    // No attempt yet: the panel asks once.
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Accept as SQL anyway' }));
     await screen.findByRole('list', { name: 'Timeline, 1 entries, newest first' });
     const row = () => within(screen.getByRole('list', { name: /^Timeline, / })).getAllByRole('listitem').map((r) => [r.querySelector('.trow__text')?.textContent, r.querySelector('.trow__detail')?.textContent ?? null]);
     expect(row()).toEqual([['Accepted as SQL by Maya Chen', 'Waiting to be sent']]);

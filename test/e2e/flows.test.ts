@@ -108,12 +108,13 @@ describe('a rep’s day, end to end', () => {
   it('logging a call with an outcome reaches the server exactly once and the countdown moves; undo undoes it', async () => {
     const before = (await danaAttempts()).length;
     const countdownBefore = await panel.locator('.cadence').innerText().catch(() => '');
-    await panel.getByRole('group', { name: 'Outcome (optional)' }).getByRole('button', { name: 'No answer' }).click();
+    // Channel first, outcome second (the toast offers the outcomes for the attempt just logged).
     await panel.getByRole('group', { name: 'Log now' }).getByRole('button', { name: 'Call', exact: true }).click();
+    await panel.getByRole('group', { name: 'Outcome of this call' }).getByRole('button', { name: 'No answer' }).click();
     const logged = await until(async () => {
       const rows = await danaAttempts();
-      return rows.length === before + 1 ? rows : null;
-    }, 'the call on the server');
+      return rows.length === before + 1 && rows.some((a) => a.outcome === 'no_answer' && a.undoneAt === null) ? rows : null;
+    }, 'the call and its outcome on the server');
     const call = logged.find((a) => a.channel === 'call' && a.outcome === 'no_answer' && a.undoneAt === null);
     expect(call).toBeDefined();
     expect(await panel.locator('.cadence').innerText()).not.toBe(countdownBefore);

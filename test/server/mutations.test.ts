@@ -220,8 +220,8 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
           status: 'rejected',
           error: {
             code: 'bad_request',
-            message: 'mutation m-odd-type is not valid: type: must be one of attempt.log, attempt.undo, contact.stage, contact.recycle, contact.suggest, question.note',
-            issues: [{ path: 'type', message: 'must be one of attempt.log, attempt.undo, contact.stage, contact.recycle, contact.suggest, question.note' }],
+            message: 'mutation m-odd-type is not valid: type: must be one of attempt.log, attempt.undo, attempt.amend, contact.stage, contact.recycle, contact.stage_undo, contact.suggest, question.note',
+            issues: [{ path: 'type', message: 'must be one of attempt.log, attempt.undo, attempt.amend, contact.stage, contact.recycle, contact.stage_undo, contact.suggest, question.note' }],
           },
         },
       ]);
@@ -388,6 +388,173 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
       expect((await attemptRow('a-rep2'))?.undoneAt).toBeNull();
       expect((await push(token(acme, 'manager'), [byManager])).results).toEqual([{ id: byManager.id, status: 'applied' }]);
       expect((await attemptRow('a-rep2'))?.undoneAt).toEqual(new Date(NOW));
+    });
+  });
+
+  describe('attempt.amend', () => {
+    const amend = (attemptId: string, fields: Record<string, unknown>, at = NOW): MutationInput =>
+      ({ id: fresh('m'), type: 'attempt.amend', at, attemptId, ...fields }) as MutationInput;
+
+    it('sets the outcome and the note once, with a new row version; the same mutation again is a duplicate and changes nothing', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      await push(token(acme, 'rep'), [logAttempt(contactId, 'a-amend', { outcome: null, note: null })]);
+      const before = await attemptRow('a-amend');
+      const m = amend('a-amend', { outcome: 'no_answer', note: 'rang out' });
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'applied' }]);
+      const amended = await attemptRow('a-amend');
+      expect(amended).toMatchObject({ outcome: 'no_answer', note: 'rang out', channel: 'call', at: new Date(EARLIER), undoneAt: null });
+      expect(amended!.version).toBeGreaterThan(before!.version);
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'duplicate', firstStatus: 'applied' }]);
+      expect(await attemptRow('a-amend')).toEqual(amended);
+      expect(await attemptsOn(contactId)).toHaveLength(1);
+    });
+
+    it('leaves a field it does not name as it was, and clears one sent as null', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      await push(token(acme, 'rep'), [logAttempt(contactId, 'a-partial', { outcome: 'no_answer', note: 'first note' })]);
+      const m = amend('a-partial', { outcome: 'connected' });
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'applied' }]);
+      expect(await attemptRow('a-partial')).toMatchObject({ outcome: 'connected', note: 'first note' });
+      const clear = amend('a-partial', { note: null });
+      expect((await push(token(acme, 'rep'), [clear])).results).toEqual([{ id: clear.id, status: 'applied' }]);
+      expect(await attemptRow('a-partial')).toMatchObject({ outcome: 'connected', note: null });
+    });
+
+    it('refuses an amend made more than 24 hours after the attempt, and one ahead of the server clock, changing nothing', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      await push(token(acme, 'rep'), [logAttempt(contactId, 'a-late', { outcome: null })]);
+      const before = await attemptRow('a-late');
+      // EARLIER is 14:30 on the 19th: 14:30:01 on the 20th is a day and a second after it.
+      server.clock.set('2026-01-21T09:00:00.000Z');
+      const late = amend('a-late', { outcome: 'connected' }, '2026-01-20T14:30:01.000Z');
+      expect((await push(token(acme, 'rep'), [late])).results).toEqual([
+        {
+          id: late.id,
+          status: 'rejected',
+          error: { code: 'conflict', message: 'attempt a-late was logged at 2026-01-19T14:30:00.000Z; it can be amended for 24 hours after that, until 2026-01-20T14:30:00.000Z' },
+        },
+      ]);
+      const ahead = amend('a-late', { outcome: 'connected' }, '2026-01-21T10:00:00.000Z');
+      const [aheadResult] = (await push(token(acme, 'rep'), [ahead])).results;
+      expect(aheadResult).toMatchObject({ status: 'rejected', error: { code: 'bad_request', issues: [{ path: 'at' }] } });
+      expect(await attemptRow('a-late')).toEqual(before);
+      // Made offline within the day and pushed later: still applied.
+      const offline = amend('a-late', { outcome: 'connected' }, '2026-01-20T14:00:00.000Z');
+      expect((await push(token(acme, 'rep'), [offline])).results).toEqual([{ id: offline.id, status: 'applied' }]);
+      expect((await attemptRow('a-late'))?.outcome).toBe('connected');
+    });
+
+    it("forbids a rep to amend another rep's attempt; a manager may", async () => {
+      const contactId = await makeContact(acme, { stage: 'lead' });
+      await push(token(acme, 'rep2'), [logAttempt(contactId, 'a-rep2-amend', { outcome: null })]);
+      const byRep = amend('a-rep2-amend', { outcome: 'connected' });
+      expect((await push(token(acme, 'rep'), [byRep])).results).toEqual([
+        {
+          id: byRep.id,
+          status: 'rejected',
+          error: { code: 'forbidden', message: 'attempt a-rep2-amend was logged by someone else; only they or a manager may amend it' },
+        },
+      ]);
+      expect((await attemptRow('a-rep2-amend'))?.outcome).toBeNull();
+      const byManager = amend('a-rep2-amend', { outcome: 'connected' });
+      expect((await push(token(acme, 'manager'), [byManager])).results).toEqual([{ id: byManager.id, status: 'applied' }]);
+      expect((await attemptRow('a-rep2-amend'))?.outcome).toBe('connected');
+    });
+
+    it('refuses an undone attempt, an unknown one and another workspace\'s alike', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      await push(token(acme, 'rep'), [logAttempt(contactId, 'a-undone-amend'), undo('a-undone-amend')]);
+      const onUndone = amend('a-undone-amend', { outcome: 'connected' });
+      expect((await push(token(acme, 'rep'), [onUndone])).results).toEqual([
+        { id: onUndone.id, status: 'rejected', error: { code: 'conflict', message: 'attempt a-undone-amend was undone; log a new attempt instead' } },
+      ]);
+      const unknown = amend('a-nobody', { outcome: 'connected' });
+      const foreign = amend('a-undone-amend', { outcome: 'connected' });
+      const [unknownResult] = (await push(token(acme, 'rep'), [unknown])).results;
+      const [foreignResult] = (await push(token(globex, 'rep'), [foreign])).results;
+      expect(unknownResult).toMatchObject({ status: 'rejected', error: { code: 'not_found' } });
+      expect(foreignResult).toMatchObject({ status: 'rejected', error: { code: 'not_found', message: unknownResult!.error!.message.replace('a-nobody', 'a-undone-amend') } });
+      expect((await attemptRow('a-undone-amend'))?.outcome).toBe('no_answer');
+    });
+
+    it('refuses bad input with a precise message and changes nothing', async () => {
+      const contactId = await makeContact(acme, { stage: 'lead', ownerId: userId(acme, 'rep') });
+      await push(token(acme, 'rep'), [logAttempt(contactId, 'a-bad', { outcome: null, note: null })]);
+      const before = await attemptRow('a-bad');
+      const nothing = amend('a-bad', {});
+      const badOutcome = amend('a-bad', { outcome: 'maybe' });
+      const longNote = amend('a-bad', { note: 'x'.repeat(2001) });
+      const { results } = await push(token(acme, 'rep'), [nothing, badOutcome, longNote]);
+      expect(results.map((r) => [r.status, r.error?.code, r.error?.issues?.map((i) => i.path)])).toEqual([
+        ['rejected', 'bad_request', ['outcome']],
+        ['rejected', 'bad_request', ['outcome']],
+        ['rejected', 'bad_request', ['note']],
+      ]);
+      expect(results[0]!.error!.message).toContain('say what to amend: an outcome, a note or both');
+      expect(results[2]!.error!.message).toContain('a note must be at most 2000 characters');
+      expect(await attemptRow('a-bad')).toEqual(before);
+    });
+  });
+
+  describe('contact.stage_undo', () => {
+    const undoStage = (contactId: string, undoes: string, at = NOW): MutationInput =>
+      ({ id: fresh('m'), type: 'contact.stage_undo', at, contactId, undoes }) as MutationInput;
+    const historyOf = (contactId: string) =>
+      server.store.db.select().from(stageChanges).where(eq(stageChanges.contactId, contactId)).orderBy(asc(stageChanges.version));
+
+    it('puts an accepted lead back where it was and records the way back as an undo of that move; again changes nothing', async () => {
+      const contactId = await makeContact(acme, { stage: 'mql', ownerId: userId(acme, 'rep') });
+      const accept = stage(contactId, 'mql', 'sql');
+      await push(token(acme, 'rep'), [accept]);
+      const m = undoStage(contactId, accept.id);
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'applied' }]);
+      expect((await contactRow(contactId)).stage).toBe('mql');
+      const moves = (await historyOf(contactId)).filter((h) => h.fromStage !== null);
+      expect(moves.map((h) => [h.fromStage, h.toStage, h.mutationId, h.undoes === null ? null : 'undoes'])).toEqual([
+        ['mql', 'sql', accept.id, null],
+        ['sql', 'mql', m.id, 'undoes'],
+      ]);
+      expect(moves[1]!.undoes).toBe(moves[0]!.id);
+      const again = undoStage(contactId, accept.id);
+      expect((await push(token(acme, 'rep'), [again])).results).toEqual([{ id: again.id, status: 'applied' }]);
+      expect(await historyOf(contactId)).toHaveLength(moves.length + 1);
+    });
+
+    it('a recycle undone brings back the stage it left; a move made since, another rep and an unknown move are refused', async () => {
+      const contactId = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });
+      const recycled = recycle(contactId, 'no budget this year');
+      await push(token(acme, 'rep'), [recycled]);
+      expect((await contactRow(contactId)).stage).toBe('recycled');
+      const byOther = undoStage(contactId, recycled.id);
+      const [otherResult] = (await push(token(acme, 'rep2'), [byOther])).results;
+      expect(otherResult).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+      const unknown = undoStage(contactId, 'm-none');
+      expect((await push(token(acme, 'rep'), [unknown])).results[0]).toMatchObject({
+        status: 'rejected',
+        error: { code: 'not_found' },
+      });
+      const m = undoStage(contactId, recycled.id);
+      expect((await push(token(acme, 'rep'), [m])).results).toEqual([{ id: m.id, status: 'applied' }]);
+      expect(await contactRow(contactId)).toMatchObject({ stage: 'sql', stageReason: null });
+
+      const accept = stage(contactId, 'sql', 'opportunity');
+      await push(token(acme, 'rep'), [accept]);
+      await push(token(acme, 'manager'), [stage(contactId, 'opportunity', 'customer')]);
+      const late = undoStage(contactId, accept.id);
+      expect((await push(token(acme, 'rep'), [late])).results).toEqual([
+        { id: late.id, status: 'rejected', error: { code: 'conflict', message: `contact ${contactId} moved again since (it is customer now); that change can no longer be undone` } },
+      ]);
+      expect((await contactRow(contactId)).stage).toBe('customer');
+    });
+
+    it('refuses an undo made more than 24 hours after the move', async () => {
+      const contactId = await makeContact(acme, { stage: 'mql', ownerId: userId(acme, 'rep') });
+      const accept = stage(contactId, 'mql', 'sql');
+      await push(token(acme, 'rep'), [accept]);
+      server.clock.set('2026-01-21T09:00:00.000Z');
+      const m = undoStage(contactId, accept.id, '2026-01-20T15:00:01.000Z');
+      expect((await push(token(acme, 'rep'), [m])).results[0]).toMatchObject({ status: 'rejected', error: { code: 'conflict', message: expect.stringContaining('it can be undone for 24 hours') } });
+      expect((await contactRow(contactId)).stage).toBe('sql');
     });
   });
 

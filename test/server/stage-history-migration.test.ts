@@ -26,8 +26,8 @@ describe.each(STORE_KINDS)('the stage_history migration on %s', (kind) => {
     try {
       const rows = await server.store.db.select().from(stageChanges).orderBy(asc(stageChanges.contactId));
       expect(rows.map(({ version, ...r }) => ({ ...r, versioned: version > 0 }))).toEqual([
-        { workspaceId, id: 'sc_r_c_back', contactId: 'c_back', fromStage: null, toStage: 'recycled', at: new Date('2026-01-20T09:30:00Z'), actorKind: 'system', actorId: null, rule: null, reason: 'no budget', reasonCode: 'other', outcome: null, dealValue: null, mutationId: null, reconstructed: true, versioned: true },
-        { workspaceId, id: 'sc_r_c_won', contactId: 'c_won', fromStage: null, toStage: 'customer', at: new Date('2026-02-03T10:00:00Z'), actorKind: 'system', actorId: null, rule: null, reason: null, reasonCode: null, outcome: null, dealValue: null, mutationId: null, reconstructed: true, versioned: true },
+        { workspaceId, id: 'sc_r_c_back', contactId: 'c_back', fromStage: null, toStage: 'recycled', at: new Date('2026-01-20T09:30:00Z'), actorKind: 'system', actorId: null, rule: null, reason: 'no budget', reasonCode: 'other', outcome: null, dealValue: null, mutationId: null, undoes: null, reconstructed: true, versioned: true },
+        { workspaceId, id: 'sc_r_c_won', contactId: 'c_won', fromStage: null, toStage: 'customer', at: new Date('2026-02-03T10:00:00Z'), actorKind: 'system', actorId: null, rule: null, reason: null, reasonCode: null, outcome: null, dealValue: null, mutationId: null, undoes: null, reconstructed: true, versioned: true },
       ]);
     } finally {
       await server.close();

@@ -24,6 +24,7 @@ const emptyPage = (cursor: string) => ({
   stageChanges: [],
   content: [],
   answers: [],
+  people: [],
   settings: null,
   removed: { contacts: [], content: [] },
   cursor,
@@ -240,6 +241,22 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
       expect(page.activities).toEqual([]);
     });
 
+    it("names the people the page's contacts and attempts name: the owner and who logged, with their display names", async () => {
+      const ws = await newWorkspace();
+      const ann = await addContact(ws, 'ann', ws.users.rep!);
+      await addAttempt(ws, ann.id, ws.users.manager!, 'att-people', '2026-01-19T14:00:00Z');
+      const { page } = await pull(ws.users.rep!, {});
+      expect(page.people).toEqual(
+        [
+          { id: ws.users.rep!.id, name: `${ws.name} rep` },
+          { id: ws.users.manager!.id, name: `${ws.name} manager` },
+        ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
+      const cursor = page.cursor;
+      const { page: quiet } = await pull(ws.users.rep!, { cursor });
+      expect(quiet.people).toEqual([]);
+    });
+
     it('sends the settings whole once after they change, then null again', async () => {
       const ws = await newWorkspace();
       const cursor = await caughtUp(ws.users.rep!);
@@ -439,6 +456,7 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
           outcome: null,
           dealValue: null,
           mutationId: 'm-recycle-ann',
+          undoes: null,
           reconstructed: false,
           version: expect.any(Number),
         },

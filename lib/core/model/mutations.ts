@@ -23,6 +23,28 @@ export const AttemptLog = z.strictObject({
 
 export const AttemptUndo = z.strictObject({ ...base, type: z.literal('attempt.undo'), attemptId: Id });
 
+/**
+ * How long after an attempt its author (or a manager) may amend it, counted from the attempt's `at` to the amend's
+ * `at`: a day covers "log now, fill in the outcome after the call" and an evening's catch-up, and the panel offers
+ * the timeline's Undo for the same time. Measured by the amend's own time, so an amend made offline within the day is
+ * not lost when it reaches the server later (the server still refuses an `at` ahead of its clock).
+ */
+export const ATTEMPT_AMEND_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Changes an attempt's outcome or note after it was logged (channel first, outcome second). A field left out stays as
+ * it was; null clears it. At least one of them must be given.
+ */
+export const AttemptAmend = z
+  .strictObject({
+    ...base,
+    type: z.literal('attempt.amend'),
+    attemptId: Id,
+    outcome: AttemptOutcome.nullable().optional(),
+    note: z.string().trim().max(2000, 'a note must be at most 2000 characters').nullable().optional(),
+  })
+  .refine((m) => m.outcome !== undefined || m.note !== undefined, { message: 'say what to amend: an outcome, a note or both', path: ['outcome'] });
+
 /** A code from the workspace's reason list for the move (lib/core/model/outcomes.ts), or `other` with a text. */
 const ReasonCode = Slug.nullable().default(null);
 const otherNeedsText = {
@@ -68,6 +90,19 @@ export const ContactRecycle = z
   .refine((m) => m.reason !== null || m.reasonCode !== null, { message: 'recycling needs a reason', path: ['reason'] })
   .refine(otherNeedsText.check, otherNeedsText.issue);
 
+/**
+ * How long a stage change can be undone, counted from the move to the undo's `at` (the same day as an attempt's
+ * amend, for the same reasons; the panel's toast offers it for eight seconds).
+ */
+export const STAGE_UNDO_WINDOW_MS = ATTEMPT_AMEND_WINDOW_MS;
+
+/**
+ * Takes back a stage change the caller made (accept, recycle, disqualify, won, lost): `undoes` is the id of the
+ * mutation that made it. The server puts the contact back in the stage (and reason) it left and records the way back
+ * as a stage change of its own that names the one it undoes, so the history stays true.
+ */
+export const ContactStageUndo = z.strictObject({ ...base, type: z.literal('contact.stage_undo'), contactId: Id, undoes: Id });
+
 /** An address Leadside does not know, put forward by a rep: it waits for review and is never created silently. */
 export const ContactSuggest = z.strictObject({
   ...base,
@@ -88,9 +123,9 @@ export const QuestionNote = z.strictObject({
   question: z.strictObject({ id: Id, contactId: Id, text: QuestionText, at: Instant }),
 });
 
-export const MUTATION_TYPES = ['attempt.log', 'attempt.undo', 'contact.stage', 'contact.recycle', 'contact.suggest', 'question.note'] as const;
+export const MUTATION_TYPES = ['attempt.log', 'attempt.undo', 'attempt.amend', 'contact.stage', 'contact.recycle', 'contact.stage_undo', 'contact.suggest', 'question.note'] as const;
 export type MutationType = (typeof MUTATION_TYPES)[number];
-export const Mutation = z.discriminatedUnion('type', [AttemptLog, AttemptUndo, ContactStage, ContactRecycle, ContactSuggest, QuestionNote], {
+export const Mutation = z.discriminatedUnion('type', [AttemptLog, AttemptUndo, AttemptAmend, ContactStage, ContactRecycle, ContactStageUndo, ContactSuggest, QuestionNote], {
   error: (issue) =>
     issue.code === 'invalid_union' ? `must be one of ${MUTATION_TYPES.join(', ')}` : undefined,
 });

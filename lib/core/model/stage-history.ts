@@ -30,6 +30,8 @@ export const StageChange = z.object({
   /** A win's deal value, in the workspace's currency. */
   dealValue: z.number().nonnegative().nullable().default(null),
   mutationId: Id.nullable(),
+  /** Set on a move that took back an earlier one (the panel's Undo): that move's id. The history keeps both. */
+  undoes: Id.nullable().default(null),
   reconstructed: z.boolean(),
   version: Version.default(0),
 });

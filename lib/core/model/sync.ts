@@ -34,6 +34,12 @@ export const SyncPage = z.object({
    * policies, the scoring model, the SLA goals and the workspace's domains. The client replaces its copy.
    */
   settings: WorkspaceSettings.nullable(),
+  /**
+   * The people the page's contacts and attempts name (owners, who logged), with their display names as the server
+   * knows them now: the panel says "Maya Chen's lead" instead of "Another rep". Sent with the rows that name them,
+   * so a reassigned contact brings its new owner's name; a server from before it sends none.
+   */
+  people: z.array(z.object({ id: Id, name: z.string() })).default([]),
   /** Rows that left the caller's scope (reassigned, deleted): the client drops them. */
   removed: z.object({
     contacts: z.array(Id),

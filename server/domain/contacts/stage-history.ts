@@ -25,6 +25,8 @@ export interface StageMove {
   /** A win's deal value, in the workspace's currency. */
   dealValue?: number | null;
   mutationId?: string | null;
+  /** The stage change this move takes back (an undo): it is not a move through the funnel, so it has no outcome. */
+  undoes?: string | null;
   /** The row's id; made here unless a caller must make the same rows twice (the demo seed). */
   id?: string;
 }
@@ -48,9 +50,10 @@ export async function recordStageChange(tx: Queryable, move: StageMove): Promise
     reason: move.reason ?? null,
     reasonCode: move.reasonCode ?? null,
     // Won or lost is the move's, by the stage table: one rule, whoever writes the stage (a rep, a manager, the seed).
-    outcome: move.from === null ? null : (transitionOf(move.from, move.to)?.outcome ?? null),
+    outcome: move.from === null || move.undoes ? null : (transitionOf(move.from, move.to)?.outcome ?? null),
     dealValue: move.dealValue ?? null,
     mutationId: move.mutationId ?? null,
+    undoes: move.undoes ?? null,
   });
   if (move.to === 'customer' || move.from === 'customer') await recountAssists(tx, move.workspaceId);
 }

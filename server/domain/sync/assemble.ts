@@ -34,7 +34,7 @@ export function assemblePage(
   taken: readonly Change[],
   history: History,
   page: { cursor: string; more: boolean },
-): SyncPage {
+): Omit<SyncPage, 'people'> {
   const activitiesOf = groupByContact(history.activities);
   const attemptsOf = groupByContact(history.attempts);
   const stageChangesOf = groupByContact(history.stageChanges);

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SyncPage } from '../../../lib/core/model/sync';
 import type { Caller } from '../../context';
-import { readSnapshot, type Db } from '../../store/db';
+import { readSnapshot, type Db, type Queryable } from '../../store/db';
+import { users } from '../../store/schema';
 import { assemblePage, firstChanges, lastVersion } from './assemble';
 import { cursorNotOurs, encodeSyncCursor, START_VERSION } from './cursor';
 import { expireLookups } from '../scope/expire-lookups';
@@ -33,8 +34,20 @@ export async function pullSyncPage(db: Db, caller: Caller, request: PullRequest)
     const { taken, more } = firstChanges(await readChanges(tx, scope, { after, take: limit + 1 }), limit);
     const entering = taken.flatMap((change) => (change.kind === 'entry' ? [change.contact.id] : []));
     const history = await readHistories(tx, scope, entering);
-    return assemblePage(taken, history, { cursor: encodeSyncCursor(lastVersion(taken, after)), more });
+    const page = assemblePage(taken, history, { cursor: encodeSyncCursor(lastVersion(taken, after)), more });
+    return { ...page, people: await peopleNamed(tx, caller.workspace.id, page) };
   });
+}
+
+/** The workspace's users the page's contacts (owners) and attempts (who logged) name, by id and display name. */
+async function peopleNamed(tx: Queryable, workspaceId: string, page: Pick<SyncPage, 'contacts' | 'attempts'>): Promise<SyncPage['people']> {
+  const ids = [...new Set([...page.contacts.flatMap((c) => (c.ownerId === null ? [] : [c.ownerId])), ...page.attempts.map((a) => a.userId)])];
+  if (ids.length === 0) return [];
+  return tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, ids)))
+    .orderBy(users.id);
 }
 
 /** The highest version the row_version sequence has handed out: no cursor this server gave can be above it. */

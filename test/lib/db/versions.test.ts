@@ -48,7 +48,7 @@ describe('the cache schema versions', () => {
     const db = new LeadsideDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['activities', 'answers', 'attempts', 'contacts', 'content', 'lookups', 'meta', 'outbox', 'questions', 'stageChanges', 'suggestions']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['activities', 'answers', 'attempts', 'contacts', 'content', 'lookups', 'meta', 'outbox', 'people', 'questions', 'stageChanges', 'suggestions']);
     db.close();
   });
 
@@ -94,7 +94,7 @@ describe('the cache schema versions', () => {
     db.close();
   });
 
-  it('v3 → v5 keeps every row and the outbox, adds the stage history by contact and time (forgetting the cursor so the next pull brings it), questions by contact and key, and answers by key', async () => {
+  it('v3 → v6 keeps every row and the outbox, adds the stage history by contact and time (forgetting the cursor so the next pull brings it), questions by contact and key, answers by key, and people by id', async () => {
     const name = freshName();
     const v3 = openAsV3(name);
     const contact = { id: 'c1', email: 'dana@buyer.example', ownerId: 'u1', stage: 'sql', openTrackingConsent: null, openTrackingConsentAt: null };
@@ -110,7 +110,7 @@ describe('the cache schema versions', () => {
 
     const db = new LeadsideDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.contacts.get('c1')).toEqual(contact);
     expect(await db.activities.get('v1')).toEqual({ id: 'v1', contactId: 'c1', at: '2026-01-10T10:00:00.000Z' });
     expect(await db.attempts.get('t1')).toEqual({ id: 't1', contactId: 'c1', at: '2026-01-11T10:00:00.000Z' });
@@ -131,6 +131,8 @@ describe('the cache schema versions', () => {
     expect(await db.questions.where('key').equals('sso').primaryKeys()).toEqual(['q1', 'q2']);
     await db.answers.put({ key: 'sso', contentId: 'ct1', linkedBy: 'u2', linkedAt: '2026-01-11T10:00:00.000Z', version: 9 });
     expect(await db.answers.get('sso')).toMatchObject({ contentId: 'ct1' });
+    await db.people.bulkPut([{ id: 'u1', name: 'Maya Chen' }]);
+    expect(await db.people.get('u1')).toEqual({ id: 'u1', name: 'Maya Chen' });
     db.close();
   });
 });

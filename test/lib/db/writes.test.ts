@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultWorkspaceSettings } from '../../../lib/core/model/defaults';
 import { LeadsideDatabase } from '../../../lib/db/database';
 import { cachedLeadPicture } from '../../../lib/db/queries/lead-picture';
-import { changeStage, logAttempt, noteQuestion, suggestLead, undoAttempt, type WriteContext } from '../../../lib/db/writes';
+import { amendAttempt, changeStage, logAttempt, noteQuestion, suggestLead, undoAttempt, type WriteContext } from '../../../lib/db/writes';
 import { evictOldestHistory, isQuotaError } from '../../../lib/sync/evict-history';
 import { activity, attempt, contact } from '../core/fixtures';
 
@@ -48,6 +48,31 @@ describe('local writes', () => {
     expect((await cachedLeadPicture(db, 'c1', ctx.now()))?.cadence?.attemptsDone).toBe(0);
     // Undoing twice queues nothing more.
     await undoAttempt(ctx, logged.id);
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('an amend sets the outcome in the cache and queues attempt.amend after the log, keeping what it replaced; the cadence follows at once', async () => {
+    const logged = await logAttempt(ctx, { contactId: 'c1', channel: 'call' });
+    clock += 3_000;
+    await amendAttempt(ctx, logged.id, { outcome: 'meeting_booked' });
+    expect(await db.attempts.get(logged.id)).toMatchObject({ outcome: 'meeting_booked', note: null, undoneAt: null });
+    const entries = await db.outbox.orderBy('seq').toArray();
+    expect(entries.map((e) => e.mutation)).toEqual([
+      expect.objectContaining({ type: 'attempt.log' }),
+      { id: expect.any(String), type: 'attempt.amend', at: '2026-01-19T15:00:03.000Z', attemptId: logged.id, outcome: 'meeting_booked' },
+    ]);
+    expect(entries[1]!.previousAttempt).toEqual({ outcome: null, note: null });
+    // A booked meeting ends the cadence: the recount comes from the attempt rows, so it follows the amend.
+    expect((await cachedLeadPicture(db, 'c1', ctx.now()))?.cadence?.exitReason).toBe('meeting_booked');
+    // The same outcome again changes nothing and queues nothing.
+    await amendAttempt(ctx, logged.id, { outcome: 'meeting_booked' });
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('an undone attempt cannot be amended', async () => {
+    const logged = await logAttempt(ctx, { contactId: 'c1', channel: 'call' });
+    await undoAttempt(ctx, logged.id);
+    await expect(amendAttempt(ctx, logged.id, { outcome: 'connected' })).rejects.toThrow('that attempt was undone');
     expect(await db.outbox.count()).toBe(2);
   });
 

@@ -26,7 +26,7 @@ describe('timeline rows', () => {
       [],
     );
     expect(rows.map((r) => [r.text, r.by, r.faded, r.fadedReason, r.detail])).toEqual([
-      ['Call (undone)', 'rep', true, 'Undone: it does not count', null],
+      ['Call', 'rep', true, 'Undone', null],
       ['Call · No answer', 'rep', false, null, 'Voicemail left'],
       ['Out-of-office reply', 'contact', false, null, null],
       ['Opened an email (machine)', 'contact', true, 'Apple prefetch', null],

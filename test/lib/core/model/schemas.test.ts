@@ -220,7 +220,7 @@ describe('mutations', () => {
     [{ id: 'm1', type: 'contact.stage', at, contactId: 'c1', from: 'sql', to: 'opportunity', dealValue: 500 }, 'dealValue: a deal value goes only with a win (to customer)'],
     [{ id: 'm 1', type: 'attempt.undo', at, attemptId: 'a1' }, 'id: may hold only letters, digits, "_" and "-"'],
     [{ id: 'm1', type: 'attempt.log', at: 'yesterday', attempt: { id: 'a1', contactId: 'c1', channel: 'fax', at } }, 'at: must be an ISO 8601 date-time'],
-    [{ id: 'm1', type: 'contact.delete', at }, 'type: must be one of attempt.log, attempt.undo, contact.stage, contact.recycle, contact.suggest, question.note'],
+    [{ id: 'm1', type: 'contact.delete', at }, 'type: must be one of attempt.log, attempt.undo, attempt.amend, contact.stage, contact.recycle, contact.stage_undo, contact.suggest, question.note'],
   ])('refuses a bad mutation (%#)', (input, message) => {
     const r = parseInput(Mutation, input, 'mutation');
     expect(r.ok).toBe(false);

@@ -1,0 +1,1 @@
+ALTER TABLE "stage_changes" ADD COLUMN "undoes" text;
