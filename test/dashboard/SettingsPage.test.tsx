@@ -80,15 +80,16 @@ describe.each(STORE_KINDS)('the Settings page, on the demo workspace (%s)', (kin
     type(hot, 'Attempts', '4');
     type(hot, 'Spacing: business hours before each follow-up', '2, 8, 16');
     type(hot, 'First touch within (business hours)', '0.5');
-    fireEvent.click(control(hot, 'Plan the channel of each attempt'));
+    // The demo plans a channel per step already: four attempts keep the first four of its plan.
+    expect((control(hot, 'Plan the channel of each attempt') as HTMLInputElement).checked).toBe(true);
     expect(within(hot).getAllByText(/^Attempt \d channel$/, { selector: 'label' })).toHaveLength(4);
     type(hot, 'Attempt 1 channel', 'call');
     type(hot, 'Attempt 3 channel', 'voicemail');
     await saveAndWait(policies, 'Save cadence policies');
     const hotStored = (await stored()).policies.find((p) => p.id === 'hot_inbound')!;
     expect([hotStored.attempts, hotStored.followUpBusinessHours, hotStored.firstTouchBusinessHours]).toEqual([4, [2, 8, 16], 0.5]);
-    // The attempts not picked keep the first choice offered, email.
-    expect(hotStored.stepChannels).toEqual(['call', 'email', 'voicemail', 'email']);
+    // The attempts not picked keep the plan's channel: call, email, (voicemail), social.
+    expect(hotStored.stepChannels).toEqual(['call', 'email', 'voicemail', 'social']);
 
     const calendar = part('Work calendar');
     type(calendar, 'Monday range 1 to', '12:00');

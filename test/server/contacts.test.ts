@@ -280,6 +280,7 @@ describe.each(STORE_KINDS)('contacts API on %s', (kind) => {
           dealValue: null,
           mutationId: 'm-accept-tim',
           reconstructed: false,
+          undoes: null,
           version: expect.any(Number),
         },
         {
@@ -295,6 +296,7 @@ describe.each(STORE_KINDS)('contacts API on %s', (kind) => {
           dealValue: null,
           mutationId: null,
           reconstructed: false,
+          undoes: null,
           version: expect.any(Number),
         },
       ]);
