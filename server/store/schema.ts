@@ -180,6 +180,8 @@ export const stageChanges = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('stage_changes_contact_at').on(t.contactId, t.at),
     index('stage_changes_workspace_at').on(t.workspaceId, t.at),
+    // The reports leave undone moves out by asking whether an undo names them.
+    index('stage_changes_undoes').on(t.undoes).where(sql`undoes is not null`),
   ],
 );
 

@@ -547,6 +547,33 @@ describe.each(STORE_KINDS)('POST /v1/mutations on %s', (kind) => {
       expect((await contactRow(contactId)).stage).toBe('customer');
     });
 
+    it('an undone move counts in no report: the accepted lead waits for review again, the recycled one is not listed', async () => {
+      const period = 'from=2026-01-18T00:00:00.000Z&to=2026-01-20T00:00:00.000Z';
+      const leadsOf = async (figure: string) => {
+        const res = await server.api(token(acme, 'manager'), `/v1/reports/sla/leads?figure=${figure}&${period}`);
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+      };
+      const accepted = await makeContact(acme, { stage: 'mql', ownerId: userId(acme, 'rep') });
+      const accept = stage(accepted, 'mql', 'sql');
+      await push(token(acme, 'rep'), [accept]);
+      expect(await leadsOf('accepted')).toContain(accepted);
+      await push(token(acme, 'rep'), [undoStage(accepted, accept.id)]);
+      expect(await leadsOf('accepted')).not.toContain(accepted);
+      expect(await leadsOf('pending_review')).toContain(accepted);
+
+      const recycledLead = await makeContact(acme, { stage: 'sql', ownerId: userId(acme, 'rep') });
+      const recycled = recycle(recycledLead, 'no budget this year');
+      await push(token(acme, 'rep'), [recycled]);
+      const listed = async () => {
+        const res = await server.api(token(acme, 'manager'), `/v1/reports/recycled?${period}`);
+        return ((await res.json()) as { items: { contactId: string }[] }).items.map((i) => i.contactId);
+      };
+      expect(await listed()).toContain(recycledLead);
+      await push(token(acme, 'rep'), [undoStage(recycledLead, recycled.id)]);
+      expect(await listed()).not.toContain(recycledLead);
+    });
+
     it('refuses an undo made more than 24 hours after the move', async () => {
       const contactId = await makeContact(acme, { stage: 'mql', ownerId: userId(acme, 'rep') });
       const accept = stage(contactId, 'mql', 'sql');

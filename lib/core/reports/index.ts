@@ -4,7 +4,7 @@ export { slaDrillRows, type SlaDrillFilter, type SlaDrillRow } from './sla-drill
 export type { ReportUser, SlaInput } from './sla-input';
 export { funnelActuals, FUNNEL_STEPS, type FunnelActuals, type FunnelStep } from './funnel-actuals';
 export { planWithMeasuredRates, type MeasuredPlan } from './measured-plan';
-export { FUNNEL_LADDER, stageJourney, mqlOutcome, type HistoryEntry, type StageJourney } from './stage-reach';
+export { FUNNEL_LADDER, stageJourney, mqlOutcome, withoutUndoneMoves, type HistoryEntry, type StageJourney } from './stage-reach';
 export { rankReasons, normaliseReasonText, type RankedReason, type GivenReason } from './reasons';
 export { reportWeeks, type ReportWeek } from './weeks';
 export { median, percentile, ratioOrNull } from './stats';

@@ -30,6 +30,8 @@ export interface HistoryEntry {
   /** The workspace's reason code for a recycle or a disqualification, when one was picked from its list. */
   reasonCode: string | null;
   reconstructed: boolean;
+  /** The move this one takes back (the panel's Undo after accept, recycle or disqualify); absent or null otherwise. */
+  undoes?: string | null;
 }
 
 export interface Reach {
@@ -51,6 +53,15 @@ export interface StageJourney {
 
 export function ladderRank(stage: LifecycleStage | null): number {
   return stage === null ? -1 : FUNNEL_LADDER.indexOf(stage as LadderStage);
+}
+
+/**
+ * The history the reports count: a move that was undone, and the undo itself, are left out, so a lead accepted by
+ * mistake and put back never counts as having reached SQL (the timeline still shows both).
+ */
+export function withoutUndoneMoves<T extends Pick<HistoryEntry, 'id' | 'undoes'>>(entries: readonly T[]): T[] {
+  const undone = new Set(entries.flatMap((e) => (e.undoes ? [e.undoes] : [])));
+  return entries.filter((e) => !e.undoes && !undone.has(e.id));
 }
 
 /** Oldest first; changes at one instant in id order, as the database would break the tie. */

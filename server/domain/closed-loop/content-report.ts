@@ -37,7 +37,16 @@ export async function contentReport(db: Db, workspaceId: string, settings: Works
     const wonInPeriod = tx
       .selectDistinct({ contactId: stageChanges.contactId })
       .from(stageChanges)
-      .where(and(eq(stageChanges.workspaceId, workspaceId), eq(stageChanges.toStage, 'customer'), gte(stageChanges.at, from), lt(stageChanges.at, to)));
+      .where(
+        and(
+          eq(stageChanges.workspaceId, workspaceId),
+          eq(stageChanges.toStage, 'customer'),
+          gte(stageChanges.at, from),
+          lt(stageChanges.at, to),
+          // A win put back with Undo was no win (server/domain/reports/history.ts leaves it out the same way).
+          sql`not exists (select 1 from stage_changes undo where undo.undoes = ${stageChanges.id})`,
+        ),
+      );
     const wins = await wonInPeriod;
     // Reading in the period, and before it (back to the assist window) only for the customers won in it.
     const reading = await tx

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { attributeSources, type AttributionContact } from '../../../lib/core/closed-loop';
+import { withoutUndoneMoves } from '../../../lib/core/reports';
 import type { Activity } from '../../../lib/core/model/activity';
 import type { SourcesReport } from '../../../lib/core/model/closed-loop';
 import type { ReportPeriod } from '../../../lib/core/model/reports';
@@ -30,7 +31,7 @@ export async function sourcesReport(db: Db, workspaceId: string, period: ReportP
       .from(contacts)
       .where(and(eq(contacts.workspaceId, workspaceId), isNull(contacts.deletedAt), inArray(contacts.id, candidates)));
     const changes = await tx
-      .select({ contactId: stageChanges.contactId, to: stageChanges.toStage, at: stageChanges.at })
+      .select({ id: stageChanges.id, contactId: stageChanges.contactId, to: stageChanges.toStage, at: stageChanges.at, undoes: stageChanges.undoes })
       .from(stageChanges)
       // By contact alone here and below (the candidates are the workspace's): see server/domain/contacts/scoring-inputs.ts.
       .where(inArray(stageChanges.contactId, candidates));
@@ -52,7 +53,7 @@ export async function sourcesReport(db: Db, workspaceId: string, period: ReportP
     return { people, changes, reading, library };
   });
 
-  const changesOf = groupBy(changes, (c) => c.contactId);
+  const changesOf = groupBy(withoutUndoneMoves(changes), (c) => c.contactId);
   const readingOf = groupBy(reading, (r) => r.contactId);
   const input: AttributionContact[] = people.map((p) => ({
     ...p,

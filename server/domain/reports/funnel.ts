@@ -5,7 +5,7 @@ import { funnelActuals, planWithMeasuredRates } from '../../../lib/core/reports'
 import { readSnapshot, type Db, type Tx } from '../../store/db';
 import { contacts, stageChanges, users } from '../../store/schema';
 import { planFromQuery, type FunnelQuery } from './funnel-input';
-import { toHistoryEntry } from './history';
+import { toHistoryEntries } from './history';
 import { DAY_MS } from '../../../lib/core/time-units';
 
 /** The recent flow of leads to sales is averaged over this many weeks. */
@@ -117,6 +117,6 @@ async function loadJourneys(tx: Tx, workspaceId: string, period: ReportPeriod) {
     .where(and(eq(stageChanges.workspaceId, workspaceId), relevant));
   return {
     contacts: contactRows.map((c) => ({ id: c.id, createdAt: c.createdAt.getTime() })),
-    history: historyRows.map((r) => toHistoryEntry(r.change)),
+    history: toHistoryEntries(historyRows.map((r) => r.change)),
   };
 }

@@ -5,7 +5,7 @@ import { recycledMoves } from '../../../lib/core/reports';
 import { readSnapshot, type Db } from '../../store/db';
 import { contacts, stageChanges, users } from '../../store/schema';
 import { decodePagePosition, newestFirst, pageOfRows } from '../page-cursor';
-import { toHistoryEntry } from './history';
+import { toHistoryEntries } from './history';
 
 const KIND = 'sc';
 const OUT_OF_FUNNEL: LifecycleStage[] = ['recycled', 'disqualified'];
@@ -38,7 +38,7 @@ export async function recycledReport(db: Db, workspaceId: string, period: Report
   const rowsById = new Map(history.map((r) => [r.id, r]));
   const nameOf = new Map(names.map((u) => [u.id, u.name]));
   const { moves, reasons } = recycledMoves({
-    history: history.filter((r) => live.has(r.contactId)).map(toHistoryEntry),
+    history: toHistoryEntries(history.filter((r) => live.has(r.contactId))),
     period: { from: from.getTime(), to: to.getTime() },
     kind: query.stage,
     reasonCode: query.reasonCode,

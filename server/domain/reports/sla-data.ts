@@ -6,7 +6,7 @@ import type { SlaInput } from '../../../lib/core/reports';
 import { readSnapshot, type Db, type Queryable } from '../../store/db';
 import { toActivity, toAttempt, toContact } from '../../store/rows';
 import { activities, attempts, contacts, stageChanges, users } from '../../store/schema';
-import { toHistoryEntry } from './history';
+import { toHistoryEntries } from './history';
 
 /** Whose leads the SLA report covers: everyone's (managers, marketing, admins) or one rep's own (a rep). */
 export interface SlaScope {
@@ -75,7 +75,7 @@ export function loadSlaData(db: Db, workspaceId: string, period: ReportPeriod, s
       contacts: contactRows.map(toContact),
       attempts: attemptRows.map((r) => toAttempt(r.attempt)),
       exitActivities: activityRows.map((r) => toActivity(r.activity)),
-      history: historyRows.map((r) => toHistoryEntry(r.change)),
+      history: toHistoryEntries(historyRows.map((r) => r.change)),
     };
   });
 }

@@ -122,3 +122,16 @@ describe('funnelActuals', () => {
     expect(actuals.byCohort.timeInStage.lead).toEqual({ stays: 1, medianDays: 10 });
   });
 });
+
+describe('withoutUndoneMoves', () => {
+  it('leaves out a move that was undone and the undo itself, and keeps every other move', async () => {
+    const { withoutUndoneMoves } = await import('../../../../lib/core/reports');
+    const rows = [
+      { id: 'a', undoes: null },
+      { id: 'b', undoes: null },
+      { id: 'c', undoes: 'b' },
+      { id: 'd' },
+    ];
+    expect(withoutUndoneMoves(rows).map((r) => r.id)).toEqual(['a', 'd']);
+  });
+});

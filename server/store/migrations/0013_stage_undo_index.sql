@@ -1,0 +1,1 @@
+CREATE INDEX "stage_changes_undoes" ON "stage_changes" USING btree ("undoes") WHERE undoes is not null;
