@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { NewTokenRequest, type TokenList } from '../../lib/core/model/admin-requests';
+import { AlertPreferences } from '../../lib/core/model/alerts';
 import type { Me } from '../../lib/core/model/api';
 import type { AppEnv } from '../context';
+import { myAlertPreferences, replaceMyAlertPreferences } from '../domain/alerts/preferences';
 import { idFromPath } from '../domain/path-ids';
 import { issueToken, listUserTokens, revokeUserToken } from '../domain/users';
 import { jsonBody } from '../http/validate';
@@ -19,6 +21,12 @@ export const meRoutes = new Hono<AppEnv>()
       calendar: workspace.settings.calendar,
     };
     return c.json(me);
+  })
+  // What the caller hears about, and where: their own, whatever their role (docs/api.md § Alerts).
+  .get('/alerts', async (c) => c.json(await myAlertPreferences(c.get('deps').db, c.get('caller'))))
+  .put('/alerts', async (c) => {
+    const preferences = await jsonBody(c, AlertPreferences.strict(), 'alert preferences');
+    return c.json(await replaceMyAlertPreferences(c.get('deps').db, c.get('caller'), preferences));
   })
   .get('/tokens', async (c) => {
     const caller = c.get('caller');

@@ -49,6 +49,8 @@ export const users = pgTable(
     role: text('role', { enum: ['rep', 'manager', 'marketing', 'admin'] }).notNull(),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: instant('created_at').notNull().defaultNow(),
+    /** What this person chose to hear about and where (lib/core/model/alerts.ts `AlertPreferences`); {} is the defaults. */
+    alertPreferences: jsonb('alert_preferences').notNull().default({}),
   },
   (t) => [uniqueIndex('users_email').on(t.email), index('users_workspace').on(t.workspaceId)],
 );

@@ -50,6 +50,8 @@ export const SETTINGS_SECTION_OWNERS: Readonly<Record<SettingsSection, readonly 
   // The reasons sales gives marketing: both sides of the closed loop agree them, like the SLA.
   outcomes: ['manager', 'marketing', 'admin'],
   attribution: ['marketing', 'admin'],
+  // Hot-lead alerts serve both sides: the manager owns the SLA alerts, marketing the buyer-behaviour ones.
+  alerts: ['manager', 'marketing', 'admin'],
 };
 
 /** What a client that sends `assists` is told: the server counts them, from customers' history. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertSettings } from './alerts';
 import { WorkCalendar } from './calendar';
 import { OutcomeSettings } from './outcomes';
 import { CadencePolicy } from './policy';
@@ -93,6 +94,8 @@ export const WorkspaceSettings = z
     /** Deal currency and the reason lists for recycling, disqualifying and losing; absent in settings stored before it. */
     outcomes: OutcomeSettings.default(() => OutcomeSettings.parse({})),
     attribution: AttributionSettings.default({ assistWindowDays: 180 }),
+    /** What alerts the owner of a lead, and the chat that hears it; absent in settings stored before alerts. */
+    alerts: AlertSettings.default(() => AlertSettings.parse({})),
   })
   .refine((s) => s.policies.filter((p) => p.isDefault).length <= 1, {
     message: 'at most one policy may be the default',

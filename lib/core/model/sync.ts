@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Alert } from './alerts';
 import { Activity } from './activity';
 import { Attempt } from './attempt';
 import { Contact } from './contact';
@@ -40,6 +41,8 @@ export const SyncPage = z.object({
    * so a reassigned contact brings its new owner's name; a server from before it sends none.
    */
   people: z.array(z.object({ id: Id, name: z.string() })).default([]),
+  /** Alerts for the caller since the cursor (the same ones the live stream sends as `event: alert`); shown once by id. */
+  alerts: z.array(Alert).optional(),
   /** Rows that left the caller's scope (reassigned, deleted): the client drops them. */
   removed: z.object({
     contacts: z.array(Id),
