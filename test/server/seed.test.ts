@@ -11,7 +11,7 @@ import { JOURNEY_STAGES, LIFECYCLE_STAGES } from '../../lib/core/model/vocabular
 import { suggestContent } from '../../lib/core/content-suggestions';
 import { QuestionGroupPage } from '../../lib/core/model/questions';
 import { questionKey } from '../../lib/core/questions/group-key';
-import { seedDemo, type SeededDemo } from '../../server/seed/demo';
+import { demoSettings, seedDemo, type SeededDemo } from '../../server/seed/demo';
 import { DEMO_QUESTIONS } from '../../server/seed/questions';
 import { SHOWCASE_CONTACTS } from '../../server/seed/showcase';
 import { DEMO_TEAM } from '../../server/seed/people';
@@ -313,4 +313,13 @@ describe.each(STORE_KINDS)('the demo workspace on %s', (kind) => {
       await store.close();
     }
   }, 120_000);
+});
+
+describe('the demo workspace settings', () => {
+  it('plan a channel for every step of every policy, so the demo panel says what to do next', () => {
+    for (const policy of demoSettings().policies) {
+      expect(policy.stepChannels, policy.id).toHaveLength(policy.attempts);
+      expect(policy.stepChannels[0], policy.id).toBe('call');
+    }
+  });
 });
