@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
 import { asc } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AlertPreferences } from '../../lib/core/model/alerts';
@@ -51,6 +52,10 @@ describe.each(STORE_KINDS)('My alerts, on the demo workspace (%s)', (kind) => {
     renderApp(apiAs(server.url, rep.token), { path: 'alerts', now: server.clock.now });
     expect(await screen.findByRole('heading', { level: 1, name: 'My alerts' })).toBeTruthy();
     expect(screen.getByText(/Browser notifications are switched on in the extension’s options, on each computer/)).toBeTruthy();
+    // Every control labelled, every group named: axe's serious and critical findings (colours are the browser suite's).
+    await screen.findByRole('group', { name: /^Email me at once about/ });
+    const { violations } = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   }, SLOW);
 
   it('saves a rep’s own email rules, digest, muted rules and muted leads, and nobody else’s', async () => {
