@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Role } from '../lib/core/model/vocabulary';
+import { ROLES, type Role } from '../lib/core/model/vocabulary';
 import { FunnelPage } from './pages/funnel/FunnelPage';
 import { ClosedLoopPage, MyQuestionsPage } from './pages/loop/ClosedLoopPage';
 import { ReviewPage } from './pages/review/ReviewPage';
@@ -28,6 +28,7 @@ const TEAM_ROLES: readonly Role[] = ['manager', 'admin'];
 
 // Opened now and then: their code loads when first opened, outside the first page's budget.
 const ContentPage = lazyPage(() => import('./pages/content/ContentPage').then((m) => m.ContentPage), 'the content library');
+const MyAlertsPage = lazyPage(() => import('./pages/alerts/MyAlertsPage').then((m) => m.MyAlertsPage), 'your alerts');
 const TeamPage = lazyPage(() => import('./pages/team/TeamPage').then((m) => m.TeamPage), 'the team');
 /** The SLA report answers a rep over their own leads only (docs/api.md § Reports): the same page, their figures. */
 const SLA_ROLES: readonly Role[] = [...REPORT_ROLES, 'rep'];
@@ -45,6 +46,8 @@ export const PAGES: readonly DashboardPage[] = [
   // Users, tokens, shared screens, audit, tracking key: managers read the team and share screens, admins change it.
   { path: 'team', title: 'Team', roles: TEAM_ROLES, component: TeamPage, inNav: true },
   { path: 'questions', title: 'Your leads’ questions', roles: ['rep'], component: MyQuestionsPage, inNav: true },
+  // Everyone's own alert preferences (GET/PUT /v1/me/alerts: any role).
+  { path: 'alerts', title: 'My alerts', roles: ROLES, component: MyAlertsPage, inNav: true },
 ];
 
 export function pagesFor(role: Role): DashboardPage[] {

@@ -11,7 +11,9 @@ import {
   type NewTokenRequest,
   type UserPatch,
 } from '../../lib/core/model/admin-requests';
+import { AlertPreferences } from '../../lib/core/model/alerts';
 import { Me } from '../../lib/core/model/api';
+import { MutedLeadList } from '../../lib/core/model/muted-leads';
 import { ScoringPreview, type ScoringPreviewRequest } from '../../lib/core/model/scoring-preview';
 import { WorkspaceSettings } from '../../lib/core/model/settings';
 import { FunnelReport, RecycledReport, SlaLeadsPage, SlaReport, type RecycledQuery, type SlaLeadsQuery } from '../../lib/core/model/reports';
@@ -67,6 +69,22 @@ export class DashboardApi {
 
   me(): Promise<Me> {
     return this.get('/v1/me', Me);
+  }
+
+  // My alerts (dashboard/pages/alerts/): each person's own, whatever their role.
+
+  alertPreferences(): Promise<AlertPreferences> {
+    return this.get('/v1/me/alerts', AlertPreferences);
+  }
+
+  /** Replaces the caller's preferences whole; answers what is stored. */
+  saveAlertPreferences(preferences: AlertPreferences): Promise<AlertPreferences> {
+    return this.write('PUT', '/v1/me/alerts', preferences, AlertPreferences);
+  }
+
+  /** The caller's muted leads with their names (a deleted one by id alone). */
+  mutedLeads(): Promise<MutedLeadList> {
+    return this.get('/v1/me/alerts/leads', MutedLeadList);
   }
 
   slaReport(period: PeriodParams): Promise<SlaReport> {

@@ -3,6 +3,7 @@ import { NewTokenRequest, type TokenList } from '../../lib/core/model/admin-requ
 import { AlertPreferences } from '../../lib/core/model/alerts';
 import type { Me } from '../../lib/core/model/api';
 import type { AppEnv } from '../context';
+import { myMutedLeads } from '../domain/alerts/muted-leads';
 import { myAlertPreferences, replaceMyAlertPreferences } from '../domain/alerts/preferences';
 import { idFromPath } from '../domain/path-ids';
 import { issueToken, listUserTokens, revokeUserToken } from '../domain/users';
@@ -28,6 +29,8 @@ export const meRoutes = new Hono<AppEnv>()
     const preferences = await jsonBody(c, AlertPreferences.strict(), 'alert preferences');
     return c.json(await replaceMyAlertPreferences(c.get('deps').db, c.get('caller'), preferences));
   })
+  // The muted leads with their names, for the dashboard's My alerts (the preferences keep ids only).
+  .get('/alerts/leads', async (c) => c.json(await myMutedLeads(c.get('deps').db, c.get('caller'))))
   .get('/tokens', async (c) => {
     const caller = c.get('caller');
     const list: TokenList = { tokens: await listUserTokens(c.get('deps').db, caller, caller.user.id) };

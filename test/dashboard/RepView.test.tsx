@@ -39,10 +39,10 @@ describe.each(STORE_KINDS)('a rep’s own dashboard, on the demo workspace (%s)'
     myQuestions = QuestionGroupPage.parse(await get(rep.token, '/v1/questions?limit=200'));
   }, 60_000);
 
-  it('has the SLA page and their questions in the nav, nothing else', async () => {
+  it('has the SLA page, their questions and their alerts in the nav, nothing else', async () => {
     renderApp(apiAs(server.url, rep.token), { now: server.clock.now });
     const nav = await screen.findByRole('navigation', { name: 'Dashboard' });
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['SLA both ways', 'Your leads’ questions']);
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['SLA both ways', 'Your leads’ questions', 'My alerts']);
     for (const path of ['funnel', 'loop', 'review']) {
       cleanup();
       renderApp(apiAs(server.url, rep.token), { path, now: server.clock.now });

@@ -19,11 +19,11 @@ describe('the dashboard’s shell', () => {
     expect(screen.queryByRole('navigation')).toBeNull();
   });
 
-  it('a manager’s nav has the SLA page, the funnel planner, the closed loop, the leads to review, the library and the team, the SLA page current, and who is signed in', async () => {
+  it('a manager’s nav has the SLA page, the funnel planner, the closed loop, the leads to review, the library, the team and their own alerts, the SLA page current, and who is signed in', async () => {
     renderApp(apiAs(server.url, ws.users.manager!.token), { now: server.clock.now });
     const nav = await screen.findByRole('navigation', { name: 'Dashboard' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual(['SLA both ways', 'Funnel planner', 'Closed loop', 'Leads to review', 'Content library', 'Settings', 'Team']);
+    expect(links.map((l) => l.textContent)).toEqual(['SLA both ways', 'Funnel planner', 'Closed loop', 'Leads to review', 'Content library', 'Settings', 'Team', 'My alerts']);
     expect(links[0]!.getAttribute('aria-current')).toBe('page');
     expect(links[1]!.getAttribute('href')).toBe('/app/funnel');
     expect(screen.getByText('Shellco manager')).toBeTruthy();
@@ -41,10 +41,10 @@ describe('the dashboard’s shell', () => {
     expect(document.title).toBe('Funnel planner · Leadside');
   });
 
-  it('a rep’s nav has their own SLA page and their leads’ questions (test/dashboard/RepView.test.tsx)', async () => {
+  it('a rep’s nav has their own SLA page, their leads’ questions and their alerts (test/dashboard/RepView.test.tsx)', async () => {
     renderApp(apiAs(server.url, ws.users.rep!.token), { now: server.clock.now });
     const nav = await screen.findByRole('navigation', { name: 'Dashboard' });
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['SLA both ways', 'Your leads’ questions']);
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['SLA both ways', 'Your leads’ questions', 'My alerts']);
     expect(await screen.findByRole('heading', { level: 1, name: 'SLA both ways' })).toBeTruthy();
   });
 

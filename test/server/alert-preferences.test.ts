@@ -34,4 +34,31 @@ describe.each(STORE_KINDS)('alert preferences on %s', (kind) => {
     expect(unknown.status).toBe(400);
     expect(await get(acme.users.manager!.token)).toEqual(before);
   });
+
+  // GET /v1/me/alerts/leads: the names behind the muted ids, for the dashboard's My alerts.
+  it('names the muted leads of the caller’s own workspace only: one deleted since or another workspace’s by id alone', async () => {
+    const globex = await makeWorkspace(server, 'Globex');
+    const create = async (ws: TestWorkspace, email: string, name: string) => {
+      const res = await server.api(ws.users.manager!.token, '/v1/contacts', { method: 'POST', json: { email, name } });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const kept = await create(acme, 'dana@brightwave.example', 'Dana Reyes');
+    const deleted = await create(acme, 'old@brightwave.example', 'Old Lead');
+    const theirs = await create(globex, 'secret@globex-lead.example', 'Not Yours');
+    expect((await server.api(acme.users.manager!.token, `/v1/contacts/${deleted}`, { method: 'DELETE' })).status).toBe(204);
+    const mutedContacts = [theirs, kept, deleted];
+    expect((await server.api(acme.users.rep2!.token, '/v1/me/alerts', { method: 'PUT', json: { emailRules: [], morningDigest: false, mutedRules: [], mutedContacts } })).status).toBe(200);
+    const res = await server.api(acme.users.rep2!.token, '/v1/me/alerts/leads');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      leads: [
+        { id: theirs, name: null, email: null },
+        { id: kept, name: 'Dana Reyes', email: 'dana@brightwave.example' },
+        { id: deleted, name: null, email: null },
+      ],
+    });
+    // Someone who muted nothing gets an empty list.
+    expect(await (await server.api(acme.users.admin!.token, '/v1/me/alerts/leads')).json()).toEqual({ leads: [] });
+  });
 });

@@ -3,7 +3,7 @@ import type { SettingsSection } from '../../../lib/core/model/admin-requests';
 import type { InputIssue } from '../../../lib/core/model/parse';
 import type { WorkspaceSettings } from '../../../lib/core/model/settings';
 import type { Role } from '../../../lib/core/model/vocabulary';
-import { inputIdOf, IssuesProvider } from './controls';
+import { IssuesProvider, RefusalSummary } from './controls';
 import type { SaveResult } from './part';
 
 type Status = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'refused'; issues: InputIssue[] };
@@ -61,22 +61,7 @@ export function PartForm<K extends SettingsSection>({
       {description ? <p className="muted">{description}</p> : null}
       {!editable ? <p className="muted small-note">Read-only for your role: {owners.join(', ')} may change it.</p> : null}
       <form onSubmit={submit} noValidate aria-labelledby={headingId}>
-        {issues.length > 0 ? (
-          <div className="notice notice--danger" role="alert">
-            <p>
-              <strong>Not saved.</strong> Fix {issues.length === 1 ? 'this' : 'these'} and save again:
-            </p>
-            <ul>
-              {issues.map((i) => (
-                <li key={`${i.path}:${i.message}`}>
-                  {i.path ? <a href={`#${inputIdOf(i.path)}`}>{i.path}</a> : null}
-                  {i.path ? ': ' : ''}
-                  {i.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <RefusalSummary issues={issues} />
         <IssuesProvider issues={extraIssues.length > 0 ? [...issues, ...extraIssues] : issues}>
           {/* A disabled fieldset disables every control in it: the read-only view is the same form. */}
           <fieldset className="settings-part__fields" disabled={!editable || status.state === 'saving'}>

@@ -6,6 +6,7 @@ import type { WorkspaceSettings } from '../../../lib/core/model/settings';
 import { useDashboard } from '../../shell/context';
 import { ErrorState, Loading, messageOf } from '../../shell/states';
 import { useLoad } from '../../shell/useLoad';
+import { AlertsPart } from './AlertsPart';
 import { AttributionPart } from './AttributionPart';
 import { CalendarPart } from './CalendarPart';
 import { DomainsPart } from './DomainsPart';
@@ -76,6 +77,7 @@ function SettingsEditor({ initial }: { initial: WorkspaceSettings }) {
       <DomainsPart {...propsOf('domains')} />
       <OutcomesPart {...propsOf('outcomes')} />
       <AttributionPart {...propsOf('attribution')} />
+      <AlertsPart {...propsOf('alerts')} />
     </>
   );
 }

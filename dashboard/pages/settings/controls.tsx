@@ -143,3 +143,24 @@ export function Group({ legend, children, className }: { legend: string; childre
     </fieldset>
   );
 }
+
+/** A refused save summed up above its form, each issue linked to its field (the same look on every form). */
+export function RefusalSummary({ issues }: { issues: readonly InputIssue[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <div className="notice notice--danger" role="alert">
+      <p>
+        <strong>Not saved.</strong> Fix {issues.length === 1 ? 'this' : 'these'} and save again:
+      </p>
+      <ul>
+        {issues.map((i) => (
+          <li key={`${i.path}:${i.message}`}>
+            {i.path ? <a href={`#${inputIdOf(i.path)}`}>{i.path}</a> : null}
+            {i.path ? ': ' : ''}
+            {i.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
