@@ -19,7 +19,9 @@ export default defineConfig({
   imports: false,
   // Tests build into a scratch folder so they never race a developer's own build.
   outDir: process.env.LEADSIDE_OUT_DIR ?? '.output',
-  vite: () => ({ define: { 'import.meta.env.LEADSIDE_DEMO_SERVER': JSON.stringify(E2E ? DEMO_SERVER_URL : '') } }),
+  vite: () => ({
+    define: { 'import.meta.env.LEADSIDE_DEMO_SERVER': JSON.stringify(E2E ? DEMO_SERVER_URL : ''), 'import.meta.env.LEADSIDE_E2E': JSON.stringify(E2E) },
+  }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!E2E) return;
