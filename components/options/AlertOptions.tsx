@@ -6,7 +6,7 @@ import { useServices } from '../services';
 type Status = { kind: 'idle' } | { kind: 'error'; message: string };
 
 /**
- * "Alerts on this computer": hot-lead notifications from the background (docs/alerts.md). Turning it on asks the
+ * "Alerts on this computer": hot-lead notifications from the background (docs/sync.md § Alerts in the browser). Turning it on asks the
  * browser for `notifications` in the click itself (an optional permission, never asked at install); a refusal leaves it
  * off and says so. On, but the permission taken back in the browser's settings: shown as off, with the reason.
  */

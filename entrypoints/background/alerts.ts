@@ -12,7 +12,7 @@ interface FirefoxSidebarAction {
 }
 
 /**
- * Alerts in the browser (docs/alerts.md): notifications from the background's own live stream and from each sync's
+ * Alerts in the browser (docs/sync.md § Alerts in the browser): notifications from the background's own live stream and from each sync's
  * pages, once by id; their "Open lead" click; and the toolbar badge after each sync. `notifications` is an optional
  * permission: until the rep turns alerts on, `browser.notifications` is not there and nothing is shown.
  */
