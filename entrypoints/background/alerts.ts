@@ -26,8 +26,9 @@ export function setupAlerts(): { afterSync: () => Promise<void> } {
   };
   listenClicks();
   if (import.meta.env.LEADSIDE_E2E === true) {
-    // The browser suite cannot click a system notification: it calls what the click calls, from the worker.
-    (globalThis as { leadsideNotificationClicked?: (id: string) => void }).leadsideNotificationClicked = openFromNotification;
+    // The browser suite cannot click a system notification: it calls what the click calls, from the worker; and it
+    // hands alerts in as the stream does, to check this half without the server's engine.
+    Object.assign(globalThis, { leadsideNotificationClicked: openFromNotification, leadsideReceiveAlerts: (raw: unknown[]) => receiveAlerts(delivery, raw) });
   }
   // A notification click must open the panel at once, so the window to open it in is known before any click.
   trackFocusedWindow();

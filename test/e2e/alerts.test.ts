@@ -16,8 +16,13 @@ const SITE = '/site/pricing';
 const DANA = 'dana.reyes@brightwave.example';
 
 describe('alerts in the browser', () => {
-  const session = mayaForSuite();
   let site: HostPages;
+  // Registered before Maya's session so it runs after the browser closed (after-hooks run last-registered first):
+  // the site's server would otherwise wait on the browser's open connections.
+  afterAll(async () => {
+    await site?.close();
+  });
+  const session = mayaForSuite();
 
   beforeAll(async () => {
     const { server } = session;
@@ -38,9 +43,6 @@ describe('alerts in the browser', () => {
         .where(eq(workspaces.id, 'ws_demo')),
     );
   }, 60_000);
-  afterAll(async () => {
-    await site?.close();
-  });
 
   const worker = () => session.ext.context.serviceWorkers().find((w) => w.url().includes(session.ext.id))!;
   const notifications = () =>
@@ -51,12 +53,44 @@ describe('alerts in the browser', () => {
       return api ? Object.keys(await api.getAll()) : [];
     });
 
-  it('a pricing-page view by Dana raises one notification, and "Open lead" opens the panel on her', async () => {
+  async function alertsOn() {
     const options = await session.ext.openPage('options.html');
     const toggle = options.getByRole('checkbox', { name: 'Alerts on this computer' });
-    await toggle.click();
+    if (!(await toggle.isChecked())) await toggle.click();
     await until(async () => ((await toggle.isChecked()) ? true : null), 'alerts on');
     await options.close();
+  }
+
+  it('the background’s half: an alert handed in twice shows once, and its click opens the panel on the lead', async () => {
+    await alertsOn();
+    const [leo] = await session.server.store.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, 'leo.martins@quantaloop.example'));
+    const now = new Date().toISOString();
+    const alert = {
+      id: 'al_e2e_1',
+      userId: 'u_demo_maya',
+      contactId: leo!.id,
+      rule: 'key_page',
+      at: now,
+      deliverAt: now,
+      title: 'Leo Martins is on the pricing page',
+      body: 'Viewed Pricing · Quantaloop',
+      digestOf: null,
+    };
+    const receive = (raw: unknown[]) =>
+      worker().evaluate((a: unknown[]) => (globalThis as unknown as { leadsideReceiveAlerts(a: unknown[]): Promise<string[]> }).leadsideReceiveAlerts(a), raw);
+    expect(await receive([alert])).toEqual(['al_e2e_1']);
+    expect(await receive([alert])).toEqual([]);
+    const id = `leadside-alert|al_e2e_1|${leo!.id}`;
+    expect(await notifications()).toEqual([id]);
+    await worker().evaluate((n: string) => (globalThis as unknown as { leadsideNotificationClicked(id: string): void }).leadsideNotificationClicked(n), id);
+    const panel = await session.ext.openPage('sidepanel.html');
+    await panel.getByRole('heading', { name: 'Leo Martins', level: 2 }).waitFor({ timeout: 15_000 });
+    await until(async () => ((await notifications()).length === 0 ? true : null), 'the notification cleared');
+    await panel.close();
+  }, 60_000);
+
+  it('a pricing-page view by Dana raises one notification, and "Open lead" opens the panel on her', async () => {
+    await alertsOn();
     expect(await notifications()).toEqual([]);
 
     const visit = await session.ext.context.newPage();
