@@ -19,7 +19,9 @@ export default defineConfig({
   imports: false,
   // Tests build into a scratch folder so they never race a developer's own build.
   outDir: process.env.LEADSIDE_OUT_DIR ?? '.output',
-  vite: () => ({ define: { 'import.meta.env.LEADSIDE_DEMO_SERVER': JSON.stringify(E2E ? DEMO_SERVER_URL : '') } }),
+  vite: () => ({
+    define: { 'import.meta.env.LEADSIDE_DEMO_SERVER': JSON.stringify(E2E ? DEMO_SERVER_URL : ''), 'import.meta.env.LEADSIDE_E2E': JSON.stringify(E2E) },
+  }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!E2E) return;
@@ -27,6 +29,8 @@ export default defineConfig({
       // `scripting` granted up front too, so turning the mailto: reader on for a loopback site resolves without a
       // prompt; the request itself is the same call the shipped build makes.
       manifest.permissions = [...(manifest.permissions ?? []), 'scripting'];
+      // And `notifications`, so the alerts switch resolves without a prompt too (the suite reads what it shows).
+      manifest.permissions.push('notifications');
       manifest.key = DEMO_EXTENSION_KEY;
       for (const script of manifest.content_scripts ?? []) {
         const host = /content-scripts\/([a-z]+)\.js$/.exec(script.js?.[0] ?? '')?.[1];
@@ -46,7 +50,9 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // The `mailto:` reader runs only on sites the rep turns on: `scripting` is asked then, with that site's origin
     // (lib/routing/mailto-sites.ts). The CRM and mail hosts' readers are manifest content scripts.
-    optional_permissions: ['scripting'],
+    // `notifications` is asked when the rep turns alerts on in the options page (lib/stored/alert-switch.ts), never at
+    // install.
+    optional_permissions: ['scripting', 'notifications'],
     action: { default_title: 'Open Leadside' },
     ...(browser === 'firefox' && {
       browser_specific_settings: { gecko: { id: 'extension@leadside.app', strict_min_version: '115.0' } },

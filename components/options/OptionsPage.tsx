@@ -1,3 +1,4 @@
+import { AlertOptions } from './AlertOptions';
 import { CodeSignIn } from './CodeSignIn';
 import { MailtoSites } from './MailtoSites';
 import { ShortcutOptions } from './ShortcutOptions';
@@ -14,6 +15,7 @@ export function OptionsPage() {
         <SignIn />
         <MailtoSites />
         <ShortcutOptions />
+        <AlertOptions />
       </main>
     </div>
   );

@@ -8,6 +8,7 @@ import { INITIAL_SYNC_STATE } from '../../lib/db/meta';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { useActivityStream } from '../hooks/useActivityStream';
 import { useMeta } from '../hooks/useMeta';
+import { useOpenLeadRequest } from '../hooks/useOpenLeadRequest';
 import { usePageContacts } from '../hooks/usePageContacts';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useShortcutSettings } from '../hooks/useShortcutSettings';
@@ -67,6 +68,8 @@ function SignedInPanel({ me, sync }: { me: Me; sync: SyncState }) {
   }
 
   const showQueue = useCallback(() => setView({ kind: 'queue' }), []);
+  // A notification's "Open lead" (lib/alerts/open-lead.ts): that lead, or the queue for a digest.
+  useOpenLeadRequest(useCallback((contactId: string | null) => setView(contactId ? { kind: 'contact', contactId } : { kind: 'queue' }), []));
   const singleKeys = useShortcutSettings()?.singleKeys ?? true;
   useShortcuts((action) => {
     if (action.kind === 'queue') {

@@ -1,4 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { setupAlerts, stopAlerts } from './alerts';
 import { setupMessages } from './messages';
 import { setupPanelOpening } from './panel-opening';
 import { onAuthChanged, runSync, setupSync } from './sync';
@@ -6,7 +7,8 @@ import { setupTabRouting } from './tab-routing';
 
 export default defineBackground(() => {
   setupPanelOpening();
-  setupSync();
+  const alerts = setupAlerts();
+  setupSync({ afterSync: alerts.afterSync });
   setupMessages({
     'page.contacts': setupTabRouting(),
     'sync.request': async () => {
@@ -15,6 +17,7 @@ export default defineBackground(() => {
       return { kind: outcome.kind };
     },
     'auth.changed': async ({ signedIn }) => {
+      if (!signedIn) stopAlerts();
       await onAuthChanged(signedIn);
       return null;
     },

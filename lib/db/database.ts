@@ -5,7 +5,7 @@ import type { Contact } from '../core/model/contact';
 import type { ContentItem } from '../core/model/content';
 import type { Question, QuestionAnswer } from '../core/model/questions';
 import type { StageChange } from '../core/model/stage-history';
-import type { LocalSuggestion, LookupCacheRow, MetaRow, OutboxEntry, Person } from './types';
+import type { LocalSuggestion, LookupCacheRow, MetaRow, OutboxEntry, Person, SeenAlert } from './types';
 import { applySchemaVersions } from './versions';
 
 export const DATABASE_NAME = 'leadside';
@@ -30,6 +30,8 @@ export class LeadsideDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   /** Display names of the workspace's people the cached rows name (see SyncPage.people). */
   people!: EntityTable<Person, 'id'>;
+  /** The alerts this browser has seen, shown or not (lib/alerts): each one shown once. */
+  alerts!: EntityTable<SeenAlert, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

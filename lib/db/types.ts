@@ -1,3 +1,4 @@
+import type { Alert } from '../core/model/alerts';
 import type { LookupEntry, Me } from '../core/model/api';
 import type { ErrorBody, Mutation } from '../core/model/mutations';
 import type { WorkspaceSettings } from '../core/model/settings';
@@ -95,4 +96,17 @@ export interface MetaRow<K extends MetaKey = MetaKey> {
 export interface Person {
   id: string;
   name: string;
+}
+
+/**
+ * An alert as this browser keeps it (lib/alerts/deliver.ts): `waiting` until its deliverAt, then `shown` as a
+ * notification, or `skipped` (alerts were off on this computer, or it came too late to be news). Kept by id so a second
+ * sight of it (stream, then sync) changes nothing; pruned some days after `seenAt`.
+ */
+export interface SeenAlert {
+  id: string;
+  alert: Alert;
+  status: 'waiting' | 'shown' | 'skipped';
+  /** When this browser first saw it. */
+  seenAt: string;
 }

@@ -67,6 +67,11 @@ export function applySchemaVersions(db: Dexie): void {
   db.version(6)
     .stores({ people: 'id' })
     .upgrade((tx) => tx.table('meta').delete('cursor'));
+
+  // v7: the alerts this browser has seen (lib/alerts), by id, so one that comes by the live stream and again on a sync
+  // page is shown once; by status, for those still waiting for their deliverAt; by when seen, to prune old ones.
+  // New and empty: nothing to fill in.
+  db.version(7).stores({ alerts: 'id, status, seenAt' });
 }
 
-export const CURRENT_SCHEMA_VERSION = 6;
+export const CURRENT_SCHEMA_VERSION = 7;

@@ -26,6 +26,14 @@ export interface Platform {
   openTab(url: string): Promise<void>;
   /** The `mailto:` reader's switch: the followed tab's address and one site's access. */
   sites: SiteAccess;
+  /** The optional `notifications` permission, for the alerts switch (components/options/AlertOptions.tsx). */
+  notifications: PermissionAccess;
+}
+
+/** One optional permission: whether it is granted, and asking for it (first thing in a click, before any await). */
+export interface PermissionAccess {
+  granted(): Promise<boolean>;
+  request(): Promise<boolean>;
 }
 
 /**
@@ -46,5 +54,9 @@ export function browserPlatform(browser: WxtBrowser, options: { pinnedTabId?: nu
       await browser.tabs.create({ url });
     },
     sites: browserSiteAccess(browser, options.pinnedTabId ?? null),
+    notifications: {
+      granted: () => browser.permissions.contains({ permissions: ['notifications'] }),
+      request: () => browser.permissions.request({ permissions: ['notifications'] }),
+    },
   };
 }

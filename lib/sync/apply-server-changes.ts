@@ -3,14 +3,19 @@ import type { SyncPage } from '../core/model/sync';
 import type { LeadsideDatabase } from '../db/database';
 import type { OutboxEntry, StageFields } from '../db/types';
 import { writeMeta } from '../db/meta';
+import { admitAlerts } from '../alerts/deliver';
 
 /**
  * Applies one page from the server and stores its cursor in the same transaction, so a crash mid-sync never leaves
  * rows without the cursor that brought them (or the reverse). Local changes still waiting in the outbox stay on top:
  * a pulled row never undoes a stage change, an undo or an amend the server has not heard of yet.
  */
-export async function applyServerChanges(db: LeadsideDatabase, page: Omit<SyncPage, 'people'> & Partial<Pick<SyncPage, 'people'>>): Promise<number> {
-  const tables = [db.contacts, db.activities, db.attempts, db.stageChanges, db.questions, db.content, db.answers, db.outbox, db.meta, db.lookups, db.people];
+export async function applyServerChanges(
+  db: LeadsideDatabase,
+  page: Omit<SyncPage, 'people'> & Partial<Pick<SyncPage, 'people'>>,
+  now: Date = new Date(),
+): Promise<number> {
+  const tables = [db.contacts, db.activities, db.attempts, db.stageChanges, db.questions, db.content, db.answers, db.outbox, db.meta, db.lookups, db.people, db.alerts];
   return db.transaction('rw', tables, async () => {
     const pending = await db.outbox.where('status').equals('pending').toArray();
     const contacts = page.contacts.map((c) => ({ ...c, ...pendingStageOf(pending, c.id) }));
@@ -25,6 +30,8 @@ export async function applyServerChanges(db: LeadsideDatabase, page: Omit<SyncPa
     await db.content.bulkPut(page.content);
     await applyAnswers(db, page.answers);
     if (page.settings) await writeMeta(db, 'settings', page.settings);
+    // The caller's alerts are kept with the page (shown by the background after the sync, once by id: lib/alerts).
+    await admitAlerts(db, page.alerts ?? [], now);
 
     if (page.removed.contacts.length > 0) await removeContacts(db, page.removed.contacts, pending);
     if (page.removed.content.length > 0) await db.content.bulkDelete(page.removed.content);

@@ -11,7 +11,7 @@ export async function pullChanges(ctx: SyncContext, api: ApiClient): Promise<{ p
   for (;;) {
     const cursor = (await readMeta(ctx.db, 'cursor')) ?? null;
     const page = await api.sync(cursor, ctx.pageSize ?? PULL_PAGE_SIZE);
-    rows += await applyWithRoom(ctx, () => applyServerChanges(ctx.db, page));
+    rows += await applyWithRoom(ctx, () => applyServerChanges(ctx.db, page, ctx.now()));
     pages++;
     await ctx.onProgress?.({ pages, rows });
     if (!page.more) return { pages, rows };

@@ -68,6 +68,13 @@ export interface ActivityStreamOptions {
   onState?: (state: StreamState) => void;
   /** Waits between reconnections; tests make it instant. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * Each `alert` event's data, as JSON not yet checked (lib/alerts parses it): the background shows them. Without it
+   * (the panel's stream) alert events are skipped.
+   */
+  onAlert?: (alert: unknown) => Promise<unknown>;
+  /** Called whenever bytes arrive, heartbeats included (the background keeps its worker awake with it). */
+  onData?: () => void;
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -104,7 +111,7 @@ export async function runActivityStream(options: ActivityStreamOptions): Promise
       const response = await api.stream(signal);
       failures = 0;
       report('open');
-      await readActivities(response, signal, db, (ms) => (retryMs = ms));
+      await readActivities(response, signal, db, options, (ms) => (retryMs = ms));
       // The server ended the stream (a restart, a deploy): come back after its retry hint.
       waitMs = backoffDelay(1, random, retryMs);
     } catch (err) {
@@ -119,17 +126,27 @@ export async function runActivityStream(options: ActivityStreamOptions): Promise
   report('stopped');
 }
 
-async function readActivities(response: Response, signal: AbortSignal, db: LeadsideDatabase, onRetry: (ms: number) => void): Promise<void> {
+async function readActivities(
+  response: Response,
+  signal: AbortSignal,
+  db: LeadsideDatabase,
+  { onAlert, onData }: Pick<ActivityStreamOptions, 'onAlert' | 'onData'>,
+  onRetry: (ms: number) => void,
+): Promise<void> {
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   const pending: Promise<unknown>[] = [];
   const parse = createSseParser((event) => {
-    if (event.event !== 'activity') return;
+    if (event.event !== 'activity' && !(event.event === 'alert' && onAlert)) return;
     let json: unknown;
     try {
       json = JSON.parse(event.data);
     } catch {
       return; // Not JSON: nothing we can show.
+    }
+    if (event.event === 'alert') {
+      pending.push(onAlert!(json));
+      return;
     }
     const activity = StreamActivity.safeParse(json);
     if (activity.success) pending.push(db.activities.put(activity.data));
@@ -140,6 +157,7 @@ async function readActivities(response: Response, signal: AbortSignal, db: Leads
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      onData?.();
       parse(decoder.decode(value, { stream: true }));
       await Promise.all(pending.splice(0));
     }

@@ -28,7 +28,7 @@ describe('the built extensions', () => {
     expect(m.manifest_version).toBe(3);
     expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(m.permissions).toEqual(['sidePanel', 'alarms', 'storage', 'activeTab']);
-    expect(m.optional_permissions).toEqual(['scripting']);
+    expect(m.optional_permissions).toEqual(['scripting', 'notifications']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     expect(m.options_ui).toEqual({ open_in_tab: true, page: 'options.html' });
@@ -50,7 +50,7 @@ describe('the built extensions', () => {
     expect(m.manifest_version).toBe(3);
     expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
     expect(m.permissions).toEqual(['alarms', 'storage', 'activeTab']);
-    expect(m.optional_permissions).toEqual(['scripting']);
+    expect(m.optional_permissions).toEqual(['scripting', 'notifications']);
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: 'extension@leadside.app' } });
   });
 });

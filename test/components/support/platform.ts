@@ -48,6 +48,7 @@ export class TestPlatform implements Platform {
   };
 
   readonly sites = new TestSiteAccess();
+  readonly notifications = new TestPermission();
 
   watchPageContacts = (onChange: (page: PanelContacts | null) => void): (() => void) => {
     this.listeners.add(onChange);
@@ -82,5 +83,18 @@ export class TestSiteAccess implements SiteAccess {
     if (keep.includes(origin)) return;
     this.released.push(origin);
     this.grantedOrigins.delete(origin);
+  };
+}
+
+/** One optional permission as the "browser" answers it: what the prompt says, and how often it was asked. */
+export class TestPermission {
+  answer = true;
+  isGranted = false;
+  asked = 0;
+  granted = async () => this.isGranted;
+  request = async () => {
+    this.asked++;
+    if (this.answer) this.isGranted = true;
+    return this.answer;
   };
 }

@@ -48,7 +48,7 @@ describe('the cache schema versions', () => {
     const db = new LeadsideDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['activities', 'answers', 'attempts', 'contacts', 'content', 'lookups', 'meta', 'outbox', 'people', 'questions', 'stageChanges', 'suggestions']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['activities', 'alerts', 'answers', 'attempts', 'contacts', 'content', 'lookups', 'meta', 'outbox', 'people', 'questions', 'stageChanges', 'suggestions']);
     db.close();
   });
 
@@ -110,7 +110,7 @@ describe('the cache schema versions', () => {
 
     const db = new LeadsideDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.contacts.get('c1')).toEqual(contact);
     expect(await db.activities.get('v1')).toEqual({ id: 'v1', contactId: 'c1', at: '2026-01-10T10:00:00.000Z' });
     expect(await db.attempts.get('t1')).toEqual({ id: 't1', contactId: 'c1', at: '2026-01-11T10:00:00.000Z' });
@@ -133,6 +133,33 @@ describe('the cache schema versions', () => {
     expect(await db.answers.get('sso')).toMatchObject({ contentId: 'ct1' });
     await db.people.bulkPut([{ id: 'u1', name: 'Maya Chen' }]);
     expect(await db.people.get('u1')).toEqual({ id: 'u1', name: 'Maya Chen' });
+    db.close();
+  });
+
+  it('v6 → v7 keeps every row, the outbox and the cursor, and adds the seen alerts by id, status and when seen', async () => {
+    const name = freshName();
+    const v6 = openAsV3(name);
+    v6.version(4).stores({ stageChanges: 'id, contactId, [contactId+at]' });
+    v6.version(5).stores({ questions: 'id, contactId, key', answers: 'key' });
+    v6.version(6).stores({ people: 'id' });
+    await v6.table('contacts').add({ id: 'c1', email: 'dana@buyer.example', ownerId: 'u1' });
+    await v6.table('outbox').add({ id: 'm1', status: 'pending', mutation: { id: 'm1', type: 'attempt.undo' }, tries: 0 });
+    await v6.table('meta').add({ key: 'cursor', value: 'eyJ2Ijo0Mn0' });
+    v6.close();
+
+    const db = new LeadsideDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.contacts.get('c1')).toMatchObject({ email: 'dana@buyer.example' });
+    expect(await db.outbox.where('id').equals('m1').first()).toMatchObject({ status: 'pending' });
+    // Nothing about the synced rows changed, so the cursor stays.
+    expect(await db.meta.get('cursor')).toEqual({ key: 'cursor', value: 'eyJ2Ijo0Mn0' });
+    await db.alerts.bulkPut([
+      { id: 'a1', status: 'waiting', seenAt: '2026-01-19T15:00:00.000Z', alert: {} as never },
+      { id: 'a2', status: 'shown', seenAt: '2026-01-12T15:00:00.000Z', alert: {} as never },
+    ]);
+    expect(await db.alerts.where('status').equals('waiting').primaryKeys()).toEqual(['a1']);
+    expect(await db.alerts.where('seenAt').below('2026-01-13T00:00:00.000Z').primaryKeys()).toEqual(['a2']);
     db.close();
   });
 });

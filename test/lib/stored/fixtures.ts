@@ -11,4 +11,8 @@ export const STORED_FIXTURES: Record<string, Record<number, { stored: unknown; r
     // v1: whether single keys act (the Alt+Shift chords always do).
     1: { stored: { singleKeys: false }, reads: { singleKeys: false } },
   },
+  'local:alerts': {
+    // v1: whether this computer shows alerts as notifications.
+    1: { stored: { on: true }, reads: { on: true } },
+  },
 };

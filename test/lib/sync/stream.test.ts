@@ -91,6 +91,32 @@ describe('the live activity stream', () => {
     expect(states).toEqual(['connecting', 'open', 'waiting', 'connecting', 'open', 'stopped']);
   });
 
+  it('hands each alert event to onAlert (the background), counts every chunk as data, and without onAlert skips them', async () => {
+    handler = sse;
+    const alerts: unknown[] = [];
+    let chunks = 0;
+    const background = new AbortController();
+    const panel = new AbortController();
+    const api = createApiClient({ baseUrl: base, token: 'lsk_stream_test_token_000000' });
+    const runs = [
+      runActivityStream({ db, api, signal: background.signal, onAlert: async (a) => void alerts.push(a), onData: () => void chunks++ }),
+      runActivityStream({ db, api, signal: panel.signal }),
+    ];
+    await until(() => connections.length === 2);
+    const sent = { id: 'al1', contactId: 'dana', title: 'Dana Reyes is on the site now' };
+    for (const c of connections) c.res.write(`event: alert\nid: al1\ndata: ${JSON.stringify(sent)}\n\n: heartbeat\n\n`);
+    for (const c of connections) c.res.write('event: alert\ndata: not json\n\n');
+    await until(() => alerts.length === 1);
+    // The raw JSON: lib/alerts parses it (and would refuse this one, which lacks most fields).
+    expect(alerts).toEqual([sent]);
+    // TCP may join the writes into fewer chunks: at least the one that carried the alert.
+    expect(chunks).toBeGreaterThanOrEqual(1);
+    expect(await db.activities.count()).toBe(0);
+    background.abort();
+    panel.abort();
+    await Promise.all(runs);
+  });
+
   it('backs off while the server is unreachable or refusing, and stops for good on 401', async () => {
     let calls = 0;
     handler = (_req, res) => {

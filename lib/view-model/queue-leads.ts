@@ -1,0 +1,34 @@
+import type { Activity } from '../core/model/activity';
+import type { Attempt } from '../core/model/attempt';
+import type { Contact } from '../core/model/contact';
+import { leadPicture } from '../core/lead';
+import { policyForLeadType } from '../core/model/policy';
+import type { WorkspaceSettings } from '../core/model/settings';
+import { waitingSince, type QueueLead } from './queue';
+
+/** The cached rows the queue is computed from: the rep's contacts with their history, and the workspace settings. */
+export interface QueueRows {
+  contacts: Contact[];
+  activities: Map<string, Activity[]>;
+  attempts: Map<string, Attempt[]>;
+  settings: WorkspaceSettings;
+}
+
+/**
+ * Each of the rep's leads as the queue sees it at `now`, with lib/core's lead picture (the server's own function). One
+ * place for it: the panel's queue (components/hooks/useQueue.ts) and the toolbar badge (lib/alerts/badge.ts) both
+ * read their leads from here, so the badge counts exactly what the queue's "Breached & overdue" group lists.
+ */
+export function queueLeadsOf(rows: QueueRows, now: Date): QueueLead[] {
+  return rows.contacts.map((contact) => {
+    const attempts = rows.attempts.get(contact.id) ?? [];
+    const picture = leadPicture(contact, rows.activities.get(contact.id) ?? [], attempts, rows.settings, now);
+    return {
+      contact,
+      score: picture.score,
+      cadence: picture.cadence,
+      dueSoonMinutes: policyForLeadType(rows.settings.policies, contact.leadType).dueSoonBusinessMinutes,
+      waitingSince: waitingSince(contact, attempts),
+    };
+  });
+}
