@@ -142,11 +142,11 @@ describe.each(STORE_KINDS)('alerts on %s', (kind) => {
 
     // The sync page since the cursor carries the same alert (same id), and the next page does not repeat it.
     const page = await sync(acme.users.rep!.token, before.cursor);
-    expect(page.alerts?.filter((a) => a.contactId === dana.id)).toEqual([alert]);
+    expect((page.alerts ?? []).filter((a) => a.contactId === dana.id)).toEqual([alert]);
     const again = await sync(acme.users.rep!.token, page.cursor);
-    expect(again.alerts?.filter((a) => a.contactId === dana.id)).toEqual([]);
+    expect((again.alerts ?? []).filter((a) => a.contactId === dana.id)).toEqual([]);
     // A colleague's sync never carries someone else's alert.
-    expect((await sync(acme.users.rep2!.token)).alerts?.filter((a) => a.contactId === dana.id)).toEqual([]);
+    expect(((await sync(acme.users.rep2!.token)).alerts ?? []).filter((a) => a.contactId === dana.id)).toEqual([]);
   }, 30_000);
 
   it('a machine open alerts nobody; a person’s open does', async () => {

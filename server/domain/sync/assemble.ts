@@ -116,7 +116,8 @@ export function assemblePage(
     content: byVersion([...content.values()]),
     answers: byVersion([...answers.values()]),
     settings,
-    alerts,
+    // Only when there are some: most pages carry none, and a page with nothing new stays as small as before.
+    ...(alerts.length > 0 ? { alerts } : {}),
     removed: { contacts: [...removedContacts], content: [...removedContent] },
     cursor: page.cursor,
     more: page.more,
