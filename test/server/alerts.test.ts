@@ -283,3 +283,33 @@ describe('alerts across processes on postgres', () => {
     }
   }, 60_000);
 });
+
+describe.each(STORE_KINDS)('alert digests on %s', (kind) => {
+  it('past three alerts within a minute, the rest come as one digest', async () => {
+    const server = await startTestServer(kind, { now: NOW });
+    const acme = await makeWorkspace(server, 'Acme');
+    const watching = alertStream(server.url, acme.users.rep!.token);
+    try {
+      const settings = await (await server.api(acme.users.admin!.token, '/v1/settings')).json();
+      await server.api(acme.users.admin!.token, '/v1/settings', { method: 'PUT', json: { ...settings, tracking: { ...settings.tracking, siteOrigins: [SITE] } } });
+      await watching.connected();
+      const leads: Contact[] = [];
+      for (const name of ['Ann', 'Ben', 'Cal', 'Dee', 'Eli']) {
+        const res = await server.api(acme.users.manager!.token, '/v1/contacts', { method: 'POST', json: { email: `${name.toLowerCase()}@buyer.example`, name, ownerId: acme.users.rep!.id } });
+        leads.push((await res.json()) as Contact);
+      }
+      // Five leads on the site within the same minute.
+      for (const [i, lead] of leads.entries()) {
+        const events = [{ id: `e_digest_${i}`, type: 'form_submit', url: `${SITE}/contact`, at: NOW, email: lead.email }];
+        const sent = await fetch(`${server.url}/v1/collect`, { method: 'POST', headers: { origin: SITE }, body: JSON.stringify({ siteKey: acme.siteKey, visitorId: `visitor_digest_${i}`, events }) });
+        expect(sent.status).toBe(200);
+      }
+      const digest = await watching.next((a) => a.digestOf !== null, 'the digest');
+      expect(digest).toMatchObject({ title: '2 alerts · Dee and Eli', body: 'Dee is on the site now · Eli is on the site now', digestOf: { count: 2, contactIds: [leads[3]!.id, leads[4]!.id] } });
+      expect(watching.received.filter((a) => a.digestOf === null).map((a) => a.contactId)).toEqual(leads.slice(0, 3).map((l) => l.id));
+    } finally {
+      watching.close();
+      await server.close();
+    }
+  }, 60_000);
+});
