@@ -324,8 +324,11 @@ async function deliverDue(deps: AlertEngineDeps, workspaceId: string): Promise<v
         now,
       });
       if (outcome.kind === 'drop') dropped.push(row.id);
-      else if (outcome.kind === 'deliver') deliverable.push(row);
-      else {
+      else if (outcome.kind === 'deliver') {
+        // Muted (or turned off) while it was held: the person's latest choice wins.
+        if (recipientHears(alertSettings, preferences.get(row.userId) ?? null, row.rule as Alert['rule'], row.contactId) && preferences.has(row.userId)) deliverable.push(row);
+        else dropped.push(row.id);
+      } else {
         // The lead changed hands: its new owner hears it (if they would), under their own window key.
         dropped.push(row.id);
         if (!recipientHears(alertSettings, preferences.get(outcome.userId) ?? null, row.rule as Alert['rule'], row.contactId) || !preferences.has(outcome.userId)) continue;
@@ -363,7 +366,7 @@ async function deliverDue(deps: AlertEngineDeps, workspaceId: string): Promise<v
           .update(alerts)
           .set({ state: 'digested', deliveredAt: now })
           .where(inArray(alerts.id, parts.map((r) => r.id)));
-        const words = digestWords(parts.map((p) => ({ contactId: p.contactId, title: p.title, who: whoOf(leads.get(p.contactId) ?? { name: null, email: p.title, company: null }) })));
+        const words = digestWords(parts.map((p) => ({ contactId: p.contactId, title: p.title, who: whoOf(leads.get(p.contactId) ?? { name: 'a lead', email: '', company: null }) })));
         const first = parts[0]!;
         const [digest] = await tx
           .insert(alerts)
