@@ -3,6 +3,7 @@ import type { WorkspaceSettings } from '../lib/core/model/settings';
 import type { Db, Store } from './store/db';
 import type { Logger } from './http/logger';
 import type { ActivityBus } from './tracking/bus';
+import type { AlertBus } from './alerts/bus';
 
 /** Who is calling: the workspace always comes from the token, never from the request. */
 export interface Caller {
@@ -38,6 +39,8 @@ export interface ServerDeps {
   trustProxy: boolean;
   /** New activity, as it commits, to /v1/stream (across processes on PostgreSQL). */
   activityBus: ActivityBus;
+  /** Alerts as they are delivered, to their recipients' open /v1/stream connections (across processes on PostgreSQL). */
+  alertBus: AlertBus;
   /** Aborted when the server closes: open event streams end so the server can stop. */
   closing: AbortSignal;
   /** Milliseconds between the heartbeat comments of /v1/stream. */

@@ -17,6 +17,9 @@ import { pruneVisitorEvents } from './tracking/retention';
 import { pruneGrants } from './auth/sign-in-grants';
 import { pruneSessions } from './auth/sessions';
 import { DAY_MS } from '../lib/core/time-units';
+import { localAlertBus, postgresAlertBus, type AlertBus } from './alerts/bus';
+import { noAlertChannels, type AlertChannels } from './alerts/channels';
+import { startAlertEngine, type AlertEngine } from './alerts/engine';
 
 /**
  * How often applied-mutation records older than their 30 days, old website events, old audit events, and sign-in
@@ -47,6 +50,8 @@ export interface ServeOptions {
   auditRetentionDays?: number;
   /** The built dashboard to serve at /app/*; default .output/dashboard, where `npm run build` puts it. */
   dashboardDir?: string;
+  /** Where due alerts go beyond the browser (email, chat); default none. */
+  alertChannels?: AlertChannels;
 }
 
 export interface RunningServer {
@@ -59,6 +64,8 @@ export interface RunningServer {
   prune(): Promise<void>;
   /** The app being served: its routes (`app.routes`) are what a test can enumerate. */
   app: Hono<AppEnv>;
+  /** The alert engine: `tick()` runs the minute's check now, `settled()` waits for queued work (tests). */
+  alerts: AlertEngine;
   close(): Promise<void>;
 }
 
@@ -94,8 +101,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   if (recounted > 0) log.info('content assists counted from the record', { workspaces: recounted });
   let activityBus: ActivityBus;
+  let alertBus: AlertBus;
   try {
     activityBus = 'databaseUrl' in options.store ? await postgresActivityBus(options.store.databaseUrl, store.db, log) : localActivityBus(log);
+    alertBus = 'databaseUrl' in options.store ? await postgresAlertBus(options.store.databaseUrl, store.db, log) : localAlertBus(log);
   } catch (err) {
     await store.close();
     throw err;
@@ -112,6 +121,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     publicUrl: '',
     trustProxy: options.trustProxy ?? /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? ''),
     activityBus,
+    alertBus,
     closing: closing.signal,
     streamHeartbeatMs: options.streamHeartbeatMs ?? STREAM_HEARTBEAT_MS,
     dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR,
@@ -123,9 +133,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     s.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(options.port) : err));
   }).catch(async (err: unknown) => {
     await activityBus.close();
+    await alertBus.close();
     await store.close();
     throw err;
   });
+  const alertChannels = options.alertChannels ?? noAlertChannels;
+  const alertEngine = startAlertEngine({ db: store.db, log, now, activityBus, alertBus, channels: alertChannels });
   const idleSockets = trackIdleSockets(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -157,8 +170,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     store,
     prune,
     app,
+    alerts: alertEngine,
     close: async () => {
       clearInterval(pruneTimer);
+      await alertEngine.close();
       // Open event streams end first: a stream never ends by itself, and server.close() waits for every response.
       closing.abort();
       await new Promise<void>((resolve) => {
@@ -177,6 +192,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         idleSockets.destroyAll();
       });
       await activityBus.close();
+      await alertBus.close();
+      await alertChannels.close();
       await store.close();
     },
   };

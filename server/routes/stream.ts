@@ -9,7 +9,8 @@ import { visibleTo } from '../tracking/stream';
 
 /**
  * GET /v1/stream: server-sent events of new activity on the caller's contacts (those in their sync scope), as each
- * write commits, from whichever process took it. Each is `event: activity` with the Activity as JSON; a comment line
+ * write commits, from whichever process took it. Each is `event: activity` with the Activity as JSON; the caller's
+ * own alerts come as `event: alert` with the Alert as JSON when they are delivered; a comment line
  * every `streamHeartbeatMs` keeps proxies from closing an idle stream. It ends when the client goes or the server
  * closes; the client reconnects and its sync fills any gap (the stream is live news, not a log).
  */
@@ -33,6 +34,13 @@ export const streamRoutes = new Hono<AppEnv>().get('/', (c) => {
     const unsubscribe = deps.activityBus.subscribe((notice) => {
       if (notice.workspaceId === caller.workspace.id) enqueue(() => deliver(notice));
     });
+    // The caller's own alerts, as each is delivered (its sync page carries the same ones; the client shows each id once).
+    const unsubscribeAlerts = deps.alertBus.subscribe((notice) => {
+      if (notice.workspaceId !== caller.workspace.id) return;
+      for (const alert of notice.alerts) {
+        if (alert.userId === caller.user.id) enqueue(() => stream.writeSSE({ event: 'alert', id: alert.id, data: JSON.stringify(alert) }));
+      }
+    });
     const heartbeat = setInterval(() => enqueue(() => stream.write(': heartbeat\n\n')), deps.streamHeartbeatMs);
     let end = () => {};
     try {
@@ -48,6 +56,7 @@ export const streamRoutes = new Hono<AppEnv>().get('/', (c) => {
       deps.closing.removeEventListener('abort', end);
       clearInterval(heartbeat);
       unsubscribe();
+      unsubscribeAlerts();
       release();
     }
     // Not waiting for writes still queued: a client that stopped reading must not hold the stream (or a shutdown) open.

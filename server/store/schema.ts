@@ -559,3 +559,46 @@ export const sharedScreens = pgTable(
   },
   (t) => [index('shared_screens_workspace').on(t.workspaceId, t.createdAt)],
 );
+
+/**
+ * Hot-lead alerts (lib/core/alerts decides them; server/alerts/engine.ts stores and delivers them). The unique window
+ * key makes "exactly one" hold however many API processes decide the same event: each inserts with `on conflict do
+ * nothing`. A row takes a new version when it is delivered, which is what the recipient's sync pages follow.
+ */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    rule: text('rule').notNull(),
+    at: instant('at').notNull(),
+    deliverAt: instant('deliver_at').notNull(),
+    /** The pacing window the alert opened (an activity rule's first event, an SLA rule's due time). */
+    windowStart: instant('window_start').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** A digest: how many alerts it stands for and about whom (the parts are kept with state `digested`). */
+    digestOf: jsonb('digest_of').$type<{ count: number; contactIds: string[] }>(),
+    /** held (waiting for deliverAt), delivered, dropped (no longer held when due), digested (delivered in a digest). */
+    state: text('state', { enum: ['held', 'delivered', 'dropped', 'digested'] }).notNull(),
+    deliveredAt: instant('delivered_at'),
+    createdAt: instant('created_at').notNull(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('alerts_window')
+      .on(t.workspaceId, t.userId, t.contactId, t.rule, t.windowStart)
+      .where(sql`${t.digestOf} is null`),
+    index('alerts_user_version').on(t.userId, t.version),
+    index('alerts_held').on(t.workspaceId, t.deliverAt).where(sql`${t.state} = 'held'`),
+    index('alerts_user_delivered').on(t.userId, t.deliveredAt),
+  ],
+);

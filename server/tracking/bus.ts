@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { Activity } from '../../lib/core/model/activity';
 import type { Logger } from '../http/logger';
 import type { Db, Tx } from '../store/db';
+import { listenOnChannel } from '../store/listen';
 import { toActivity } from '../store/rows';
 import { activities } from '../store/schema';
 
@@ -60,20 +60,13 @@ export function localActivityBus(log: Logger): ActivityBus {
 export const ACTIVITY_CHANNEL = 'leadside_activity';
 /** NOTIFY payloads must stay under 8000 bytes: ids (at most 64 characters each) go in chunks of this many. */
 const IDS_PER_NOTICE = 100;
-const RECONNECT_MS = [250, 1000, 5000];
 
 /**
- * Across processes on PostgreSQL: one dedicated connection per process LISTENs; NOTIFY carries only the workspace and
- * the activity ids (payloads are small and the rows are read once committed). While the listening connection is down
- * (a database restart) events are missed; it reconnects with backoff, and the extension's sync fills the gap.
+ * Across processes on PostgreSQL: one dedicated connection per process LISTENs (server/store/listen.ts); NOTIFY
+ * carries only the workspace and the activity ids (payloads are small and the rows are read once committed).
  */
 export async function postgresActivityBus(databaseUrl: string, db: Db, log: Logger): Promise<ActivityBus> {
   const listeners = new Listeners(log);
-  let client: pg.Client | null = null;
-  let closed = false;
-  let failures = 0;
-  let reconnectTimer: NodeJS.Timeout | null = null;
-
   const deliver = async (payload: string | undefined) => {
     let notice: { w?: unknown; ids?: unknown };
     try {
@@ -91,41 +84,12 @@ export async function postgresActivityBus(databaseUrl: string, db: Db, log: Logg
       .orderBy(asc(activities.version));
     listeners.emit({ workspaceId, activities: rows.map(toActivity) });
   };
-
-  const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: databaseUrl });
-    const retry = (err: unknown) => {
-      if (client === next) client = null;
-      next.removeAllListeners();
-      // A late error from the dying connection must not go unhandled.
-      next.on('error', () => {});
-      void next.end().catch(() => {});
-      if (closed || reconnectTimer) return;
-      const wait = RECONNECT_MS[Math.min(failures++, RECONNECT_MS.length - 1)]!;
-      log.warn('activity listener lost its connection; reconnecting', { err: String(err), inMs: wait });
-      reconnectTimer = setTimeout(() => {
-        reconnectTimer = null;
-        connect().catch(retry);
-      }, wait);
-      reconnectTimer.unref();
-    };
-    next.on('error', retry);
-    next.on('end', () => retry('connection ended'));
-    next.on('notification', (message) => {
-      if (message.channel !== ACTIVITY_CHANNEL) return;
-      deliver(message.payload).catch((err: unknown) => log.error('activity notice failed', { err: String(err) }));
-    });
-    await next.connect();
-    await next.query(`LISTEN ${ACTIVITY_CHANNEL}`);
-    if (closed) {
-      next.removeAllListeners();
-      await next.end().catch(() => {});
-      return;
-    }
-    client = next;
-    failures = 0;
-  };
-  await connect();
+  const listening = await listenOnChannel(
+    databaseUrl,
+    ACTIVITY_CHANNEL,
+    (payload) => deliver(payload).catch((err: unknown) => log.error('activity notice failed', { err: String(err) })),
+    log,
+  );
 
   return {
     inTransaction: async (tx, workspaceId, activityIds) => {
@@ -136,16 +100,6 @@ export async function postgresActivityBus(databaseUrl: string, db: Db, log: Logg
     },
     committed: () => {},
     subscribe: (listener) => listeners.add(listener),
-    close: async () => {
-      closed = true;
-      if (reconnectTimer) clearTimeout(reconnectTimer);
-      const open = client;
-      client = null;
-      if (open) {
-        open.removeAllListeners();
-        open.on('error', () => {});
-        await open.end().catch(() => {});
-      }
-    },
+    close: () => listening.close(),
   };
 }

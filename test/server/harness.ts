@@ -16,6 +16,7 @@ import type { Db } from '../../server/store/db';
 import { silentLogger, type Logger } from '../../server/http/logger';
 import type { Role } from '../../lib/core/model/vocabulary';
 import type { RateLimits } from '../../server/context';
+import type { AlertChannels } from '../../server/alerts/channels';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -54,6 +55,8 @@ export interface TestServerOptions {
   dashboardDir?: string;
   /** PUBLIC_URL: https makes session cookies Secure. */
   publicUrl?: string;
+  /** Where due alerts go beyond the browser (a test's recorder); default none. */
+  alertChannels?: AlertChannels;
 }
 
 /** A fresh empty database on the run's PostgreSQL server (one per test file). */
@@ -113,6 +116,7 @@ export async function startTestServer(
     apiProcesses: options.apiProcesses ?? 1,
     dashboardDir: options.dashboardDir,
     publicUrl: options.publicUrl,
+    alertChannels: options.alertChannels,
   });
   return {
     ...server,

@@ -1,5 +1,6 @@
 import { groupByContact } from '../../../lib/core/lead/by-contact';
 import type { Activity } from '../../../lib/core/model/activity';
+import type { Alert } from '../../../lib/core/model/alerts';
 import type { Attempt } from '../../../lib/core/model/attempt';
 import type { Contact } from '../../../lib/core/model/contact';
 import type { ContentItem } from '../../../lib/core/model/content';
@@ -46,6 +47,7 @@ export function assemblePage(
   const stageChanges = new Map<string, StageChange>();
   const content = new Map<string, ContentItem>();
   const answers = new Map<string, QuestionAnswer>();
+  const alerts: Alert[] = [];
   const removedContacts = new Set<string>();
   const removedContent = new Set<string>();
   let settings: WorkspaceSettings | null = null;
@@ -87,6 +89,9 @@ export function assemblePage(
       case 'settings':
         settings = change.settings;
         break;
+      case 'alert':
+        alerts.push(change.alert);
+        break;
       case 'exit':
         if (change.of === 'contact') {
           contacts.delete(change.id);
@@ -111,6 +116,8 @@ export function assemblePage(
     content: byVersion([...content.values()]),
     answers: byVersion([...answers.values()]),
     settings,
+    // Only when there are some: most pages carry none, and a page with nothing new stays as small as before.
+    ...(alerts.length > 0 ? { alerts } : {}),
     removed: { contacts: [...removedContacts], content: [...removedContent] },
     cursor: page.cursor,
     more: page.more,

@@ -1,4 +1,5 @@
 import type { Activity } from '../../../lib/core/model/activity';
+import type { Alert } from '../../../lib/core/model/alerts';
 import type { Attempt } from '../../../lib/core/model/attempt';
 import type { Contact } from '../../../lib/core/model/contact';
 import type { ContentItem } from '../../../lib/core/model/content';
@@ -23,6 +24,8 @@ export type Change =
   /** A question group's answer was linked or unlinked (everyone's, like the library). */
   | { kind: 'answer'; version: number; answer: QuestionAnswer }
   | { kind: 'settings'; version: number; settings: WorkspaceSettings }
+  /** An alert for the caller was delivered (the same one the live stream sent as `event: alert`). */
+  | { kind: 'alert'; version: number; alert: Alert }
   /** A contact or a content item left the caller's scope. */
   | { kind: 'exit'; version: number; of: 'contact' | 'content'; id: string };
 

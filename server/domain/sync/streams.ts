@@ -1,7 +1,8 @@
 import { and, asc, eq, getTableColumns, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../store/db';
 import { toActivity, toAttempt, toContact, toContentItem, toQuestion, toQuestionAnswer } from '../../store/rows';
-import { activities, attempts, contacts, content, questionAnswers, questions, scopeEntries, scopeExits, stageChanges, workspaces } from '../../store/schema';
+import { activities, alerts, attempts, contacts, content, questionAnswers, questions, scopeEntries, scopeExits, stageChanges, workspaces } from '../../store/schema';
+import { toAlert } from '../../alerts/rows';
 import { stageChangesOf } from '../contacts/stage-history';
 import type { Change } from './changes';
 import { entryInScope, type SyncScope } from '../scope/rule';
@@ -37,6 +38,7 @@ export async function readChanges(tx: Tx, scope: SyncScope, window: StreamWindow
     answerChanges,
     settingsChange,
     scopeExitChanges,
+    alertChanges,
   ];
   // One after another: a transaction is one connection, which runs one query at a time anyway.
   const changes: Change[] = [];
@@ -212,4 +214,15 @@ async function scopeExitChanges(tx: Tx, scope: SyncScope, { after, take }: Strea
     .orderBy(asc(scopeExits.version))
     .limit(take);
   return rows.map((r) => ({ kind: 'exit', version: r.version, of: r.kind, id: r.objectId }));
+}
+
+/** The caller's own alerts, once delivered (a held or dropped one is nobody's news), along alerts_user_version. */
+async function alertChanges(tx: Tx, scope: SyncScope, { after, take }: StreamWindow): Promise<Change[]> {
+  const rows = await tx
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.userId, scope.userId), eq(alerts.workspaceId, scope.workspaceId), eq(alerts.state, 'delivered'), gt(alerts.version, after)))
+    .orderBy(asc(alerts.version))
+    .limit(take);
+  return rows.map((r) => ({ kind: 'alert', version: r.version, alert: toAlert(r) }));
 }
