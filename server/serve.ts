@@ -17,6 +17,8 @@ import { pruneVisitorEvents } from './tracking/retention';
 import { pruneGrants } from './auth/sign-in-grants';
 import { pruneSessions } from './auth/sessions';
 import { DAY_MS } from '../lib/core/time-units';
+import { createAlertDelivery, type AlertDelivery } from './alerts/delivery';
+import { checkSmtpUrl } from './alerts/delivery/email';
 
 /**
  * How often applied-mutation records older than their 30 days, old website events, old audit events, and sign-in
@@ -47,6 +49,11 @@ export interface ServeOptions {
   auditRetentionDays?: number;
   /** The built dashboard to serve at /app/*; default .output/dashboard, where `npm run build` puts it. */
   dashboardDir?: string;
+  /** Alerts by email: `SMTP_URL` (smtp:// or smtps://) and the From address (`ALERTS_FROM`); unset, email is off. */
+  smtpUrl?: string;
+  alertsFrom?: string;
+  /** The alert delivery worker's tick (default 5 s; 0: none, a test runs it by hand). */
+  alertDeliveryEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -59,6 +66,8 @@ export interface RunningServer {
   prune(): Promise<void>;
   /** The app being served: its routes (`app.routes`) are what a test can enumerate. */
   app: Hono<AppEnv>;
+  /** Alerts by email and chat: the engine's channels, and the worker a test can run by hand. */
+  alertChannels: AlertDelivery;
   close(): Promise<void>;
 }
 
@@ -84,6 +93,8 @@ function processCount(value: unknown): number {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   // Checked before the database opens: a typo never waits on a migration.
   const apiProcesses = processCount(options.apiProcesses ?? process.env.API_PROCESSES ?? 1);
+  const smtpUrl = options.smtpUrl ?? (process.env.SMTP_URL || undefined);
+  if (smtpUrl) checkSmtpUrl(smtpUrl);
   const store = await openStore(options.store);
   const log = options.log ?? jsonLogger();
   const now = options.now ?? (() => new Date());
@@ -135,6 +146,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     log.warn('PUBLIC_URL is not set: tracked links and pixels will point at an address nobody can reach', { publicUrl: deps.publicUrl });
   }
 
+  // Email and chat for alerts: queued durably, sent by its own worker, closed with the activity bus.
+  const alertChannels = createAlertDelivery({
+    db: store.db,
+    log,
+    now,
+    publicUrl: () => deps.publicUrl,
+    smtpUrl,
+    from: options.alertsFrom ?? (process.env.ALERTS_FROM || undefined),
+    everyMs: options.alertDeliveryEveryMs,
+  });
+
   const auditRetentionDays = options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
   const prune = () =>
     Promise.all([
@@ -157,6 +179,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     store,
     prune,
     app,
+    alertChannels,
     close: async () => {
       clearInterval(pruneTimer);
       // Open event streams end first: a stream never ends by itself, and server.close() waits for every response.
@@ -176,6 +199,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if ('closeIdleConnections' in server) server.closeIdleConnections();
         idleSockets.destroyAll();
       });
+      await alertChannels.close();
       await activityBus.close();
       await store.close();
     },

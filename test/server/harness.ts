@@ -54,6 +54,9 @@ export interface TestServerOptions {
   dashboardDir?: string;
   /** PUBLIC_URL: https makes session cookies Secure. */
   publicUrl?: string;
+  /** Alerts by email through this SMTP server; the delivery worker runs only when a test calls it. */
+  smtpUrl?: string;
+  alertsFrom?: string;
 }
 
 /** A fresh empty database on the run's PostgreSQL server (one per test file). */
@@ -113,6 +116,9 @@ export async function startTestServer(
     apiProcesses: options.apiProcesses ?? 1,
     dashboardDir: options.dashboardDir,
     publicUrl: options.publicUrl,
+    smtpUrl: options.smtpUrl,
+    alertsFrom: options.alertsFrom,
+    alertDeliveryEveryMs: 0,
   });
   return {
     ...server,
