@@ -19,10 +19,11 @@ import { pruneSessions } from './auth/sessions';
 import { DAY_MS } from '../lib/core/time-units';
 import { createAlertDelivery, type AlertDelivery } from './alerts/delivery';
 import { checkSmtpUrl } from './alerts/delivery/email';
+import { pruneAlertOutbox } from './alerts/delivery/outbox';
 
 /**
- * How often applied-mutation records older than their 30 days, old website events, old audit events, and sign-in
- * links and sessions a day past their end are pruned.
+ * How often applied-mutation records older than their 30 days, old website events, old audit events, sign-in
+ * links and sessions a day past their end, and alert sends 30 days done are pruned.
  */
 const PRUNE_EVERY_MS = 60 * 60_000;
 /** Heartbeat comments on /v1/stream: well inside the idle timeouts of common proxies (60 s). */
@@ -165,6 +166,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       pruneAuditEvents(store.db, now(), auditRetentionDays),
       pruneGrants(store.db, now()),
       pruneSessions(store.db, now(), DAY_MS),
+      pruneAlertOutbox(store.db, now()),
     ]).then(
       () => undefined,
       (err: unknown) => log.error('prune failed', { err: String(err) }),

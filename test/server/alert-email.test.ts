@@ -156,6 +156,13 @@ describe.each(STORE_KINDS)('alerts by email on %s', (kind) => {
     expect(mailsTo(acme.users.manager!.email).map((m) => m.subject)).toEqual(['Dana Reyes replied']);
     await server.alertChannels.runDue();
     expect(mailsTo(acme.users.manager!.email)).toHaveLength(1);
+
+    // Sent rows hold addresses: the hourly prune removes them 30 days on.
+    const queued = await server.store.db.select().from(alertOutbox);
+    expect(queued.length).toBeGreaterThan(0);
+    server.clock.advance(31 * 24 * 60 * 60_000);
+    await server.prune();
+    expect(await server.store.db.select().from(alertOutbox)).toHaveLength(0);
   });
 });
 

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { DAY_MS } from '../../../lib/core/time-units';
 import { newId } from '../../auth/tokens';
 import type { Db, Queryable } from '../../store/db';
 import { alertOutbox } from '../../store/schema';
@@ -134,4 +135,13 @@ export async function markFailed(db: Db, row: OutboxRow, error: string, now: Dat
 
 function sqlIncrement() {
   return sql`${alertOutbox.attempts} + 1`;
+}
+
+/** Sent and given-up rows are kept this long (for a look at what went out), then pruned: they hold addresses. */
+export const OUTBOX_KEEP_DAYS = 30;
+
+/** Removes rows sent or given up more than OUTBOX_KEEP_DAYS ago; a digest's day is long over by then. */
+export async function pruneAlertOutbox(db: Db, now: Date): Promise<void> {
+  const before = new Date(now.getTime() - OUTBOX_KEEP_DAYS * DAY_MS);
+  await db.delete(alertOutbox).where(or(lt(alertOutbox.sentAt, before), lt(alertOutbox.failedAt, before)));
 }
