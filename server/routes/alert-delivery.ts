@@ -4,6 +4,7 @@ import { OneClickUnsubscribe, type WebhookSecret } from '../../lib/core/model/al
 import { SETTINGS_SECTION_OWNERS } from '../../lib/core/model/admin-requests';
 import { summarizeIssues } from '../../lib/core/model/parse';
 import { requireRole } from '../auth/middleware';
+import { actorOf } from '../domain/audit/record';
 import type { AppEnv } from '../context';
 import { alertSecretsOf, rotateWebhookSecret, type AlertSecrets } from '../alerts/delivery/secrets';
 import { UNSUBSCRIBE_TOKEN, unsubscribe, verifyUnsubscribe } from '../alerts/delivery/unsubscribe';
@@ -90,5 +91,6 @@ export const webhookSecretRoutes = new Hono<AppEnv>()
   })
   .post('/rotate', async (c) => {
     const { db, now } = c.get('deps');
-    return c.json(answer(await rotateWebhookSecret(db, c.get('caller').workspace.id, now())));
+    const caller = c.get('caller');
+    return c.json(answer(await rotateWebhookSecret(db, caller.workspace.id, now(), actorOf(caller))));
   });

@@ -71,11 +71,20 @@ describe.each(STORE_KINDS)('alerts in chat on %s', (kind) => {
     expect((await server.api(acme.users.rep!.token, '/v1/alerts/webhook-secret/rotate', { method: 'POST' })).status).toBe(403);
     const old = await secret('marketing');
     expect(await secret('admin')).toBe(old);
+    server.clock.advance(60_000);
     const rotated = await server.api(acme.users.admin!.token, '/v1/alerts/webhook-secret/rotate', { method: 'POST' });
     expect(rotated.status).toBe(200);
     const fresh = WebhookSecret.parse(await rotated.json()).secret;
     expect(fresh).not.toBe(old);
     expect(await secret()).toBe(fresh);
+    const audit = (await (await server.api(acme.users.admin!.token, '/v1/audit?action=alert_webhook_secret')).json()) as { events: { action: string; changes: object }[] };
+    expect(audit.events).toEqual([
+      expect.objectContaining({
+        action: 'alert_webhook_secret.rotate',
+        changes: { secretCreatedAt: { before: '2026-01-19T15:00:00.000Z', after: '2026-01-19T15:01:00.000Z' } },
+      }),
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(fresh.slice(6));
 
     const receiver = await testChatReceiver();
     try {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db, Queryable } from '../../store/db';
+import { alertWebhookSecretRotated } from '../../domain/audit/changes';
+import { recordAudit, type AuditActor } from '../../domain/audit/record';
+import { writeInWorkspace, type Db, type Queryable } from '../../store/db';
 import { alertSecrets } from '../../store/schema';
 
 /** A workspace's alert secrets: the unsubscribe links' key, and the chat's Standard Webhooks secret. */
@@ -28,10 +30,13 @@ export async function alertSecretsOf(db: Queryable, workspaceId: string, now: Da
  * A new webhook secret: posts from now on are signed with it only, so the chat's verifier must take the new one
  * (the admin copies it from the same place). Unsubscribe links are not affected.
  */
-export async function rotateWebhookSecret(db: Db, workspaceId: string, now: Date): Promise<AlertSecrets> {
-  await alertSecretsOf(db, workspaceId, now);
-  await db.update(alertSecrets).set({ webhookSecret: newWebhookSecret(), webhookSecretAt: now }).where(eq(alertSecrets.workspaceId, workspaceId));
-  return (await read(db, workspaceId))!;
+export async function rotateWebhookSecret(db: Db, workspaceId: string, now: Date, actor: AuditActor): Promise<AlertSecrets> {
+  const before = await alertSecretsOf(db, workspaceId, now);
+  return writeInWorkspace(db, workspaceId, async (tx) => {
+    await tx.update(alertSecrets).set({ webhookSecret: newWebhookSecret(), webhookSecretAt: now }).where(eq(alertSecrets.workspaceId, workspaceId));
+    await recordAudit(tx, actor, alertWebhookSecretRotated(now, workspaceId, before.webhookSecretAt, now));
+    return (await read(tx, workspaceId))!;
+  });
 }
 
 async function read(db: Queryable, workspaceId: string): Promise<AlertSecrets | null> {
