@@ -608,4 +608,6 @@ export const alertSecrets = pgTable('alert_secrets', {
   unsubscribeKey: text('unsubscribe_key').notNull(),
   webhookSecret: text('webhook_secret').notNull(),
   webhookSecretAt: instant('webhook_secret_at').notNull(),
+  /** The secret before the last rotation: posts carry its signature too until WEBHOOK_SECRET_GRACE_HOURS after it. */
+  previousWebhookSecret: text('previous_webhook_secret'),
 });

@@ -66,7 +66,7 @@ describe.each(STORE_KINDS)('alerts in chat on %s', (kind) => {
     }
   });
 
-  it('shows the secret to the alerts’ owners only, and signs with the new one after a rotation', async () => {
+  it('shows the secret to the alerts’ owners only; after a rotation signs with both for a day, then the new one only', async () => {
     expect((await server.api(acme.users.rep!.token, '/v1/alerts/webhook-secret')).status).toBe(403);
     expect((await server.api(acme.users.rep!.token, '/v1/alerts/webhook-secret/rotate', { method: 'POST' })).status).toBe(403);
     const old = await secret('marketing');
@@ -92,8 +92,16 @@ describe.each(STORE_KINDS)('alerts in chat on %s', (kind) => {
       await server.alertChannels.delivered([deliveredAlert(acme, dana, 'reply', MONDAY_10_ET)]);
       await server.alertChannels.runDue();
       expect(receiver.posts).toHaveLength(1);
+      // Within a day of the rotation both verify (two signatures, the new one first); after it, only the new one.
+      expect(String(receiver.posts[0]!.headers['webhook-signature']).split(' ')).toHaveLength(2);
       expect(verifies(receiver.posts[0]!, fresh)).toBe(true);
-      expect(verifies(receiver.posts[0]!, old)).toBe(false);
+      expect(verifies(receiver.posts[0]!, old)).toBe(true);
+      server.clock.advance(24 * 60 * 60_000);
+      await server.alertChannels.delivered([deliveredAlert(acme, dana, 'reply', MONDAY_10_ET)]);
+      await server.alertChannels.runDue();
+      expect(receiver.posts).toHaveLength(2);
+      expect(verifies(receiver.posts[1]!, fresh)).toBe(true);
+      expect(verifies(receiver.posts[1]!, old)).toBe(false);
     } finally {
       await receiver.close();
     }

@@ -36,14 +36,17 @@ function slackEscape(text: string): string {
 
 /**
  * The Standard Webhooks headers: `webhook-signature` is "v1," + base64(HMAC-SHA256(key, id + "." + timestamp + "." +
- * body)), the key being the base64 after "whsec_". The id stays the same on every retry of one post (receivers
- * dedupe on it); the timestamp is the attempt's, in whole seconds.
+ * body)), the key being the base64 after "whsec_", one per secret, space apart (the current secret first; the one
+ * before a rotation during its grace). The id stays the same on every retry of one post (receivers dedupe on it); the
+ * timestamp is the attempt's, in whole seconds.
  */
-export function standardWebhookHeaders(secret: string, id: string, at: Date, body: string): Record<string, string> {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+export function standardWebhookHeaders(secrets: readonly string[], id: string, at: Date, body: string): Record<string, string> {
   const timestamp = String(Math.floor(at.getTime() / 1000));
-  const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
-  return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` };
+  const signatures = secrets.map((secret) => {
+    const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+    return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+  });
+  return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signatures.join(' ') };
 }
 
 /** Posts it; throws unless the receiver answered 2xx within CHAT_TIMEOUT_MS. */

@@ -9,7 +9,7 @@ import { chatPost, postChat, standardWebhookHeaders } from './chat';
 import { alertEmail, checkSmtpUrl, defaultFrom, smtpMailer, type Mailer } from './email';
 import { planMorningDigests } from './digest';
 import { claimDue, enqueue, markFailed, markSent, type OutboxEntry, type OutboxRow } from './outbox';
-import { alertSecretsOf } from './secrets';
+import { alertSecretsOf, webhookSigningSecrets } from './secrets';
 import { signUnsubscribe, unsubscribeUrl } from './unsubscribe';
 
 /** How often the worker looks for due sends and due morning digests. */
@@ -89,9 +89,9 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
       if (!mailer) throw new Error('alerts by email are off: set SMTP_URL');
       await mailer.send(p);
     } else if (p.kind === 'chat') {
-      const { webhookSecret } = await alertSecretsOf(db, row.workspaceId, now());
+      const secrets = webhookSigningSecrets(await alertSecretsOf(db, row.workspaceId, now()), now());
       // The row's id is the webhook-id: the same on every retry, so a receiver that saw it once can drop a repeat.
-      await postChat(fetcher, p, standardWebhookHeaders(webhookSecret, row.id, now(), p.body));
+      await postChat(fetcher, p, standardWebhookHeaders(secrets, row.id, now(), p.body));
     }
   }
 

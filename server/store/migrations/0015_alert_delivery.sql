@@ -16,7 +16,8 @@ CREATE TABLE "alert_secrets" (
 	"workspace_id" text PRIMARY KEY NOT NULL,
 	"unsubscribe_key" text NOT NULL,
 	"webhook_secret" text NOT NULL,
-	"webhook_secret_at" timestamp with time zone NOT NULL
+	"webhook_secret_at" timestamp with time zone NOT NULL,
+	"previous_webhook_secret" text
 );
 --> statement-breakpoint
 ALTER TABLE "alert_outbox" ADD CONSTRAINT "alert_outbox_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
