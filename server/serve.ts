@@ -112,6 +112,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await store.close();
     throw err;
   }
+  // Email and chat for alerts (the engine's channels): queued durably, sent by their own worker, closed with the bus.
+  // PUBLIC_URL is read when a link is made, once the server listens.
+  const alertChannels = createAlertDelivery({
+    db: store.db,
+    log,
+    now,
+    publicUrl: () => deps.publicUrl,
+    smtpUrl,
+    from: options.alertsFrom ?? (process.env.ALERTS_FROM || undefined),
+    everyMs: options.alertDeliveryEveryMs,
+  });
   const closing = new AbortController();
   const deps: ServerDeps = {
     store,
@@ -134,6 +145,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // A port someone else holds is a sentence for the person who started us, not an unhandled 'error' event.
     s.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(options.port) : err));
   }).catch(async (err: unknown) => {
+    await alertChannels.close();
     await activityBus.close();
     await store.close();
     throw err;
@@ -146,17 +158,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (!options.publicUrl && !process.env.PUBLIC_URL && /^(0\.0\.0\.0|::)$/.test(options.host)) {
     log.warn('PUBLIC_URL is not set: tracked links and pixels will point at an address nobody can reach', { publicUrl: deps.publicUrl });
   }
-
-  // Email and chat for alerts: queued durably, sent by its own worker, closed with the activity bus.
-  const alertChannels = createAlertDelivery({
-    db: store.db,
-    log,
-    now,
-    publicUrl: () => deps.publicUrl,
-    smtpUrl,
-    from: options.alertsFrom ?? (process.env.ALERTS_FROM || undefined),
-    everyMs: options.alertDeliveryEveryMs,
-  });
 
   const auditRetentionDays = options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
   const prune = () =>

@@ -11,12 +11,12 @@ export interface Mailer {
 }
 
 /** SMTP through nodemailer: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465` (TLS from the start). */
-export function smtpMailer(smtpUrl: string, from: string): Mailer {
+export function smtpMailer(smtpUrl: string, from: () => string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(p) {
       await transport.sendMail({
-        from,
+        from: from(),
         to: p.to,
         subject: p.subject,
         text: p.text,

@@ -46,7 +46,9 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
   const fetcher = options.fetch ?? fetch;
   let mailer: Mailer | null = null;
   if (options.smtpUrl) {
-    mailer = smtpMailer(checkSmtpUrl(options.smtpUrl), options.from ?? defaultFrom(options.publicUrl()));
+    // The From is read when sending: PUBLIC_URL (its default's host) is known only once the server listens.
+    const from = options.from;
+    mailer = smtpMailer(checkSmtpUrl(options.smtpUrl), () => from ?? defaultFrom(options.publicUrl()));
   } else {
     log.info('alerts by email are off: set SMTP_URL');
   }
@@ -130,7 +132,8 @@ export function createAlertDelivery(options: AlertDeliveryOptions): AlertDeliver
   };
 
   const planDigests = async () => {
-    if (!mailer || closed) return 0;
+    // Not before the server listens: the links need PUBLIC_URL.
+    if (!mailer || closed || options.publicUrl() === '') return 0;
     try {
       return await planMorningDigests(db, options.publicUrl(), now());
     } catch (err) {
