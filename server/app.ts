@@ -6,6 +6,7 @@ import { closeWhenBodyUnread } from './http/connection';
 import { dashboardFiles } from './http/dashboard-files';
 import { ApiError } from './http/errors';
 import { extensionCors, limitBody, limitPerIp, limitPerToken, requestLog, securityHeaders } from './http/middleware';
+import { alertUnsubscribeRoutes, webhookSecretRoutes } from './routes/alert-delivery';
 import { auditRoutes } from './routes/audit';
 import { contentRoutes } from './routes/content';
 import { collectRoutes } from './routes/collect';
@@ -53,6 +54,9 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.route('/v1/extension-code', extensionCodeRoutes);
   app.use('/v1/shared/*', limitPerIp(deps.limits.perIp));
   app.route('/v1/shared', sharedRoutes);
+  // Public too: an alert email's one-click unsubscribe (the signed link is the credential; mail clients POST it).
+  app.use('/v1/alerts/unsubscribe', limitPerIp(deps.limits.perIp), limitBody(16 * 1024));
+  app.route('/v1/alerts/unsubscribe', alertUnsubscribeRoutes);
 
   const v1 = new Hono<AppEnv>();
   v1.use('*', extensionCors, limitPerIp(deps.limits.perIp), limitBody(), requireCaller, limitPerToken(deps.limits.perToken));
@@ -76,6 +80,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/signin-links', signInLinksRoutes);
   v1.route('/dashboard-code', dashboardCodeRoutes);
   v1.route('/shared-screens', sharedScreensRoutes);
+  v1.route('/alerts/webhook-secret', webhookSecretRoutes);
   app.route('/v1', v1);
 
   app.notFound((c) => c.json(new ApiError('not_found', `no route for ${c.req.method} ${c.req.path}`).body, 404));

@@ -25,6 +25,7 @@ import { hasAnyWorkspace, seedDemo, type SeededDemo } from './seed/demo';
 import { serveDemoPages } from './seed/demo-pages';
 import { DEMO_REPS } from './seed/people';
 import { PortInUseError, startServer, type RunningServer } from './serve';
+import { checkSmtpUrl } from './alerts/delivery/email';
 import { openStore, writeInWorkspace, type Db, type Store, type StoreOptions } from './store/db';
 import { users, workspaces } from './store/schema';
 import { rotateTrackingKey } from './tracking/tokens';
@@ -117,7 +118,19 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const port = checked(z.coerce.number().int().min(0).max(65535), values.port ?? env.PORT ?? '8787', '--port');
         const host = values.host ?? env.HOST ?? '127.0.0.1';
         const auditRetentionDays = checked(AuditRetentionDays, env.AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS, 'AUDIT_RETENTION_DAYS');
-        const server = await startServer({ port, host, store: storeOptions, log: options.log, now, auditRetentionDays, publicUrl: env.PUBLIC_URL });
+        // A mistyped SMTP_URL is a usage error, said before anything starts.
+        const smtpUrl = env.SMTP_URL ? usage(() => checkSmtpUrl(env.SMTP_URL!)) : undefined;
+        const server = await startServer({
+          port,
+          host,
+          store: storeOptions,
+          log: options.log,
+          now,
+          auditRetentionDays,
+          publicUrl: env.PUBLIC_URL,
+          smtpUrl,
+          alertsFrom: env.ALERTS_FROM || undefined,
+        });
         const pages = values.demo ? await startDemoPages(port === 0 ? 0 : port + 1, out) : null;
         try {
           // The demo's tokens are kept in its PGlite folder between starts (none with DATABASE_URL).
@@ -370,4 +383,13 @@ function printExtensionHelp(serverUrl: string, demo: boolean, out: (line: string
   const howToBuild = demo ? 'run "npm start", which builds the demo extension' : 'run "npm run build"';
   out(`Load the extension: chrome://extensions → Developer mode → Load unpacked → ${build}${existsSync(build) ? '' : ` (not built yet: ${howToBuild})`}`);
   out(`Then open a one-click link from above, or its options page: enter the server ${serverUrl} and a token from above.`);
+}
+
+/** What `check` returns, or its error as a UsageError (exit 2, one line). */
+function usage<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
 }

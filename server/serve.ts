@@ -18,12 +18,15 @@ import { pruneGrants } from './auth/sign-in-grants';
 import { pruneSessions } from './auth/sessions';
 import { DAY_MS } from '../lib/core/time-units';
 import { localAlertBus, postgresAlertBus, type AlertBus } from './alerts/bus';
-import { noAlertChannels, type AlertChannels } from './alerts/channels';
+import type { AlertChannels } from './alerts/channels';
+import { createAlertDelivery, type AlertDelivery } from './alerts/delivery';
+import { checkSmtpUrl } from './alerts/delivery/email';
+import { pruneAlertOutbox } from './alerts/delivery/outbox';
 import { startAlertEngine, type AlertEngine } from './alerts/engine';
 
 /**
- * How often applied-mutation records older than their 30 days, old website events, old audit events, and sign-in
- * links and sessions a day past their end are pruned.
+ * How often applied-mutation records older than their 30 days, old website events, old audit events, sign-in
+ * links and sessions a day past their end, and alert sends 30 days done are pruned.
  */
 const PRUNE_EVERY_MS = 60 * 60_000;
 /** Heartbeat comments on /v1/stream: well inside the idle timeouts of common proxies (60 s). */
@@ -50,8 +53,13 @@ export interface ServeOptions {
   auditRetentionDays?: number;
   /** The built dashboard to serve at /app/*; default .output/dashboard, where `npm run build` puts it. */
   dashboardDir?: string;
-  /** Where due alerts go beyond the browser (email, chat); default none. */
+  /** Where due alerts go instead of the email and chat channels (a test's recorder); default those channels. */
   alertChannels?: AlertChannels;
+  /** Alerts by email: `SMTP_URL` (smtp:// or smtps://) and the From address (`ALERTS_FROM`); unset, email is off. */
+  smtpUrl?: string;
+  alertsFrom?: string;
+  /** The alert delivery worker's tick (default 5 s; 0: none, a test runs it by hand). */
+  alertDeliveryEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -66,6 +74,8 @@ export interface RunningServer {
   app: Hono<AppEnv>;
   /** The alert engine: `tick()` runs the minute's check now, `settled()` waits for queued work (tests). */
   alerts: AlertEngine;
+  /** Alerts by email and chat: the engine's channels, and the worker a test can run by hand. */
+  alertChannels: AlertDelivery;
   close(): Promise<void>;
 }
 
@@ -91,6 +101,8 @@ function processCount(value: unknown): number {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   // Checked before the database opens: a typo never waits on a migration.
   const apiProcesses = processCount(options.apiProcesses ?? process.env.API_PROCESSES ?? 1);
+  const smtpUrl = options.smtpUrl ?? (process.env.SMTP_URL || undefined);
+  if (smtpUrl) checkSmtpUrl(smtpUrl);
   const store = await openStore(options.store);
   const log = options.log ?? jsonLogger();
   const now = options.now ?? (() => new Date());
@@ -109,6 +121,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await store.close();
     throw err;
   }
+  // Email and chat for alerts (the engine's channels): queued durably, sent by their own worker, closed with the bus.
+  // PUBLIC_URL is read when a link is made, once the server listens.
+  const alertChannels = createAlertDelivery({
+    db: store.db,
+    log,
+    now,
+    publicUrl: () => deps.publicUrl,
+    smtpUrl,
+    from: options.alertsFrom ?? (process.env.ALERTS_FROM || undefined),
+    everyMs: options.alertDeliveryEveryMs,
+  });
   const closing = new AbortController();
   const deps: ServerDeps = {
     store,
@@ -132,13 +155,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // A port someone else holds is a sentence for the person who started us, not an unhandled 'error' event.
     s.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(options.port) : err));
   }).catch(async (err: unknown) => {
+    await alertChannels.close();
     await activityBus.close();
     await alertBus.close();
     await store.close();
     throw err;
   });
-  const alertChannels = options.alertChannels ?? noAlertChannels;
-  const alertEngine = startAlertEngine({ db: store.db, log, now, activityBus, alertBus, channels: alertChannels });
+  const alertEngine = startAlertEngine({ db: store.db, log, now, activityBus, alertBus, channels: options.alertChannels ?? alertChannels });
   const idleSockets = trackIdleSockets(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -156,6 +179,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       pruneAuditEvents(store.db, now(), auditRetentionDays),
       pruneGrants(store.db, now()),
       pruneSessions(store.db, now(), DAY_MS),
+      pruneAlertOutbox(store.db, now()),
     ]).then(
       () => undefined,
       (err: unknown) => log.error('prune failed', { err: String(err) }),
@@ -171,6 +195,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     prune,
     app,
     alerts: alertEngine,
+    alertChannels,
     close: async () => {
       clearInterval(pruneTimer);
       await alertEngine.close();
@@ -191,9 +216,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if ('closeIdleConnections' in server) server.closeIdleConnections();
         idleSockets.destroyAll();
       });
+      await alertChannels.close();
       await activityBus.close();
       await alertBus.close();
-      await alertChannels.close();
       await store.close();
     },
   };

@@ -602,3 +602,55 @@ export const alerts = pgTable(
     index('alerts_user_delivered').on(t.userId, t.deliveredAt),
   ],
 );
+
+// ── Alerts by email and chat (server/alerts/delivery/) ──────────────────────────────────────────────────────────────
+
+/**
+ * What the alert channels still have to send (an instant email, a morning digest, a chat post), written by
+ * `AlertChannels.delivered` and the digest planner and sent by the delivery worker, so a mail server or a chat that is
+ * down never makes ingestion wait and nothing queued is lost on a restart. `key` makes each send happen once: the same
+ * alert handed over twice, or a digest planned by two processes for one day, is one row.
+ */
+export const alertOutbox = pgTable(
+  'alert_outbox',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    /** "email:<alert id>", "chat:<alert id>", "digest:<user id>:<YYYY-MM-DD>". */
+    key: text('key').notNull(),
+    channel: text('channel', { enum: ['email', 'chat'] }).notNull(),
+    /** What to send, already composed (server/alerts/delivery/outbox.ts `OutboxPayload`). */
+    payload: jsonb('payload').notNull(),
+    createdAt: instant('created_at').notNull(),
+    /** When the worker may next try; pushed back by the backoff after a failure, and by a lease while one sends. */
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    sentAt: instant('sent_at'),
+    /** Gave up after the last retry (the error is kept). */
+    failedAt: instant('failed_at'),
+  },
+  (t) => [
+    uniqueIndex('alert_outbox_key').on(t.workspaceId, t.key),
+    index('alert_outbox_due').on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+  ],
+);
+
+/**
+ * Each workspace's secrets for alerts: the key that signs one-click unsubscribe links in alert emails, and the
+ * Standard Webhooks secret ("whsec_" + base64) that signs its chat posts, which an admin reads and rotates
+ * (GET /v1/alerts/webhook-secret, POST …/rotate). Made on first use.
+ */
+export const alertSecrets = pgTable('alert_secrets', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  /** 32 random bytes, base64url. */
+  unsubscribeKey: text('unsubscribe_key').notNull(),
+  webhookSecret: text('webhook_secret').notNull(),
+  webhookSecretAt: instant('webhook_secret_at').notNull(),
+  /** The secret before the last rotation: posts carry its signature too until WEBHOOK_SECRET_GRACE_HOURS after it. */
+  previousWebhookSecret: text('previous_webhook_secret'),
+});

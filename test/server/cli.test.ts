@@ -174,7 +174,7 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
     expect(await run(['audit', 'list', '--workspace', 'ws_missing'], place)).toEqual({ code: 1, out: [], err: ['no workspace ws_missing'] });
   }, 60_000);
 
-  it('answers a bad audit list or retention with exit 2 and one line', async () => {
+  it('answers a bad audit list, retention or SMTP_URL with exit 2 and one line', async () => {
     const untouched = join(tmpdir(), `leadside-cli-audit-untouched-${process.pid}-${kind}`);
     const place: Place = { args: ['--data-dir', untouched], env: {}, server: () => startTestServer(kind, { dataDir: untouched }) };
     expect(await run(['audit', 'list'], place)).toEqual({ code: 2, out: [], err: ['--workspace is required'] });
@@ -188,6 +188,11 @@ describe.each(STORE_KINDS)('the CLI on %s', (kind: StoreKind) => {
       code: 2,
       out: [],
       err: ['AUDIT_RETENTION_DAYS is not valid: must be a whole number of days, at least 1'],
+    });
+    expect(await run(['serve', '--port', '0'], { ...place, env: { SMTP_URL: 'mail.example.com:587' } })).toEqual({
+      code: 2,
+      out: [],
+      err: ['SMTP_URL must start with smtp:// or smtps://, not mail.example.com://'],
     });
     expect(existsSync(untouched)).toBe(false);
   });

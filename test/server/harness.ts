@@ -57,6 +57,9 @@ export interface TestServerOptions {
   publicUrl?: string;
   /** Where due alerts go beyond the browser (a test's recorder); default none. */
   alertChannels?: AlertChannels;
+  /** Alerts by email through this SMTP server; the delivery worker runs only when a test calls it. */
+  smtpUrl?: string;
+  alertsFrom?: string;
 }
 
 /** A fresh empty database on the run's PostgreSQL server (one per test file). */
@@ -117,6 +120,9 @@ export async function startTestServer(
     dashboardDir: options.dashboardDir,
     publicUrl: options.publicUrl,
     alertChannels: options.alertChannels,
+    smtpUrl: options.smtpUrl,
+    alertsFrom: options.alertsFrom,
+    alertDeliveryEveryMs: 0,
   });
   return {
     ...server,

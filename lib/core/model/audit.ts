@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'session.end_all',
   'shared_screen.create',
   'shared_screen.revoke',
+  'alert_webhook_secret.rotate',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -40,6 +41,7 @@ export const AUDIT_AREAS = [
   'signin_link',
   'session',
   'shared_screen',
+  'alert_webhook_secret',
 ] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 

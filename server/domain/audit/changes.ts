@@ -81,6 +81,14 @@ export const trackingKeyRotated = (at: Date, workspaceId: string, retiredKeyId: 
   changes: fieldChanges({ signingKeyId: retiredKeyId }, { signingKeyId: keyId }),
 });
 
+/** When each secret was made, never the secret: it stays in alert_secrets. */
+export const alertWebhookSecretRotated = (at: Date, workspaceId: string, before: Date, after: Date): AuditChange => ({
+  at,
+  action: 'alert_webhook_secret.rotate',
+  target: { kind: 'workspace', id: workspaceId },
+  changes: fieldChanges({ secretCreatedAt: before.toISOString() }, { secretCreatedAt: after.toISOString() }),
+});
+
 const contentChange = (before: ContentItem | null, after: ContentItem | null) =>
   fieldChanges(before, after, { ignore: ['id', 'updatedAt', 'version'] });
 
