@@ -1,64 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Alert } from '../../lib/core/model/alerts';
 import type { Contact } from '../../lib/core/model/contact';
 import type { SyncPage } from '../../lib/core/model/sync';
 import type { EmailRegistrationResponse } from '../../lib/core/model/tracking';
 import type { AlertChannels, DeliveredAlert } from '../../server/alerts/channels';
 import { alerts } from '../../server/store/schema';
+import { alertStream, until } from './alert-stream-support';
 import { STORE_KINDS, freshPostgresDatabase, makeWorkspace, startTestServer, type TestServer, type TestWorkspace } from './harness';
 
 // Monday 2026-01-19 10:00 in New York (the workspace's zone, working 09:00–17:00 Mon–Fri).
 const NOW = '2026-01-19T15:00:00.000Z';
 const SITE = 'https://www.acme.example';
-/** The longest a test waits for something to arrive: far above the 2 s promise, so a slow machine does not fail it. */
-const WAIT_MS = 10_000;
-
-async function until<T>(find: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const found = await find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`waited ${WAIT_MS} ms for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** The `event: alert` frames of a /v1/stream, read as the extension's background reads them. */
-function alertStream(baseUrl: string, token: string) {
-  const abort = new AbortController();
-  const received: Alert[] = [];
-  let connected = false;
-  void (async () => {
-    const res = await fetch(`${baseUrl}/v1/stream`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const lines = buffer.slice(0, cut).split('\n');
-          buffer = buffer.slice(cut + 2);
-          if (lines.includes(': connected')) connected = true;
-          if (lines.includes('event: alert')) received.push(Alert.parse(JSON.parse(lines.find((l) => l.startsWith('data: '))!.slice(6))));
-        }
-      }
-    } catch {
-      // aborted by the test
-    }
-  })();
-  return {
-    received,
-    connected: () => until(() => (connected ? true : undefined), 'the stream to open'),
-    about: (contactId: string) => received.filter((a) => a.contactId === contactId),
-    next: (match: (a: Alert) => boolean, what: string) => until(() => received.find(match), what),
-    close: () => abort.abort(),
-  };
-}
-
 /** Channels that keep what they were handed, to check each alert is handed over once. */
 function recordingChannels(): AlertChannels & { handed: DeliveredAlert[] } {
   const handed: DeliveredAlert[] = [];
