@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/auth/tokens';
-import { addUser, createWorkspace } from '../../server/domain/admin';
+import { createWorkspace } from '../../server/domain/admin';
 import type { Db } from '../../server/store/db';
 import { STORE_KINDS, databaseBefore, startTestServer } from './harness';
 
@@ -16,7 +16,9 @@ describe.each(STORE_KINDS)('the tokens_named migration on %s', (kind) => {
     const token = 'lsk_madebeforenames_0123456789abcdefghijklmnopq';
     const fill = async (db: Db) => {
       const ws = await createWorkspace(db, { name: 'Old' });
-      const { id } = await addUser(db, { workspaceId: ws.id, email: 'old@old.example', name: 'Old', role: 'rep' });
+      // In SQL: the user row as it was then (today's schema has columns that database does not).
+      const id = 'u_old';
+      await db.execute(sql`insert into users (id, workspace_id, email, name, role) values (${id}, ${ws.id}, 'old@old.example', 'Old', 'rep')`);
       await db.execute(sql`insert into tokens (id, user_id, hash) values ('tok_old', ${id}, ${hashToken(token)})`);
     };
     const before = await databaseBefore(kind, '0006_tokens_named', fill);

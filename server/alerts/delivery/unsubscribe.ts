@@ -58,8 +58,10 @@ export async function verifyUnsubscribe(db: Db, token: string, now: Date): Promi
   } catch {
     throw refused();
   }
-  // Only canonical base64url: one token, one spelling.
+  // Only canonical base64url, payload and MAC alike: one token, one spelling (a last character that differs only in
+  // its unused bits would otherwise decode to the same MAC).
   if (Buffer.from(m[1]!, 'base64url').toString('base64url') !== m[1]) throw refused();
+  if (Buffer.from(m[2]!, 'base64url').toString('base64url') !== m[2]) throw refused();
   const [, workspaceId, userId, rule] = parsed;
   const [exists] = await db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
   if (!exists) throw refused();
