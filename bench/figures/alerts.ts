@@ -9,7 +9,7 @@ import { seedDemo } from '../../server/seed/demo';
 import { teamMember } from '../../server/seed/people';
 import { startServer } from '../../server/serve';
 import { writeInWorkspace } from '../../server/store/db';
-import { activities, contacts, workspaces } from '../../server/store/schema';
+import { activities, alerts as alertRows, contacts, workspaces } from '../../server/store/schema';
 import { buildE2eExtension, launchWithExtension } from '../../test/support/extension';
 import { benchLogger } from '../support/logger';
 import { ratioOf, type Figure } from '../support/result';
@@ -162,7 +162,7 @@ export const alerts: Figure = {
     });
     const needed = WARMUP + ROUNDS;
     if (leads.length < needed) throw new Error(`Maya has ${leads.length} named leads not on the site lately; the figure needs ${needed}`);
-    const rounds = leads.slice(0, needed).map((lead, i) => ({ ...lead, name: lead.name!, visitorId: `benchalert${i}`.padEnd(12, '0') }));
+    const rounds = leads.slice(0, needed).map((lead, i) => ({ ...lead, name: lead.name!, visitorId: `benchalert${String(i).padStart(3, '0')}` }));
 
     const collect = async (visitorId: string, event: Record<string, unknown>) => {
       const response = await fetch(`${server.url}/v1/collect`, {
@@ -171,6 +171,7 @@ export const alerts: Figure = {
         body: JSON.stringify({ siteKey: ws.siteKey, visitorId, events: [event] }),
       });
       if (!response.ok) throw new Error(`/v1/collect answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as { stored: number; duplicates: number; ignored: number };
     };
     // Each lead's site visitor, named three hours ago (so neither the badge nor an alert comes of it).
     const earlier = new Date(Date.now() - 3 * 60 * 60_000).toISOString();
@@ -195,6 +196,8 @@ export const alerts: Figure = {
     await options.close();
     const worker = ext.context.serviceWorkers().find((w) => w.url().includes(ext.id));
     if (!worker) throw new Error('the extension has no service worker');
+    // The init script reaches pages only; the worker gets the same helper (a string, which tsx leaves alone).
+    await worker.evaluate('globalThis.__name ??= (fn) => fn; undefined');
     const hook = await hookNotifications(worker);
     const panel = await ext.openPage('sidepanel.html');
     // The background's and the panel's streams are open once a first page of each arrived; give both a moment.
@@ -217,7 +220,7 @@ export const alerts: Figure = {
         continue;
       }
       const sent = wallNow();
-      await collect(r.visitorId, { id: `${r.visitorId}pv`, type: 'page_view', url: `${SITE}/pricing`, title: 'Pricing | Northwind', at: new Date().toISOString() });
+      const result = await collect(r.visitorId, { id: `${r.visitorId}pv`, type: 'page_view', url: `${SITE}/pricing`, title: 'Pricing | Northwind', at: new Date().toISOString() });
       const accepted = wallNow() - sent;
       let notified: number | null = null;
       let active: number | null = null;
@@ -227,7 +230,9 @@ export const alerts: Figure = {
         active ??= await activeAt(panel);
       }
       if (notified === null || active === null) {
-        failures.push(`round ${i}: ${notified === null ? 'no notification' : ''}${notified === null && active === null ? ', ' : ''}${active === null ? 'no "Active now"' : ''} within ${ROUND_TIMEOUT_MS / 1000} s`);
+        const stored = await db.select({ rule: alertRows.rule, state: alertRows.state }).from(alertRows).where(eq(alertRows.contactId, r.id));
+        const missing = [notified === null && 'no notification', active === null && 'no "Active now"'].filter(Boolean).join(', ');
+        failures.push(`round ${i} (${r.name}): ${missing} within ${ROUND_TIMEOUT_MS / 1000} s; collect ${JSON.stringify(result)}, alerts ${JSON.stringify(stored)}`);
         continue;
       }
       if (i < WARMUP) continue;
