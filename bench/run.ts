@@ -7,7 +7,8 @@
  *   npm run bench -- ingest sizes      only these (by id); writes bench/out/results.partial.json, README untouched
  *   npm run bench -- --no-readme       all figures, README untouched
  *
- * Figure ids: panel, sync-apply, no-change-sync, ingest, sync-load, content-script, sizes. Scratch (builds, browser
+ * Figure ids: panel, sync-apply, no-change-sync, ingest, sync-load, content-script, sizes, alerts (an ingested event →
+ * the rep's notification, beside the same event → the open panel's "Active now"). Scratch (builds, browser
  * profiles, databases) goes to a temporary folder removed at the end. LEADSIDE_BENCH_PROFILE=DIR writes a CPU profile
  * of each API server process into DIR (read one with `node --import tsx bench/support/cpuprofile.ts FILE`);
  * LEADSIDE_BENCH_DATABASE_URL uses that PostgreSQL server instead of a throwaway cluster.
@@ -17,6 +18,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { alerts } from './figures/alerts';
 import { contentScript } from './figures/content-script';
 import { ingest } from './figures/ingest';
 import { noChangeSync } from './figures/no-change-sync';
@@ -29,7 +31,7 @@ import { textTable } from './support/format';
 import type { Figure, FigureContext, Row } from './support/result';
 import { withTimeout } from './support/stats';
 
-const FIGURES: Figure[] = [panel, syncApply, noChangeSync, ingest, syncLoad, contentScript, sizes];
+const FIGURES: Figure[] = [panel, syncApply, noChangeSync, ingest, syncLoad, contentScript, sizes, alerts];
 
 export interface FigureRecord {
   id: string;
