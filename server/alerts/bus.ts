@@ -4,7 +4,7 @@ import type { Logger } from '../http/logger';
 import type { Db } from '../store/db';
 import { localRowBus, postgresRowBus, type RowBus, type RowBusSpec } from '../store/row-bus';
 import { alerts } from '../store/schema';
-import { toAlert } from './rows';
+import { toAlert } from '../store/rows';
 
 /** Alerts of one workspace that just became due (delivered), for the recipients' open /v1/stream connections. */
 export interface AlertNotice {

@@ -27,7 +27,7 @@ import { activities, alerts, attempts, contacts, users, workspaces } from '../st
 import type { ActivityBus, ActivityNotice } from '../tracking/bus';
 import type { AlertBus } from './bus';
 import type { AlertChannels, DeliveredAlert } from './channels';
-import { toAlert, type AlertRow } from './rows';
+import { toAlert, type AlertRow } from '../store/rows';
 
 /** The minute timer: SLA due-soon and breached, and held alerts whose working moment came. */
 export const ALERT_TICK_MS = MINUTE_MS;

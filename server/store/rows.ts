@@ -1,10 +1,11 @@
 import type { Activity } from '../../lib/core/model/activity';
+import type { Alert } from '../../lib/core/model/alerts';
 import type { Attempt } from '../../lib/core/model/attempt';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ContentItem } from '../../lib/core/model/content';
 import type { Question, QuestionAnswer } from '../../lib/core/model/questions';
 import type { StageChange } from '../../lib/core/model/stage-history';
-import type { activities, attempts, contacts, content, questionAnswers, questions, stageChanges } from './schema';
+import type { activities, alerts, attempts, contacts, content, questionAnswers, questions, stageChanges } from './schema';
 
 // Database rows and their lib/core model: the one place that names the row types and knows both shapes.
 
@@ -131,5 +132,22 @@ export function toStageChange(r: StageChangeRow, actorName: string | null): Stag
     undoes: r.undoes,
     reconstructed: r.reconstructed,
     version: r.version,
+  };
+}
+
+export type AlertRow = typeof alerts.$inferSelect;
+
+/** A stored alert as every channel carries it. */
+export function toAlert(r: AlertRow): Alert {
+  return {
+    id: r.id,
+    userId: r.userId,
+    contactId: r.contactId,
+    rule: r.rule as Alert['rule'],
+    at: iso(r.at),
+    deliverAt: iso(r.deliverAt),
+    title: r.title,
+    body: r.body,
+    digestOf: r.digestOf ?? null,
   };
 }
