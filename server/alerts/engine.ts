@@ -22,12 +22,11 @@ import { MINUTE_MS, DAY_MS } from '../../lib/core/time-units';
 import { newId } from '../auth/tokens';
 import type { Logger } from '../http/logger';
 import { writeInWorkspace, type Db, type Tx } from '../store/db';
-import { toActivity, toAttempt, toContact } from '../store/rows';
+import { toActivity, toAlert, toAttempt, toContact, type AlertRow } from '../store/rows';
 import { activities, alerts, attempts, contacts, users, workspaces } from '../store/schema';
 import type { ActivityBus, ActivityNotice } from '../tracking/bus';
 import type { AlertBus } from './bus';
 import type { AlertChannels, DeliveredAlert } from './channels';
-import { toAlert, type AlertRow } from '../store/rows';
 
 /** The minute timer: SLA due-soon and breached, and held alerts whose working moment came. */
 export const ALERT_TICK_MS = MINUTE_MS;

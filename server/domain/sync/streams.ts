@@ -1,8 +1,7 @@
 import { and, asc, eq, getTableColumns, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../store/db';
-import { toActivity, toAttempt, toContact, toContentItem, toQuestion, toQuestionAnswer } from '../../store/rows';
+import { toActivity, toAlert, toAttempt, toContact, toContentItem, toQuestion, toQuestionAnswer } from '../../store/rows';
 import { activities, alerts, attempts, contacts, content, questionAnswers, questions, scopeEntries, scopeExits, stageChanges, workspaces } from '../../store/schema';
-import { toAlert } from '../../store/rows';
 import { stageChangesOf } from '../contacts/stage-history';
 import type { Change } from './changes';
 import { entryInScope, type SyncScope } from '../scope/rule';
