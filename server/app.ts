@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, ServerDeps } from './context';
 import { requireCaller } from './auth/middleware';
 import { closeWhenBodyUnread } from './http/connection';
 import { dashboardFiles } from './http/dashboard-files';
 import { ApiError } from './http/errors';
+import { operation } from './http/openapi';
 import { extensionCors, limitBody, limitPerIp, limitPerToken, requestLog, securityHeaders } from './http/middleware';
 import { alertUnsubscribeRoutes, webhookSecretRoutes } from './routes/alert-delivery';
 import { auditRoutes } from './routes/audit';
@@ -14,6 +16,7 @@ import { contactsRoutes } from './routes/contacts';
 import { emailsRoutes } from './routes/emails';
 import { meRoutes } from './routes/me';
 import { mutationsRoutes } from './routes/mutations';
+import { openApiRoutes } from './routes/openapi';
 import { questionsRoutes } from './routes/questions';
 import { sourcesRoutes } from './routes/sources';
 import { reportsRoutes } from './routes/reports';
@@ -30,6 +33,13 @@ import { trackingKeyRoutes } from './routes/tracking-key';
 import { trackingRoutes } from './routes/tracking';
 import { usersRoutes } from './routes/users';
 
+const health = operation({
+  tag: 'Server',
+  public: true,
+  summary: 'Whether the server answers',
+  responses: { 200: { description: '`{"ok": true}`', schema: z.object({ ok: z.literal(true) }) } },
+});
+
 /** The API of docs/api.md: one Hono app, a route file per resource. */
 export function createApp(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -38,7 +48,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
     await next();
   });
   app.use('*', closeWhenBodyUnread, requestLog, securityHeaders);
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/healthz', health, (c) => c.json({ ok: true }));
   // Public, without a token: /t.js, /o/:token, /c/:token, and /v1/collect. Registered before the /v1 router, so a
   // request they answer never reaches its authentication (Hono runs matching handlers in the order they were added).
   app.route('/', trackingRoutes);
@@ -57,6 +67,11 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   // Public too: an alert email's one-click unsubscribe (the signed link is the credential; mail clients POST it).
   app.use('/v1/alerts/unsubscribe', limitPerIp(deps.limits.perIp), limitBody(16 * 1024));
   app.route('/v1/alerts/unsubscribe', alertUnsubscribeRoutes);
+
+  // Public too: the API's OpenAPI description and its readable page (docs/api.md § The API's description).
+  app.use('/v1/openapi.json', limitPerIp(deps.limits.perIp));
+  app.use('/v1/docs', limitPerIp(deps.limits.perIp));
+  app.route('/v1', openApiRoutes(() => app));
 
   const v1 = new Hono<AppEnv>();
   v1.use('*', extensionCors, limitPerIp(deps.limits.perIp), limitBody(), requireCaller, limitPerToken(deps.limits.perToken));

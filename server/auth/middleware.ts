@@ -102,12 +102,21 @@ function assertSameOriginWrite(c: Context<AppEnv>, secret: string): void {
   if (!csrfMatches(secret, sent)) throw new ApiError('csrf', 'the X-CSRF-Token header does not match this session');
 }
 
+const ROLES = Symbol('roles');
+
 /** Lets only the given roles through; the rest get a 403 naming who may. */
 export function requireRole(...roles: Role[]) {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  const middleware = createMiddleware<AppEnv>(async (c, next) => {
     assertRole(c.get('caller'), roles);
     await next();
   });
+  // Marked with its roles, so the OpenAPI description says who may from the check itself (http/openapi-spec.ts).
+  return Object.assign(middleware, { [ROLES]: roles as readonly Role[] });
+}
+
+/** The roles a requireRole middleware admits; undefined for any other handler. */
+export function rolesOf(handler: unknown): readonly Role[] | undefined {
+  return typeof handler === 'function' ? (handler as { [ROLES]?: readonly Role[] })[ROLES] : undefined;
 }
 
 export function assertRole(caller: Caller, roles: readonly Role[]): void {

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { OneClickUnsubscribe, type WebhookSecret } from '../../lib/core/model/alert-delivery';
+import { OneClickUnsubscribe, WebhookSecret } from '../../lib/core/model/alert-delivery';
 import { SETTINGS_SECTION_OWNERS } from '../../lib/core/model/admin-requests';
 import { summarizeIssues } from '../../lib/core/model/parse';
 import { requireRole } from '../auth/middleware';
@@ -10,10 +10,38 @@ import { alertSecretsOf, rotateWebhookSecret, type AlertSecrets } from '../alert
 import { UNSUBSCRIBE_TOKEN, unsubscribe, verifyUnsubscribe } from '../alerts/delivery/unsubscribe';
 import { escapeHtml, RULE_NAMES } from '../alerts/delivery/words';
 import { ApiError } from '../http/errors';
-import { queryOf, validated } from '../http/validate';
+import { validated } from '../http/validate';
+import { operation } from '../http/openapi';
 
 const TokenQuery = z.object({
   token: z.string().regex(UNSUBSCRIBE_TOKEN, { message: 'must be the token of an unsubscribe link, as the email gave it' }),
+});
+
+const tag = 'Alerts';
+const HTML = { description: 'an HTML page; a malformed token is a 400 page naming `token`, a forged one a 403 page', media: 'text/html' };
+const unsubscribePage = operation({
+  tag,
+  public: true,
+  summary: 'The one-click unsubscribe page of an alert email; changes nothing',
+  description: 'Public, by the signed link (mail scanners fetch links, so GET only shows the button).',
+  query: TokenQuery,
+  responses: { 200: HTML },
+});
+const unsubscribeNow = operation({
+  tag,
+  public: true,
+  summary: 'Unsubscribe from one alert rule or the digest (RFC 8058 one-click)',
+  description: 'The form body `List-Unsubscribe=One-Click`; a refusal changes nothing.',
+  query: TokenQuery,
+  otherBody: { media: 'application/x-www-form-urlencoded', schema: OneClickUnsubscribe },
+  responses: { 200: HTML },
+});
+const secret = operation({ tag, summary: 'The Standard Webhooks secret that signs the workspace’s chat alerts', responses: { 200: { description: 'the secret', schema: WebhookSecret } } });
+const rotate = operation({
+  tag,
+  summary: 'Rotate the chat alerts’ signing secret',
+  description: 'For 24 hours posts carry both signatures, the new first (audited).',
+  responses: { 200: { description: 'the new secret', schema: WebhookSecret } },
 });
 
 function page(c: Context<AppEnv>, title: string, body: string, status: 200 | 400 | 403 = 200) {
@@ -43,10 +71,10 @@ const topicWords = (rule: string) => (rule === 'morning_digest' ? 'the morning d
  * forged or tampered one a 403, and neither changes anything.
  */
 export const alertUnsubscribeRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+  .get('/', unsubscribePage, async (c) => {
     const { db, now } = c.get('deps');
     try {
-      const { token } = queryOf(c, TokenQuery);
+      const { token } = unsubscribePage.query(c);
       const claims = await verifyUnsubscribe(db, token, now());
       return page(
         c,
@@ -58,10 +86,10 @@ export const alertUnsubscribeRoutes = new Hono<AppEnv>()
       return refused(c, err);
     }
   })
-  .post('/', async (c) => {
+  .post('/', unsubscribeNow, async (c) => {
     const { db, now } = c.get('deps');
     try {
-      const { token } = queryOf(c, TokenQuery);
+      const { token } = unsubscribeNow.query(c);
       let form: unknown;
       try {
         form = await c.req.parseBody();
@@ -85,11 +113,11 @@ const answer = (s: AlertSecrets): WebhookSecret => ({ secret: s.webhookSecret, c
  */
 export const webhookSecretRoutes = new Hono<AppEnv>()
   .use(requireRole(...SETTINGS_SECTION_OWNERS.alerts))
-  .get('/', async (c) => {
+  .get('/', secret, async (c) => {
     const { db, now } = c.get('deps');
     return c.json(answer(await alertSecretsOf(db, c.get('caller').workspace.id, now())));
   })
-  .post('/rotate', async (c) => {
+  .post('/rotate', rotate, async (c) => {
     const { db, now } = c.get('deps');
     const caller = c.get('caller');
     return c.json(answer(await rotateWebhookSecret(db, caller.workspace.id, now(), actorOf(caller))));

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { sql } from 'drizzle-orm';
-import { CollectBatch, MAX_COLLECT_BYTES, VisitorProofQuery } from '../../lib/core/model/tracking';
+import { CollectBatch, CollectResult, MAX_COLLECT_BYTES, VisitorProofQuery, VisitorProofResponse } from '../../lib/core/model/tracking';
 import type { AppEnv } from '../context';
 import { ApiError } from '../http/errors';
 import { limitBody } from '../http/middleware';
-import { jsonBody, queryOf } from '../http/validate';
+import { operation } from '../http/openapi';
 import { workspaces } from '../store/schema';
 import { collect, findSite } from '../tracking/collect';
 import { enforceIpLimit, overLimit, tooManyRequests } from '../tracking/limits';
@@ -19,6 +19,25 @@ import { issueVisitorProof, mayNameByEmail } from '../tracking/site-proof';
  * Without an Origin (a script, a beacon that lost it) page views are taken, but naming a visitor by email needs the
  * visitor proof that GET /v1/collect/proof gives a page of the site (tracking/site-proof.ts).
  */
+const tag = 'Website tracking';
+const proof = operation({
+  tag,
+  public: true,
+  summary: 'A visitor proof, for naming that visitor by email without an `Origin`',
+  description: 'Public, for a page of the site: 403 to any other origin or none; never cached.',
+  query: VisitorProofQuery,
+  responses: { 200: { description: 'the proof', schema: VisitorProofResponse } },
+});
+const collectBatch = operation({
+  tag,
+  public: true,
+  summary: 'Website events from t.js, by site key',
+  description: 'Public. CORS admits only the site key’s workspace’s origins; naming a visitor by email needs a site origin or the visitor proof.',
+  body: CollectBatch,
+  bodyName: 'batch',
+  responses: { 200: { description: 'what was stored', schema: CollectResult } },
+});
+
 export const collectRoutes = new Hono<AppEnv>()
   .options('/', async (c) => {
     enforceIpLimit(c);
@@ -34,12 +53,12 @@ export const collectRoutes = new Hono<AppEnv>()
     }
     return c.body(null, 204);
   })
-  .get('/proof', async (c) => {
+  .get('/proof', proof, async (c) => {
     enforceIpLimit(c);
     c.header('Vary', 'Origin');
     c.header('Cache-Control', 'no-store');
     const deps = c.get('deps');
-    const { k, v } = queryOf(c, VisitorProofQuery);
+    const { k, v } = proof.query(c);
     const site = await findSite(deps.db, k);
     if (!site) throw unknownSite();
     const origin = c.req.header('origin');
@@ -49,11 +68,11 @@ export const collectRoutes = new Hono<AppEnv>()
     c.header('Access-Control-Allow-Origin', origin);
     return c.json(await issueVisitorProof(deps.db, site, v, deps.now()));
   })
-  .post('/', limitBody(MAX_COLLECT_BYTES), async (c) => {
+  .post('/', collectBatch, limitBody(MAX_COLLECT_BYTES), async (c) => {
     enforceIpLimit(c);
     c.header('Vary', 'Origin');
     const deps = c.get('deps');
-    const batch = await jsonBody(c, CollectBatch, 'batch');
+    const batch = await collectBatch.body(c);
     const site = await findSite(deps.db, batch.siteKey);
     if (!site) throw unknownSite();
     const origin = c.req.header('origin') ?? null;

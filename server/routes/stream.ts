@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Activity } from '../../lib/core/model/activity';
+import { operation } from '../http/openapi';
 import type { AppEnv } from '../context';
 import { ApiError } from '../http/errors';
 import type { ActivityNotice } from '../tracking/bus';
@@ -14,7 +15,14 @@ import { visibleTo } from '../tracking/stream';
  * every `streamHeartbeatMs` keeps proxies from closing an idle stream. It ends when the client goes or the server
  * closes; the client reconnects and its sync fills any gap (the stream is live news, not a log).
  */
-export const streamRoutes = new Hono<AppEnv>().get('/', (c) => {
+const stream = operation({
+  tag: 'Sync',
+  summary: 'Server-sent events: new activity on the caller’s contacts, and the caller’s own alerts',
+  description: '`event: activity` with the Activity as JSON, `event: alert` with the Alert as JSON; a heartbeat comment every 15 s. Too many open streams for one user is a 429.',
+  responses: { 200: { description: 'an event stream (`text/event-stream`)', media: 'text/event-stream' } },
+});
+
+export const streamRoutes = new Hono<AppEnv>().get('/', stream, (c) => {
   const deps = c.get('deps');
   const caller = c.get('caller');
   const release = takeStreamSlot(deps, caller.user.id);

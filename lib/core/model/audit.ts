@@ -59,7 +59,9 @@ export const AuditActorKind = z.enum(AUDIT_ACTOR_KINDS);
 export type AuditActorKind = z.infer<typeof AuditActorKind>;
 
 /** One field's value before and after; null on the side where it did not exist (created, deleted). */
-export const FieldChange = z.strictObject({ before: z.json(), after: z.json() });
+/** Any JSON value: one schema for both sides, so the API description names it once (server/http/openapi-components.ts). */
+export const JsonValue = z.json();
+export const FieldChange = z.strictObject({ before: JsonValue, after: JsonValue });
 export type FieldChange = z.infer<typeof FieldChange>;
 export const FieldChanges = z.record(z.string(), FieldChange);
 export type FieldChanges = z.infer<typeof FieldChanges>;
