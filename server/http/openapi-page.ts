@@ -58,7 +58,9 @@ function operationHtml(path: string, method: string, op: OpenAPIV3_1.OperationOb
     : '';
   const responses = Object.entries(op.responses ?? {}).map(([status, r]) => {
     const res = r as OpenAPIV3_1.ResponseObject;
-    const content = Object.entries(res.content ?? {}).map(([media, m]) => `<details><summary><code>${escape(media)}</code></summary>${json(m.schema)}</details>`).join('');
+    const content = Object.entries(res.content ?? {})
+      .map(([media, m]) => (m.schema ? `<details><summary><code>${escape(media)}</code></summary>${json(m.schema)}</details>` : ` <code>${escape(media)}</code>`))
+      .join('');
     return `<li><strong>${escape(status)}</strong> ${prose(res.description)}${content}</li>`;
   });
   const open = Array.isArray(op.security) && op.security.length === 0;

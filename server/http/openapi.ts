@@ -38,7 +38,8 @@ const asInput = { options: { io: 'input' } };
 const asOutput = { options: { io: 'output' } };
 
 /** The components every operation refers to: the one error body (docs/api.md § Errors). */
-export const sharedSchemas = { ErrorBody: z.toJSONSchema(ErrorBody, { target: 'draft-2020-12' }) };
+const { $schema: _dialect, ...errorBody } = z.toJSONSchema(ErrorBody, { target: 'draft-2020-12' });
+export const sharedSchemas = { ErrorBody: errorBody };
 
 /**
  * Describes one route for GET /v1/openapi.json and hands the handler the same schemas to validate with, so the
