@@ -32,4 +32,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A route reads its body and query through its operation(...) (server/http/openapi.ts), so the schema it validates
+    // with is the one GET /v1/openapi.json describes (docs/architecture.md, "A new route and its OpenAPI description").
+    files: ['server/routes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '../http/validate',
+              importNames: ['jsonBody', 'queryOf'],
+              message: 'describe the route with operation({ body, query }) from ../http/openapi and read them with op.body(c) / op.query(c)',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -7,7 +7,9 @@ const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 /** Backticks in the summaries and descriptions are code, as in docs/api.md; nothing else of Markdown is read. */
 const prose = (s: string) => escape(s).replace(/`([^`]+)`/g, '<code>$1</code>');
-const json = (v: unknown) => `<pre>${escape(JSON.stringify(v, null, 2))}</pre>`;
+/** A schema as JSON, its references to named schemas linked to them at the end of the page. */
+const json = (v: unknown) =>
+  `<pre>${escape(JSON.stringify(v, null, 2)).replace(/&#34;#\/components\/schemas\/([A-Za-z0-9_.-]+)&#34;/g, '<a href="#schema-$1">&#34;#/components/schemas/$1&#34;</a>')}</pre>`;
 
 const CSS = `body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:0 auto;padding:1rem 2rem;color-scheme:light dark}
 code,pre{font:13px/1.4 ui-monospace,monospace}pre{overflow:auto;padding:.5rem;border:1px solid #8884;max-height:30rem}
