@@ -151,6 +151,40 @@ describe.each(STORE_KINDS)('the OpenAPI description on %s', (kind) => {
     expect(shared({ name: 'Team screen', expiresInDays: 30 })).toBe(true);
   });
 
+  it('describes the answers as the routes give them', async () => {
+    const document = await spec();
+    const acme = await makeWorkspace(server, 'Globex');
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const reads: [string, string, string?][] = [
+      ['admin', '/v1/me'],
+      ['admin', '/v1/me/alerts'],
+      ['admin', '/v1/me/tokens'],
+      ['admin', '/v1/users'],
+      ['admin', '/v1/settings'],
+      ['admin', '/v1/settings/site'],
+      ['admin', '/v1/content'],
+      ['admin', '/v1/audit'],
+      ['admin', '/v1/questions'],
+      ['admin', '/v1/suggestions'],
+      ['admin', '/v1/shared-screens'],
+      ['admin', '/v1/alerts/webhook-secret'],
+      ['admin', '/v1/reports/sla'],
+      ['admin', '/v1/reports/sources'],
+      ['admin', '/v1/reports/content'],
+      ['admin', '/v1/reports/recycled'],
+      ['rep', '/v1/sync'],
+      ['rep', '/v1/contacts/lookup?email=nobody@elsewhere.example', '/v1/contacts/lookup'],
+    ];
+    for (const [who, url, path = url] of reads) {
+      const res = await server.api(acme.users[who]!.token, url);
+      expect(res.status, url).toBe(200);
+      const schema = (document.paths[path]!.get as { responses: Record<string, { content: Record<string, { schema: object }> }> }).responses['200']!.content['application/json']!.schema;
+      const valid = ajv.compile({ ...schema, components: document.components });
+      expect(valid(await res.json()) ? [] : valid.errors, url).toEqual([]);
+    }
+  });
+
   it('has a readable page, rendered on the server with no script', async () => {
     const res = await server.api(null, '/v1/docs');
     expect(res.status).toBe(200);
