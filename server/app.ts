@@ -29,6 +29,7 @@ import { trackedLinksRoutes } from './routes/tracked-links';
 import { trackingKeyRoutes } from './routes/tracking-key';
 import { trackingRoutes } from './routes/tracking';
 import { usersRoutes } from './routes/users';
+import { webhooksRoutes } from './routes/webhooks';
 
 /** The API of docs/api.md: one Hono app, a route file per resource. */
 export function createApp(deps: ServerDeps): Hono<AppEnv> {
@@ -78,6 +79,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/questions', questionsRoutes);
   v1.route('/session', sessionRoutes);
   v1.route('/signin-links', signInLinksRoutes);
+  v1.route('/webhooks', webhooksRoutes);
   v1.route('/dashboard-code', dashboardCodeRoutes);
   v1.route('/shared-screens', sharedScreensRoutes);
   v1.route('/alerts/webhook-secret', webhookSecretRoutes);
