@@ -34,7 +34,7 @@ export function EndpointCard({ endpoint, onChanged }: { endpoint: WebhookEndpoin
         <strong>{endpoint.enabled ? 'On' : 'Off'}</strong> · sends {endpoint.events.map((e) => WEBHOOK_EVENT_LABELS[e].toLowerCase()).join(', ')} · secret made {f.dateTime(endpoint.secretCreatedAt)}
       </p>
       {endpoint.disabledReason ? (
-        <p className="notice notice--error" role="status">
+        <p className="notice notice--danger" role="status">
           Turned off by Leadside {endpoint.disabledAt ? f.dateTime(endpoint.disabledAt) : ''}: {endpoint.disabledReason}. Fix the receiver, send a test event, then turn it on.
         </p>
       ) : null}
