@@ -71,7 +71,8 @@ async function anyoneHears(tx: Queryable, workspaceId: string, type: WebhookEven
 }
 
 /**
- * A recorded stage change (server/domain/contacts/stage-history.ts): a contact's first stage is `lead.created`; any
+ * A recorded stage change (server/domain/contacts/stage-history.ts): a contact's first stage (or its return after a
+ * deletion) is `lead.created`; any
  * later change of stage is `lead.stage_changed`, and a move into `customer` is `lead.won` as well.
  */
 export async function stageMoveWebhookEvents(tx: Queryable, move: StageMove, stageChangeId: string): Promise<void> {
@@ -81,8 +82,9 @@ export async function stageMoveWebhookEvents(tx: Queryable, move: StageMove, sta
   const base = { workspaceId: move.workspaceId, contactId: move.contactId, at: move.at };
   const by = move.by.kind === 'user' ? { kind: 'user', userId: move.by.userId } : move.by.kind === 'rule' ? { kind: 'rule', rule: move.by.rule } : { kind: move.by.kind };
   const events: WebhookEvent[] = [];
-  if (move.from === null) {
-    events.push({ ...base, type: 'lead.created', key: `lead.created:${move.contactId}`, data: { contact } });
+  if (move.from === null || move.revives) {
+    // Keyed by the stage change: a contact deleted and added again is created again.
+    events.push({ ...base, type: 'lead.created', key: `lead.created:${stageChangeId}`, data: { contact } });
   } else if (move.from !== move.to) {
     events.push({ ...base, type: 'lead.stage_changed', key: `lead.stage_changed:${stageChangeId}`, data: { contact, from: move.from, to: move.to, reason: move.reason ?? null, by, stageChangeId } });
     if (move.to === 'customer') {

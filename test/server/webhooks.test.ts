@@ -7,6 +7,7 @@ import { WebhookDeliveryPage, WebhookEndpoint, WebhookEndpointList, WebhookEndpo
 import { WEBHOOK_RETRY_SCHEDULE_MS } from '../../lib/core/webhooks';
 import { insertContact, type NewContact } from '../../server/domain/contacts/create';
 import { writeInWorkspace } from '../../server/store/db';
+import { deleteWebhookDeliveriesOf } from '../../server/webhooks/endpoints';
 import { freePort, recordingLog, testChatReceiver, type ReceivedPost } from './alert-delivery-support';
 import { freshPostgresDatabase, makeWorkspace, STORE_KINDS, startTestServer, type TestServer, type TestWorkspace } from './harness';
 
@@ -273,6 +274,22 @@ describe.each(STORE_KINDS)('webhooks out on %s', (kind) => {
       await server.api(admin(acme), `/v1/webhooks/${ep.id}`, { method: 'DELETE' });
       server.clock.set(MONDAY_10_ET);
     }
+  });
+
+  it("hears a deleted contact added again as a new lead, and a contact's deliveries go with it on erasure", async () => {
+    const { endpoint: ep } = await endpoint(acme, 'https://hooks.example/revive', ['lead.created', 'lead.stage_changed']);
+    const manager = acme.users.manager!.token;
+    const add = async () => {
+      const res = await server.api(manager, '/v1/contacts', { method: 'POST', json: { email: 'rex@again.example', stage: 'lead' } });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const id = await add();
+    expect((await server.api(manager, `/v1/contacts/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(await add()).toBe(id);
+    expect((await deliveries(acme, ep.id)).deliveries.map((d) => d.type)).toEqual(['lead.created', 'lead.created']);
+    await writeInWorkspace(server.store.db, acme.id, (tx) => deleteWebhookDeliveriesOf(tx, acme.id, id));
+    expect((await deliveries(acme, ep.id)).deliveries).toEqual([]);
   });
 
   it('signs with the old secret too for a day after a rotation', async () => {

@@ -28,6 +28,8 @@ export interface StageMove {
   mutationId?: string | null;
   /** The stage change this move takes back (an undo): it is not a move through the funnel, so it has no outcome. */
   undoes?: string | null;
+  /** A deleted contact brought back by adding its address again: webhooks hear it as a new lead. */
+  revives?: boolean;
   /** The row's id; made here unless a caller must make the same rows twice (the demo seed). */
   id?: string;
 }
