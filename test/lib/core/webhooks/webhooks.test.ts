@@ -24,7 +24,7 @@ describe('the webhook retry schedule', () => {
 
 describe('the SLA breach a webhook hears', () => {
   const cadence = (over: Partial<CadenceState>): CadenceState =>
-    ({ status: 'active', nextDueAt: '2026-01-19T19:00:00.000Z', attemptsDone: 0, ...over }) as CadenceState;
+    ({ status: 'breached', nextDueAt: '2026-01-19T19:00:00.000Z', attemptsDone: 0, ...over }) as CadenceState;
   const at = (iso: string) => new Date(iso);
 
   it('is a step past due, named by its due time, within a day of it', () => {
