@@ -30,6 +30,7 @@ const TEAM_ROLES: readonly Role[] = ['manager', 'admin'];
 const ContentPage = lazyPage(() => import('./pages/content/ContentPage').then((m) => m.ContentPage), 'the content library');
 const MyAlertsPage = lazyPage(() => import('./pages/alerts/MyAlertsPage').then((m) => m.MyAlertsPage), 'your alerts');
 const TeamPage = lazyPage(() => import('./pages/team/TeamPage').then((m) => m.TeamPage), 'the team');
+const WebhooksPage = lazyPage(() => import('./pages/webhooks/WebhooksPage').then((m) => m.WebhooksPage), 'the webhooks');
 /** The SLA report answers a rep over their own leads only (docs/api.md § Reports): the same page, their figures. */
 const SLA_ROLES: readonly Role[] = [...REPORT_ROLES, 'rep'];
 
@@ -48,6 +49,8 @@ export const PAGES: readonly DashboardPage[] = [
   { path: 'questions', title: 'Your leads’ questions', roles: ['rep'], component: MyQuestionsPage, inNav: true },
   // Everyone's own alert preferences (GET/PUT /v1/me/alerts: any role).
   { path: 'alerts', title: 'My alerts', roles: ROLES, component: MyAlertsPage, inNav: true },
+  // GET/POST /v1/webhooks: admins only.
+  { path: 'webhooks', title: 'Webhooks', roles: ['admin'], component: WebhooksPage, inNav: true },
 ];
 
 export function pagesFor(role: Role): DashboardPage[] {

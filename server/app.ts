@@ -32,6 +32,7 @@ import { trackedLinksRoutes } from './routes/tracked-links';
 import { trackingKeyRoutes } from './routes/tracking-key';
 import { trackingRoutes } from './routes/tracking';
 import { usersRoutes } from './routes/users';
+import { webhooksRoutes } from './routes/webhooks';
 
 const health = operation({
   tag: 'Server',
@@ -93,6 +94,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/questions', questionsRoutes);
   v1.route('/session', sessionRoutes);
   v1.route('/signin-links', signInLinksRoutes);
+  v1.route('/webhooks', webhooksRoutes);
   v1.route('/dashboard-code', dashboardCodeRoutes);
   v1.route('/shared-screens', sharedScreensRoutes);
   v1.route('/alerts/webhook-secret', webhookSecretRoutes);

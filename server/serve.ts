@@ -23,6 +23,7 @@ import { createAlertDelivery, type AlertDelivery } from './alerts/delivery';
 import { checkSmtpUrl } from './alerts/delivery/email';
 import { pruneAlertOutbox } from './alerts/delivery/outbox';
 import { startAlertEngine, type AlertEngine } from './alerts/engine';
+import { pruneWebhookDeliveries, startWebhookWorker, type WebhookWorker } from './webhooks/worker';
 
 /**
  * How often applied-mutation records older than their 30 days, old website events, old audit events, sign-in
@@ -60,6 +61,8 @@ export interface ServeOptions {
   alertsFrom?: string;
   /** The alert delivery worker's tick (default 5 s; 0: none, a test runs it by hand). */
   alertDeliveryEveryMs?: number;
+  /** The webhook worker's tick (default 5 s; 0: none, a test runs it by hand). */
+  webhookEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -76,6 +79,8 @@ export interface RunningServer {
   alerts: AlertEngine;
   /** Alerts by email and chat: the engine's channels, and the worker a test can run by hand. */
   alertChannels: AlertDelivery;
+  /** Webhooks out: the worker that sends the queued deliveries (`runDue()` sends what is due now). */
+  webhooks: WebhookWorker;
   close(): Promise<void>;
 }
 
@@ -161,6 +166,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await store.close();
     throw err;
   });
+  // Webhooks out: queued with the changes that cause them, sent by their own worker, never in a request's way.
+  const webhooks = startWebhookWorker({ db: store.db, log, now, everyMs: options.webhookEveryMs });
   const alertEngine = startAlertEngine({ db: store.db, log, now, activityBus, alertBus, channels: options.alertChannels ?? alertChannels });
   const idleSockets = trackIdleSockets(server);
   const address = server.address();
@@ -180,6 +187,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       pruneGrants(store.db, now()),
       pruneSessions(store.db, now(), DAY_MS),
       pruneAlertOutbox(store.db, now()),
+      pruneWebhookDeliveries(store.db, now()),
     ]).then(
       () => undefined,
       (err: unknown) => log.error('prune failed', { err: String(err) }),
@@ -196,6 +204,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     app,
     alerts: alertEngine,
     alertChannels,
+    webhooks,
     close: async () => {
       clearInterval(pruneTimer);
       await alertEngine.close();
@@ -217,6 +226,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         idleSockets.destroyAll();
       });
       await alertChannels.close();
+      await webhooks.close();
       await activityBus.close();
       await alertBus.close();
       await store.close();

@@ -23,6 +23,15 @@ import { AcceptedSuggestion, RejectedSuggestion, SuggestionPage, type AcceptSugg
 import { ContentItem } from '../../lib/core/model/content';
 import { AuditPage, type AuditQuery } from '../../lib/core/model/audit';
 import { NewSharedScreen, SharedScreen, SignInUrl, type NewSharedScreenRequest } from '../../lib/core/model/sessions';
+import {
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookEndpoint,
+  WebhookEndpointList,
+  WebhookEndpointWithSecret,
+  type NewWebhookEndpoint,
+  type WebhookEndpointPatch,
+} from '../../lib/core/model/webhooks';
 import type { Credentials } from './credentials';
 import { DashboardSessionInfo } from './session';
 
@@ -224,6 +233,35 @@ export class DashboardApi {
 
   async signOut(): Promise<void> {
     await this.send('POST', '/v1/session/signout');
+  }
+
+  // Webhooks out (admins): the endpoints, their secrets (answered at creation and rotation only), the delivery log.
+  async webhookEndpoints(): Promise<WebhookEndpoint[]> {
+    return (await this.get('/v1/webhooks', WebhookEndpointList)).endpoints;
+  }
+
+  createWebhookEndpoint(request: z.input<typeof NewWebhookEndpoint>): Promise<WebhookEndpointWithSecret> {
+    return this.write('POST', '/v1/webhooks', request, WebhookEndpointWithSecret);
+  }
+
+  updateWebhookEndpoint(id: string, patch: WebhookEndpointPatch): Promise<WebhookEndpoint> {
+    return this.write('PATCH', `/v1/webhooks/${encodeURIComponent(id)}`, patch, WebhookEndpoint);
+  }
+
+  async deleteWebhookEndpoint(id: string): Promise<void> {
+    await this.send('DELETE', `/v1/webhooks/${encodeURIComponent(id)}`);
+  }
+
+  rotateWebhookSecret(id: string): Promise<WebhookEndpointWithSecret> {
+    return this.write('POST', `/v1/webhooks/${encodeURIComponent(id)}/rotate-secret`, undefined, WebhookEndpointWithSecret);
+  }
+
+  sendWebhookTest(id: string): Promise<WebhookDelivery> {
+    return this.write('POST', `/v1/webhooks/${encodeURIComponent(id)}/test`, undefined, WebhookDelivery);
+  }
+
+  webhookDeliveries(id: string, before?: string): Promise<WebhookDeliveryPage> {
+    return this.get(`/v1/webhooks/${encodeURIComponent(id)}/deliveries${query({ before })}`, WebhookDeliveryPage);
   }
 
   /** The workspace's settings, with the defaults of parts added since they were saved filled in. */

@@ -27,6 +27,8 @@ import { activities, alerts, attempts, contacts, users, workspaces } from '../st
 import type { ActivityBus, ActivityNotice } from '../tracking/bus';
 import type { AlertBus } from './bus';
 import type { AlertChannels, DeliveredAlert } from './channels';
+import { slaBreachOf } from '../../lib/core/webhooks';
+import { hearsSlaBreaches, slaBreachedWebhookEvent } from '../webhooks/events';
 
 /** The minute timer: SLA due-soon and breached, and held alerts whose working moment came. */
 export const ALERT_TICK_MS = MINUTE_MS;
@@ -226,7 +228,10 @@ async function decideFromCadence(deps: AlertEngineDeps, workspaceId: string): Pr
     const settings = await workspaceSettings(tx, workspaceId);
     if (!settings) return;
     const alertSettings = alertSettingsOf(settings);
-    if (!SLA_RULES.some((r) => alertSettings.enabled.includes(r))) return;
+    const alerting = SLA_RULES.some((r) => alertSettings.enabled.includes(r));
+    // Webhooks hear breaches whatever the alert settings say; the same cadence decides both.
+    const hooked = await hearsSlaBreaches(tx, workspaceId);
+    if (!alerting && !hooked) return;
     const owned = (
       await tx
         .select()
@@ -257,6 +262,9 @@ async function decideFromCadence(deps: AlertEngineDeps, workspaceId: string): Pr
         activities: exitRows.filter((a) => a.contactId === contact.id),
         now,
       });
+      const breach = hooked ? slaBreachOf(cadence, now) : null;
+      if (breach) await slaBreachedWebhookEvent(tx, workspaceId, contact.id, breach, now);
+      if (!alerting) continue;
       const prior = priorRows
         .filter((p) => p.contactId === contact.id && p.userId === contact.ownerId)
         .map((p) => ({ rule: p.rule as PriorAlert['rule'], windowStart: p.windowStart.toISOString() }));

@@ -654,3 +654,69 @@ export const alertSecrets = pgTable('alert_secrets', {
   /** The secret before the last rotation: posts carry its signature too until WEBHOOK_SECRET_GRACE_HOURS after it. */
   previousWebhookSecret: text('previous_webhook_secret'),
 });
+
+// ─── Webhooks out (issue 18): server/webhooks/ ───────────────────────────────────────────────────────────────────────
+
+/**
+ * A workspace's webhook endpoints (admins: /v1/webhooks). Each has its own Standard Webhooks secret; the previous one
+ * keeps signing too for WEBHOOK_SECRET_GRACE_HOURS after a rotation. `failingSince` is the first failure after the last
+ * success: an endpoint failing for WEBHOOK_DISABLE_AFTER_MS is turned off, with `disabledReason` saying why.
+ */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    events: jsonb('events').$type<string[]>().notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    secret: text('secret').notNull(),
+    secretAt: instant('secret_at').notNull(),
+    previousSecret: text('previous_secret'),
+    failingSince: instant('failing_since'),
+    disabledReason: text('disabled_reason'),
+    disabledAt: instant('disabled_at'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('webhook_endpoints_workspace').on(t.workspaceId)],
+);
+
+/**
+ * The durable queue and log of webhook deliveries: one row per event per endpoint, written in the transaction of the
+ * change that caused it (the outbox pattern). Its id is the `webhook-id`, the same on every retry; `event_key` is unique
+ * per endpoint, so an event seen twice (an SLA breach on every minute's check) is queued once. `contact_id` lets a
+ * privacy erasure delete a contact's deliveries.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventKey: text('event_key').notNull(),
+    type: text('type').notNull(),
+    contactId: text('contact_id'),
+    /** The JSON body, exactly as signed and sent ({type, timestamp, data}). */
+    body: text('body').notNull(),
+    createdAt: instant('created_at').notNull(),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    deliveredAt: instant('delivered_at'),
+    failedAt: instant('failed_at'),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event').on(t.endpointId, t.eventKey),
+    index('webhook_deliveries_due').on(t.nextAttemptAt).where(sql`${t.deliveredAt} is null and ${t.failedAt} is null`),
+    index('webhook_deliveries_log').on(t.endpointId, t.createdAt),
+    index('webhook_deliveries_contact').on(t.workspaceId, t.contactId),
+  ],
+);

@@ -123,6 +123,7 @@ export async function startTestServer(
     smtpUrl: options.smtpUrl,
     alertsFrom: options.alertsFrom,
     alertDeliveryEveryMs: 0,
+    webhookEveryMs: 0,
   });
   return {
     ...server,

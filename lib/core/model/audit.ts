@@ -24,6 +24,11 @@ export const AUDIT_ACTIONS = [
   'shared_screen.create',
   'shared_screen.revoke',
   'alert_webhook_secret.rotate',
+  'webhook_endpoint.create',
+  'webhook_endpoint.update',
+  'webhook_endpoint.delete',
+  'webhook_endpoint.rotate_secret',
+  'webhook_endpoint.disable',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -42,6 +47,7 @@ export const AUDIT_AREAS = [
   'session',
   'shared_screen',
   'alert_webhook_secret',
+  'webhook_endpoint',
 ] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
@@ -49,7 +55,7 @@ export type AuditArea = (typeof AUDIT_AREAS)[number];
  * What a change was made to. A settings event names its part (`calendar`, `sla`, …) as the id; token events name the
  * user whose tokens they are, so one user's whole story is one `targetId` (sign-in links and sessions too).
  */
-export const AUDIT_TARGET_KINDS = ['workspace', 'settings', 'user', 'content', 'contact', 'question', 'shared_screen'] as const;
+export const AUDIT_TARGET_KINDS = ['workspace', 'settings', 'user', 'content', 'contact', 'question', 'shared_screen', 'webhook_endpoint'] as const;
 export const AuditTargetKind = z.enum(AUDIT_TARGET_KINDS);
 export type AuditTargetKind = z.infer<typeof AuditTargetKind>;
 

@@ -175,3 +175,50 @@ export const sharedScreenRevoked = (at: Date, screenId: string): AuditChange => 
   target: { kind: 'shared_screen', id: screenId },
   changes: fieldChanges({ revokedAt: null }, { revokedAt: at.toISOString() }),
 });
+
+/** A webhook endpoint's fields an admin sets; its secret is never in the log, only when it was made. */
+export type WebhookEndpointFields = {
+  id: string;
+  url: string;
+  description: string;
+  events: readonly string[];
+  enabled: boolean;
+};
+
+const webhookChange = (before: WebhookEndpointFields | null, after: WebhookEndpointFields | null) => fieldChanges(before, after, { ignore: ['id'] });
+
+export const webhookEndpointCreated = (at: Date, e: WebhookEndpointFields): AuditChange => ({
+  at,
+  action: 'webhook_endpoint.create',
+  target: { kind: 'webhook_endpoint', id: e.id },
+  changes: webhookChange(null, e),
+});
+
+export const webhookEndpointUpdated = (at: Date, before: WebhookEndpointFields, after: WebhookEndpointFields): AuditChange => ({
+  at,
+  action: 'webhook_endpoint.update',
+  target: { kind: 'webhook_endpoint', id: after.id },
+  changes: webhookChange(before, after),
+});
+
+export const webhookEndpointDeleted = (at: Date, e: WebhookEndpointFields): AuditChange => ({
+  at,
+  action: 'webhook_endpoint.delete',
+  target: { kind: 'webhook_endpoint', id: e.id },
+  changes: webhookChange(e, null),
+});
+
+export const webhookEndpointSecretRotated = (at: Date, id: string, before: Date, after: Date): AuditChange => ({
+  at,
+  action: 'webhook_endpoint.rotate_secret',
+  target: { kind: 'webhook_endpoint', id },
+  changes: fieldChanges({ secretCreatedAt: before.toISOString() }, { secretCreatedAt: after.toISOString() }),
+});
+
+/** The server turned an endpoint off after persistent failure (the actor is the system). */
+export const webhookEndpointDisabled = (at: Date, id: string, reason: string): AuditChange => ({
+  at,
+  action: 'webhook_endpoint.disable',
+  target: { kind: 'webhook_endpoint', id },
+  changes: fieldChanges({ enabled: true, disabledReason: null }, { enabled: false, disabledReason: reason }),
+});

@@ -115,7 +115,7 @@ async function reviveContact(tx: Tx, deleted: ContactRow, input: NewContact, now
     .where(eq(contacts.id, deleted.id))
     .returning();
   if (!row) throw new Error(`contact ${deleted.id} vanished while being revived`);
-  await recordStageChange(tx, { workspaceId: row.workspaceId, contactId: row.id, from: deleted.stage as LifecycleStage, to: input.stage, at: now, by, reason: 'added again after deletion' });
+  await recordStageChange(tx, { workspaceId: row.workspaceId, contactId: row.id, from: deleted.stage as LifecycleStage, to: input.stage, at: now, by, reason: 'added again after deletion', revives: true });
   if (ownerId) await enterScope(tx, ownerId, row.id, null);
   return row;
 }

@@ -7,6 +7,7 @@ import { recountAssists } from '../closed-loop/assists';
 import type { Queryable } from '../../store/db';
 import { toStageChange, type StageChangeRow } from '../../store/rows';
 import { stageChanges, users } from '../../store/schema';
+import { stageMoveWebhookEvents } from '../../webhooks/events';
 
 /** Who moved a contact: a user (by id), a rule (by name), an import or the server. */
 export type StageActor = { kind: 'user'; userId: string } | { kind: 'rule'; rule: string } | { kind: Exclude<StageActorKind, 'user' | 'rule'> };
@@ -27,6 +28,8 @@ export interface StageMove {
   mutationId?: string | null;
   /** The stage change this move takes back (an undo): it is not a move through the funnel, so it has no outcome. */
   undoes?: string | null;
+  /** A deleted contact brought back by adding its address again: webhooks hear it as a new lead. */
+  revives?: boolean;
   /** The row's id; made here unless a caller must make the same rows twice (the demo seed). */
   id?: string;
 }
@@ -37,9 +40,10 @@ export interface StageMove {
  * move into or out of `customer` (a win, or a win undone) counts the content assists again here, from that stage.
  */
 export async function recordStageChange(tx: Queryable, move: StageMove): Promise<void> {
+  const id = move.id ?? newId('sc');
   await tx.insert(stageChanges).values({
     workspaceId: move.workspaceId,
-    id: move.id ?? newId('sc'),
+    id,
     contactId: move.contactId,
     fromStage: move.from,
     toStage: move.to,
@@ -56,6 +60,7 @@ export async function recordStageChange(tx: Queryable, move: StageMove): Promise
     undoes: move.undoes ?? null,
   });
   if (move.to === 'customer' || move.from === 'customer') await recountAssists(tx, move.workspaceId);
+  await stageMoveWebhookEvents(tx, move, id);
 }
 
 /**

@@ -5,6 +5,7 @@ import { attempts, content } from '../../store/schema';
 import { assertCanWorkContact, findVisibleContact } from '../contacts/access';
 import { assertNotAhead } from './clock';
 import type { MutationContext, MutationOf } from './context';
+import { attemptLoggedWebhookEvent } from '../../webhooks/events';
 
 /** Records an attempt by the caller on a contact they may work. */
 export async function logAttempt(tx: Tx, { caller, now }: MutationContext, m: MutationOf<'attempt.log'>): Promise<void> {
@@ -36,6 +37,7 @@ export async function logAttempt(tx: Tx, { caller, now }: MutationContext, m: Mu
   if (inserted.length === 0) {
     throw new ApiError('conflict', `attempt ${attempt.id} already exists: log it under a new attempt id`);
   }
+  await attemptLoggedWebhookEvent(tx, caller.workspace.id, { ...attempt, at, contactId: contact.id, userId: caller.user.id }, now);
 }
 
 /**

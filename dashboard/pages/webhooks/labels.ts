@@ -1,0 +1,16 @@
+import type { WebhookDelivery, WebhookEventType } from '../../../lib/core/model/webhooks';
+
+/** Each event in the words of the form's checkboxes. */
+export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
+  'lead.created': 'A lead is created',
+  'lead.stage_changed': 'A lead changes stage',
+  'attempt.logged': 'An attempt is logged',
+  'sla.breached': 'A lead’s SLA is breached',
+  'lead.won': 'A lead is won',
+};
+
+export const DELIVERY_STATE_LABELS: Record<WebhookDelivery['state'], string> = {
+  pending: 'waiting to retry',
+  delivered: 'delivered',
+  failed: 'given up',
+};
