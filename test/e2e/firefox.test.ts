@@ -1,9 +1,12 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serveDemoPages, type DemoPages } from '../../server/seed/demo-pages';
 import { teamMember } from '../../server/seed/people';
 import { buildE2eExtension } from '../support/extension';
 import { launchFirefoxWithExtension, type FirefoxExtension } from '../support/firefox';
+import { EVIDENCE_DIR } from './support/evidence';
 import { MAYA_EMAIL } from './support/maya';
 import { until } from './support/flows';
 import { removeDemoData, serverAttempts, startDemoServer, type DemoServer } from './support/server';
@@ -23,13 +26,24 @@ describe('the Firefox add-on, in real Firefox ESR', () => {
   let server: DemoServer;
   let hosts: DemoPages;
   let ff: FirefoxExtension;
+  let dir: string;
 
   beforeAll(async () => {
-    const dir = buildE2eExtension(undefined, 'firefox');
+    dir = buildE2eExtension(undefined, 'firefox');
     server = await startDemoServer();
     hosts = await serveDemoPages(0);
     ff = await launchFirefoxWithExtension(dir);
   }, 120_000);
+  // As keepEvidenceOnFailure does for Chromium: every open page's screenshot and the server's log.
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail' || !ff) return;
+    const name = `firefox-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 70)}`;
+    mkdirSync(EVIDENCE_DIR, { recursive: true });
+    for (const [i, page] of (await ff.browser.pages()).entries()) {
+      await page.screenshot({ path: join(EVIDENCE_DIR, `${name}-${i}.png`) }).catch(() => undefined);
+    }
+    writeFileSync(join(EVIDENCE_DIR, `${name}-server.log`), server.logLines.join('\n'));
+  });
   afterAll(async () => {
     await ff?.close();
     await hosts?.close();
@@ -37,8 +51,12 @@ describe('the Firefox add-on, in real Firefox ESR', () => {
     if (server) removeDemoData(server);
   });
 
-  it('installs under its gecko id', () => {
+  it('installs under its gecko id, from a manifest without the Chrome-only key', () => {
     expect(ff.id).toBe('extension@leadside.app');
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.key).toBeUndefined();
+    expect(manifest.background).toEqual({ scripts: ['background.js'] });
+    expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
   });
 
   it('signs in through the options page, and the sidebar page shows the lead of the Gmail thread in view', async () => {
