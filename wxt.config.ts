@@ -23,7 +23,7 @@ export default defineConfig({
     define: { 'import.meta.env.LEADSIDE_DEMO_SERVER': JSON.stringify(E2E ? DEMO_SERVER_URL : ''), 'import.meta.env.LEADSIDE_E2E': JSON.stringify(E2E) },
   }),
   hooks: {
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
       if (!E2E) return;
       manifest.host_permissions = ['http://127.0.0.1/*', 'http://localhost/*'];
       // `scripting` granted up front too, so turning the mailto: reader on for a loopback site resolves without a
@@ -31,7 +31,8 @@ export default defineConfig({
       manifest.permissions = [...(manifest.permissions ?? []), 'scripting'];
       // And `notifications`, so the alerts switch resolves without a prompt too (the suite reads what it shows).
       manifest.permissions.push('notifications');
-      manifest.key = DEMO_EXTENSION_KEY;
+      // Chrome derives the id from `key`; Firefox has no such key (it warns on it) and takes its gecko id instead.
+      if (wxt.config.browser !== 'firefox') manifest.key = DEMO_EXTENSION_KEY;
       for (const script of manifest.content_scripts ?? []) {
         const host = /content-scripts\/([a-z]+)\.js$/.exec(script.js?.[0] ?? '')?.[1];
         if (host) script.matches = [...(script.matches ?? []), `http://localhost/${host}/*`];

@@ -1,6 +1,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import type { PanelContacts } from '../routing/panel';
 import { watchPanelContacts } from '../routing/watch-panel';
+import { hostPatternFor, type BrowserTarget } from './host-pattern';
 import { browserSiteAccess, type SiteAccess } from './sites';
 
 export type { SiteAccess } from './sites';
@@ -38,22 +39,28 @@ export interface PermissionAccess {
 
 /**
  * `pinnedTabId`: follow that tab's contacts instead of the active tab's (the panel opened as a page with `?tab=<id>`,
- * as the end-to-end suite and a rep's pop-out window do).
+ * as the end-to-end suite and a rep's pop-out window do). `target`: the browser this build is for (its host patterns
+ * differ: ./host-pattern.ts).
  */
-export function browserPlatform(browser: WxtBrowser, options: { pinnedTabId?: number | null } = {}): Platform {
+export function browserPlatform(
+  browser: WxtBrowser,
+  options: { pinnedTabId?: number | null; target?: BrowserTarget } = {},
+): Platform {
   const root = new URL(browser.runtime.getURL('/'));
+  const target = options.target ?? (import.meta.env.FIREFOX ? 'firefox' : 'chrome');
+  const pattern = (p: string) => hostPatternFor(p, target);
   return {
     self: { id: browser.runtime.id, origin: `${root.protocol}//${root.host}` },
     sendMessage: (message) => browser.runtime.sendMessage(message),
-    hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
-    requestHostPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
+    hasHostPermission: (p) => browser.permissions.contains({ origins: [pattern(p)] }),
+    requestHostPermission: (p) => browser.permissions.request({ origins: [pattern(p)] }),
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     watchPageContacts: (onChange) => watchPanelContacts(browser, onChange, options.pinnedTabId ?? null),
     writeClipboard: (text) => navigator.clipboard.writeText(text),
     openTab: async (url) => {
       await browser.tabs.create({ url });
     },
-    sites: browserSiteAccess(browser, options.pinnedTabId ?? null),
+    sites: browserSiteAccess(browser, options.pinnedTabId ?? null, pattern),
     notifications: {
       granted: () => browser.permissions.contains({ permissions: ['notifications'] }),
       request: () => browser.permissions.request({ permissions: ['notifications'] }),

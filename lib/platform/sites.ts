@@ -19,7 +19,8 @@ export interface SiteAccess {
   release(origin: string, keep?: readonly string[]): Promise<void>;
 }
 
-export function browserSiteAccess(browser: WxtBrowser, pinnedTabId: number | null): SiteAccess {
+/** `pattern`: the browser's form of `<origin>/*` (./host-pattern.ts). */
+export function browserSiteAccess(browser: WxtBrowser, pinnedTabId: number | null, pattern: (p: string) => string = (p) => p): SiteAccess {
   return {
     async activeTabUrl() {
       try {
@@ -31,12 +32,14 @@ export function browserSiteAccess(browser: WxtBrowser, pinnedTabId: number | nul
         return null;
       }
     },
-    request: (origin) => browser.permissions.request({ permissions: ['scripting'], origins: [`${origin}/*`] }),
-    granted: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+    request: (origin) => browser.permissions.request({ permissions: ['scripting'], origins: [pattern(`${origin}/*`)] }),
+    granted: (origin) => browser.permissions.contains({ origins: [pattern(`${origin}/*`)] }),
     async release(origin, keep = []) {
-      if (keep.includes(origin)) return;
+      // Compared as the browser's patterns: on Firefox a site on localhost:5173 shares `http://localhost/*` with a
+      // server on localhost:8787.
+      if (keep.some((kept) => pattern(`${kept}/*`) === pattern(`${origin}/*`))) return;
       // `scripting` stays: the background needs it to unregister the reader, and it reaches no site by itself.
-      await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+      await browser.permissions.remove({ origins: [pattern(`${origin}/*`)] }).catch(() => false);
     },
   };
 }

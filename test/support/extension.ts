@@ -12,14 +12,16 @@ const root = join(import.meta.dirname, '..', '..');
  * http://localhost (the stand-in host pages), holding loopback access up front. Into `outDir`, else a scratch folder.
  * The browser suite (test/e2e) and the panel benchmark (bench/figures/panel.ts) load this build.
  */
-export function buildE2eExtension(outDir = mkdtempSync(join(tmpdir(), 'leadside-e2e-build-'))): string {
-  execFileSync(join(root, 'node_modules', '.bin', 'wxt'), ['build'], {
+export function buildE2eExtension(outDir = mkdtempSync(join(tmpdir(), 'leadside-e2e-build-')), target: 'chrome' | 'firefox' = 'chrome'): string {
+  // Firefox's build is the same code as `npm run build:firefox` (MV3, the sidebar), in the same end-to-end mode.
+  const args = target === 'firefox' ? ['build', '-b', 'firefox', '--mv3'] : ['build'];
+  execFileSync(join(root, 'node_modules', '.bin', 'wxt'), args, {
     cwd: root,
     env: { ...process.env, LEADSIDE_OUT_DIR: outDir, LEADSIDE_E2E: '1' },
     stdio: 'pipe',
     maxBuffer: 16 * 1024 * 1024,
   });
-  return join(outDir, 'chrome-mv3');
+  return join(outDir, target === 'firefox' ? 'firefox-mv3' : 'chrome-mv3');
 }
 
 export interface LoadedExtension {
