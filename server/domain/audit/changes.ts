@@ -175,3 +175,11 @@ export const sharedScreenRevoked = (at: Date, screenId: string): AuditChange => 
   target: { kind: 'shared_screen', id: screenId },
   changes: fieldChanges({ revokedAt: null }, { revokedAt: at.toISOString() }),
 });
+
+/** A dashboard session begun through single sign-on: which session, and the provider's subject it proved. */
+export const ssoSignedIn = (at: Date, userId: string, signIn: { sessionId: string; issuer: string; subject: string }): AuditChange => ({
+  at,
+  action: 'session.sso_sign_in',
+  target: { kind: 'user', id: userId },
+  changes: fieldChanges(null, { sessionId: signIn.sessionId, issuer: signIn.issuer, subject: signIn.subject }),
+});
