@@ -23,6 +23,7 @@ import { reportsRoutes } from './routes/reports';
 import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
 import { sharedRoutes, sharedScreensRoutes } from './routes/shared-screens';
+import { oidcPages, signInOptionsRoutes } from './routes/oidc';
 import { signInPages } from './routes/sign-in-pages';
 import { dashboardCodeRoutes, extensionCodeRoutes, signInLinksRoutes } from './routes/sign-in-links';
 import { streamRoutes } from './routes/stream';
@@ -59,7 +60,10 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   // Public too: the sign-in pages (a link, the extension's code) and the shared screen's figures. Each has its own
   // per-address limit, so a guesser runs out long before the /v1 budget, and none reaches the /v1 authentication.
   app.use('/signin/*', limitPerIp(deps.limits.perIp), limitBody(16 * 1024));
+  app.route('/signin/oidc', oidcPages); // before the links', so "oidc" is never read as a link's secret
   app.route('/signin', signInPages);
+  app.use('/v1/sign-in-options', limitPerIp(deps.limits.perIp));
+  app.route('/v1/sign-in-options', signInOptionsRoutes);
   // The extension's sign-in code is exchanged before it holds a token: public, from the extension's origin.
   app.use('/v1/extension-code', extensionCors, limitPerIp(deps.limits.perIp), limitBody(16 * 1024));
   app.route('/v1/extension-code', extensionCodeRoutes);

@@ -4,6 +4,7 @@ import type { Db, Store } from './store/db';
 import type { Logger } from './http/logger';
 import type { ActivityBus } from './tracking/bus';
 import type { AlertBus } from './alerts/bus';
+import type { OidcClient } from './auth/oidc';
 
 /** Who is calling: the workspace always comes from the token, never from the request. */
 export interface Caller {
@@ -47,6 +48,8 @@ export interface ServerDeps {
   streamHeartbeatMs: number;
   /** The built dashboard served at /app/* (`npm run build` writes it to .output/dashboard). */
   dashboardDir: string;
+  /** Single sign-on's provider (OIDC_*), null when it is not configured: the dashboard offers sign-in links only. */
+  oidc: OidcClient | null;
 }
 
 export interface AppEnv {

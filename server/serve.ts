@@ -16,6 +16,7 @@ import { localActivityBus, postgresActivityBus, type ActivityBus } from './track
 import { pruneVisitorEvents } from './tracking/retention';
 import { pruneGrants } from './auth/sign-in-grants';
 import { pruneSessions } from './auth/sessions';
+import { OidcClient, oidcConfigFromEnv, pruneOidcLogins, type OidcConfig } from './auth/oidc';
 import { DAY_MS } from '../lib/core/time-units';
 import { localAlertBus, postgresAlertBus, type AlertBus } from './alerts/bus';
 import type { AlertChannels } from './alerts/channels';
@@ -63,6 +64,8 @@ export interface ServeOptions {
   alertDeliveryEveryMs?: number;
   /** The webhook worker's tick (default 5 s; 0: none, a test runs it by hand). */
   webhookEveryMs?: number;
+  /** Single sign-on's provider; default from OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME; null: off. */
+  oidc?: OidcConfig | null;
 }
 
 export interface RunningServer {
@@ -108,6 +111,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const apiProcesses = processCount(options.apiProcesses ?? process.env.API_PROCESSES ?? 1);
   const smtpUrl = options.smtpUrl ?? (process.env.SMTP_URL || undefined);
   if (smtpUrl) checkSmtpUrl(smtpUrl);
+  const oidcConfig = options.oidc !== undefined ? options.oidc : oidcConfigFromEnv(process.env);
   const store = await openStore(options.store);
   const log = options.log ?? jsonLogger();
   const now = options.now ?? (() => new Date());
@@ -153,6 +157,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     closing: closing.signal,
     streamHeartbeatMs: options.streamHeartbeatMs ?? STREAM_HEARTBEAT_MS,
     dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD_DIR,
+    oidc: oidcConfig ? new OidcClient(oidcConfig) : null,
   };
   const app = createApp(deps);
   const server = await new Promise<ServerType>((resolve, reject) => {
@@ -186,6 +191,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       pruneAuditEvents(store.db, now(), auditRetentionDays),
       pruneGrants(store.db, now()),
       pruneSessions(store.db, now(), DAY_MS),
+      pruneOidcLogins(store.db, now(), DAY_MS),
       pruneAlertOutbox(store.db, now()),
       pruneWebhookDeliveries(store.db, now()),
     ]).then(

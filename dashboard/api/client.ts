@@ -22,7 +22,6 @@ import { QuestionAnswer, QuestionGroupPage, type QuestionListQuery } from '../..
 import { AcceptedSuggestion, RejectedSuggestion, SuggestionPage, type AcceptSuggestionRequest, type SuggestionStatus } from '../../lib/core/model/contact-requests';
 import { ContentItem } from '../../lib/core/model/content';
 import { AuditPage, type AuditQuery } from '../../lib/core/model/audit';
-import { NewSharedScreen, SharedScreen, SignInUrl, type NewSharedScreenRequest } from '../../lib/core/model/sessions';
 import {
   WebhookDelivery,
   WebhookDeliveryPage,
@@ -32,6 +31,7 @@ import {
   type NewWebhookEndpoint,
   type WebhookEndpointPatch,
 } from '../../lib/core/model/webhooks';
+import { NewSharedScreen, SharedScreen, SignInOptions, SignInUrl, type NewSharedScreenRequest } from '../../lib/core/model/sessions';
 import type { Credentials } from './credentials';
 import { DashboardSessionInfo } from './session';
 
@@ -74,6 +74,11 @@ export class DashboardApi {
     const info = await this.get('/v1/session', DashboardSessionInfo);
     this.credentials.setCsrfToken(info.csrfToken);
     return info;
+  }
+
+  /** The ways in besides a link (single sign-on's provider, when configured): public, asked while signed out. */
+  signInOptions(): Promise<SignInOptions> {
+    return this.get('/v1/sign-in-options', SignInOptions, { anonymous: true });
   }
 
   me(): Promise<Me> {

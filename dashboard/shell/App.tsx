@@ -50,7 +50,7 @@ export function App({ api, locale, now = systemNow }: AppProps) {
 
   const session: SessionState = result?.attempt === attempt ? result.session : { state: 'loading' };
   if (session.state === 'loading') return <Loading what="your session" />;
-  if (session.state === 'signed-out') return <SignedOut reason={session.reason} />;
+  if (session.state === 'signed-out') return <SignedOut api={api} reason={session.reason} />;
   if (session.state === 'error') return <ErrorState what="your session" error={session.error} retry={retry} />;
   return (
     <DashboardProvider api={api} session={session.session} now={now}>

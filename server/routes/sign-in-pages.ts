@@ -4,28 +4,18 @@ import type { BrowserGrantKind } from '../auth/sign-in-grants';
 import { setSessionCookie } from '../auth/session-cookie';
 import { signInPreview, signInWith } from '../domain/sign-in';
 import { ApiError } from '../http/errors';
+import { escapeHtml, htmlPage } from '../http/html-page';
 import { foreignOrigin, ownOrigin } from '../http/same-origin';
 
 // The pages a sign-in link and the extension's dashboard link open. GET only shows whom it signs in ("Sign in as Maya
 // Chen") and uses nothing, since mail scanners and link previews fetch links; the button's POST uses it once, starts
-// the session and sends the browser to the dashboard. No script and no style: the server's CSP allows neither.
+// the session and sends the browser to the dashboard (pages: server/http/html-page.ts).
 
 /** Where a signed-in browser goes: the dashboard app. */
 export const DASHBOARD_PATH = '/app/';
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-
-function page(c: Context<AppEnv>, title: string, body: string, status: 200 | 403 | 404 | 410 = 200) {
-  c.header('Cache-Control', 'no-store');
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark"><meta name="robots" content="noindex"><title>${escape(title)} · Leadside</title></head>
-<body><main><h1>${escape(title)}</h1>
-${body}
-</main></body></html>`;
-  return c.html(html, status);
-}
+const escape = escapeHtml;
+const page = htmlPage;
 
 function refusedPage(c: Context<AppEnv>, err: unknown) {
   if (!(err instanceof ApiError)) throw err;

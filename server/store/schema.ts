@@ -720,3 +720,22 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_contact').on(t.workspaceId, t.contactId),
   ],
 );
+
+/**
+ * Single sign-on attempts begun in a browser (server/auth/oidc.ts): the state travels in the browser's own cookie and
+ * the provider's redirect, only its SHA-256 is kept, with the nonce and the PKCE verifier it was begun with. The one
+ * callback that uses it sets `used_at`, so a replayed or a second callback finds nothing; ten minutes to finish.
+ */
+export const oidcLogins = pgTable(
+  'oidc_logins',
+  {
+    id: text('id').primaryKey(),
+    stateHash: text('state_hash').notNull().unique(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+  },
+  (t) => [index('oidc_logins_expires').on(t.expiresAt)],
+);

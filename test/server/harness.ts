@@ -17,6 +17,7 @@ import { silentLogger, type Logger } from '../../server/http/logger';
 import type { Role } from '../../lib/core/model/vocabulary';
 import type { RateLimits } from '../../server/context';
 import type { AlertChannels } from '../../server/alerts/channels';
+import type { OidcConfig } from '../../server/auth/oidc';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -60,6 +61,8 @@ export interface TestServerOptions {
   /** Alerts by email through this SMTP server; the delivery worker runs only when a test calls it. */
   smtpUrl?: string;
   alertsFrom?: string;
+  /** Single sign-on's provider (a test's own); default none, whatever the environment says. */
+  oidc?: OidcConfig;
 }
 
 /** A fresh empty database on the run's PostgreSQL server (one per test file). */
@@ -124,6 +127,7 @@ export async function startTestServer(
     alertsFrom: options.alertsFrom,
     alertDeliveryEveryMs: 0,
     webhookEveryMs: 0,
+    oidc: options.oidc ?? null,
   });
   return {
     ...server,

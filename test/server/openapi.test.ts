@@ -30,6 +30,8 @@ const NOT_API: Record<string, string> = {
   'POST /signin/:secret': 'the sign-in page’s button',
   'GET /signin/code/:secret': 'the sign-in page of an extension code',
   'POST /signin/code/:secret': 'the sign-in page’s button',
+  'GET /signin/oidc': 'single sign-on begins: a redirect to the provider',
+  'GET /signin/oidc/callback': 'single sign-on ends: the provider sends the browser back here',
 };
 const NOT_API_METHODS = new Set([
   'ALL', // middleware, not a route

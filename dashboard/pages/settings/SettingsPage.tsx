@@ -15,6 +15,7 @@ import type { PartProps, SaveResult } from './part';
 import { PoliciesPart } from './PoliciesPart';
 import { ScoringPart } from './ScoringPart';
 import { SlaPart } from './SlaPart';
+import { SsoPart } from './SsoPart';
 import { TrackingPart } from './TrackingPart';
 
 /** The Settings page: every part of the workspace's settings, each editable by the roles that own it. */
@@ -78,6 +79,7 @@ function SettingsEditor({ initial }: { initial: WorkspaceSettings }) {
       <OutcomesPart {...propsOf('outcomes')} />
       <AttributionPart {...propsOf('attribution')} />
       <AlertsPart {...propsOf('alerts')} />
+      <SsoPart {...propsOf('sso')} />
     </>
   );
 }

@@ -52,6 +52,8 @@ export const SETTINGS_SECTION_OWNERS: Readonly<Record<SettingsSection, readonly 
   attribution: ['marketing', 'admin'],
   // Hot-lead alerts serve both sides: the manager owns the SLA alerts, marketing the buyer-behaviour ones.
   alerts: ['manager', 'marketing', 'admin'],
+  // Single sign-on's sign-up domains create accounts: only those who may add users.
+  sso: ['admin'],
 };
 
 /** What a client that sends `assists` is told: the server counts them, from customers' history. */

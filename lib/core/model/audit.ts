@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'question.unanswer',
   'signin_link.create',
   'session.end_all',
+  'session.sso_sign_in',
   'shared_screen.create',
   'shared_screen.revoke',
   'alert_webhook_secret.rotate',

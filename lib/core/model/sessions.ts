@@ -66,3 +66,11 @@ export type SharedScreen = z.infer<typeof SharedScreen>;
 /** `POST /v1/shared-screens` answers the screen with its URL, this once. */
 export const NewSharedScreen = SharedScreen.extend({ url: z.url() });
 export type NewSharedScreen = z.infer<typeof NewSharedScreen>;
+
+/** `GET /v1/sign-in-options` (public): the ways into the dashboard besides a link; `sso` null when it is not configured. */
+export const SignInOptions = z
+  .object({
+    sso: z.object({ name: z.string(), startUrl: z.string() }).strict().nullable(),
+  })
+  .strict();
+export type SignInOptions = z.infer<typeof SignInOptions>;

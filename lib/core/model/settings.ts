@@ -5,6 +5,7 @@ import { OutcomeSettings } from './outcomes';
 import { CadencePolicy } from './policy';
 import { ScoringModel } from './scoring';
 import { EmailOpenMode, SiteOrigin, TrackingMode } from './tracking';
+import { Role } from './vocabulary';
 
 /** A domain name such as "acme.com": addresses on the workspace's own domains are never leads. */
 export const Domain = z
@@ -20,6 +21,17 @@ export const SlaGoals = z.object({
   firstTouchTarget: z.number().min(0).max(1).default(0.9),
 });
 export type SlaGoals = z.infer<typeof SlaGoals>;
+
+/**
+ * Single sign-on (OpenID Connect, configured on the server): who may become a user by signing in. A verified address
+ * on one of `signUpDomains` with no Leadside user yet becomes a user with `signUpRole`; any other unknown address is
+ * refused. Owned by admins alone, since it creates accounts.
+ */
+export const SsoSettings = z.object({
+  signUpDomains: z.array(Domain).max(50).default([]),
+  signUpRole: Role.default('rep'),
+});
+export type SsoSettings = z.infer<typeof SsoSettings>;
 
 /** The closed loop's measures (docs/vocabulary.md § Stage history and closed loop). */
 export const AttributionSettings = z.object({
@@ -96,6 +108,8 @@ export const WorkspaceSettings = z
     attribution: AttributionSettings.default({ assistWindowDays: 180 }),
     /** What alerts the owner of a lead, and the chat that hears it; absent in settings stored before alerts. */
     alerts: AlertSettings.default(() => AlertSettings.parse({})),
+    /** Who may sign up through single sign-on; absent in settings stored before it: nobody. */
+    sso: SsoSettings.default(() => SsoSettings.parse({})),
   })
   .refine((s) => s.policies.filter((p) => p.isDefault).length <= 1, {
     message: 'at most one policy may be the default',

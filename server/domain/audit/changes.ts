@@ -222,3 +222,10 @@ export const webhookEndpointDisabled = (at: Date, id: string, reason: string): A
   target: { kind: 'webhook_endpoint', id },
   changes: fieldChanges({ enabled: true, disabledReason: null }, { enabled: false, disabledReason: reason }),
 });
+/** A dashboard session begun through single sign-on: which session, and the provider's subject it proved. */
+export const ssoSignedIn = (at: Date, userId: string, signIn: { sessionId: string; issuer: string; subject: string }): AuditChange => ({
+  at,
+  action: 'session.sso_sign_in',
+  target: { kind: 'user', id: userId },
+  changes: fieldChanges(null, { sessionId: signIn.sessionId, issuer: signIn.issuer, subject: signIn.subject }),
+});
