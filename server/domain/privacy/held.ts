@@ -77,12 +77,20 @@ export async function heldAbout(db: Queryable, contact: ContactRow): Promise<Rec
     trackedEmails: plain(await db.select().from(trackedEmails).where(where.trackedEmails).orderBy(trackedEmails.sentAt)),
     visitors: plain(await db.select().from(visitors).where(where.visitors).orderBy(visitors.firstSeen)),
     visitorEvents: plain(await db.select().from(visitorEvents).where(where.visitorEvents).orderBy(visitorEvents.at)),
-    alerts: plain(await db.select().from(alerts).where(where.alerts).orderBy(alerts.at)),
+    alerts: plain((await db.select().from(alerts).where(where.alerts).orderBy(alerts.at)).map((r) => (r.contactId === contact.id ? r : othersDigest(r)))),
     alertMessages: plain(await db.select().from(alertOutbox).where(where.alertMessages).orderBy(alertOutbox.createdAt)),
     suggestedLeads: plain(await db.select().from(suggestedLeads).where(where.suggestedLeads).orderBy(suggestedLeads.suggestedAt)),
     scopeEntries: plain(await db.select().from(scopeEntries).where(where.scopeEntries)),
     auditEvents: plain(await db.select().from(auditEvents).where(where.auditEvents).orderBy(auditEvents.at)),
   };
+}
+
+/**
+ * A digest that counted the contact among other leads: what it was and when, without its words or the others' ids
+ * (those are about other people). It is erased with the contact all the same.
+ */
+function othersDigest(r: typeof alerts.$inferSelect): object {
+  return { ...r, contactId: null, title: null, body: null, digestOf: { count: r.digestOf?.count ?? 0 } };
 }
 
 function plainRow(row: object): PrivacyRow {
