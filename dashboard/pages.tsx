@@ -29,6 +29,7 @@ const TEAM_ROLES: readonly Role[] = ['manager', 'admin'];
 // Opened now and then: their code loads when first opened, outside the first page's budget.
 const ContentPage = lazyPage(() => import('./pages/content/ContentPage').then((m) => m.ContentPage), 'the content library');
 const MyAlertsPage = lazyPage(() => import('./pages/alerts/MyAlertsPage').then((m) => m.MyAlertsPage), 'your alerts');
+const PrivacyPage = lazyPage(() => import('./pages/privacy/PrivacyPage').then((m) => m.PrivacyPage), 'privacy requests');
 const TeamPage = lazyPage(() => import('./pages/team/TeamPage').then((m) => m.TeamPage), 'the team');
 const WebhooksPage = lazyPage(() => import('./pages/webhooks/WebhooksPage').then((m) => m.WebhooksPage), 'the webhooks');
 /** The SLA report answers a rep over their own leads only (docs/api.md § Reports): the same page, their figures. */
@@ -46,6 +47,8 @@ export const PAGES: readonly DashboardPage[] = [
   { path: 'settings', title: 'Settings', roles: REPORT_ROLES, component: LazySettingsPage, inNav: true },
   // Users, tokens, shared screens, audit, tracking key: managers read the team and share screens, admins change it.
   { path: 'team', title: 'Team', roles: TEAM_ROLES, component: TeamPage, inNav: true },
+  // Export and erase one contact on their request (/v1/privacy: managers and admins).
+  { path: 'privacy', title: 'Privacy requests', roles: TEAM_ROLES, component: PrivacyPage, inNav: true },
   { path: 'questions', title: 'Your leads’ questions', roles: ['rep'], component: MyQuestionsPage, inNav: true },
   // Everyone's own alert preferences (GET/PUT /v1/me/alerts: any role).
   { path: 'alerts', title: 'My alerts', roles: ROLES, component: MyAlertsPage, inNav: true },

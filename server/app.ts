@@ -18,6 +18,7 @@ import { meRoutes } from './routes/me';
 import { mutationsRoutes } from './routes/mutations';
 import { openApiRoutes } from './routes/openapi';
 import { questionsRoutes } from './routes/questions';
+import { privacyRoutes } from './routes/privacy';
 import { sourcesRoutes } from './routes/sources';
 import { reportsRoutes } from './routes/reports';
 import { sessionRoutes } from './routes/session';
@@ -102,6 +103,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/dashboard-code', dashboardCodeRoutes);
   v1.route('/shared-screens', sharedScreensRoutes);
   v1.route('/alerts/webhook-secret', webhookSecretRoutes);
+  v1.route('/privacy', privacyRoutes);
   app.route('/v1', v1);
 
   app.notFound((c) => c.json(new ApiError('not_found', `no route for ${c.req.method} ${c.req.path}`).body, 404));

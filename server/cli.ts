@@ -19,6 +19,9 @@ import { findToken, listTokens, revokeToken, type TokenRow } from './domain/toke
 import { issueTokenFor } from './domain/users';
 import { signInLinkFor } from './domain/sign-in';
 import { ApiError } from './http/errors';
+import { PrivacyExportFormat } from '../lib/core/model/privacy';
+import { eraseContact } from './domain/privacy/erase';
+import { privacyExport, renderPrivacyExport } from './domain/privacy/export';
 import type { Logger } from './http/logger';
 import { demoExtensionLinks, demoSignIn, demoSignInLinks, type DemoSignIn } from './seed/credentials';
 import { hasAnyWorkspace, seedDemo, type SeededDemo } from './seed/demo';
@@ -54,6 +57,10 @@ const USAGE = `Leadside server
                          sign new pixels and tracked links with a new key; links signed before keep working 30 days
   audit list --workspace ID [--limit 50] [--before CURSOR]
                          the workspace's audit log, newest first, one line an event
+  privacy export --workspace ID --email EMAIL [--format json|csv]
+                         print everything held about that contact (JSON, or CSV with a section per kind)
+  privacy erase --workspace ID --email EMAIL --as MANAGER_OR_ADMIN_EMAIL
+                         erase that contact for good (the audit log names the --as user); prints what went
 
 The database: PostgreSQL when DATABASE_URL is set, else PGlite in --data-dir (default ./.leadside/data).
 What the CLI changes is in the audit log as done by the CLI. Audit events are kept AUDIT_RETENTION_DAYS (365).`;
@@ -103,6 +110,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         before: { type: 'string' },
         id: { type: 'string' },
         'expires-days': { type: 'string' },
+        format: { type: 'string' },
+        as: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -257,6 +266,34 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
           const page = await auditPage(store.db, workspaceId, { before, limit });
           for (const event of page.events) out(auditLine(event));
           if (page.next) out(`more: --before ${page.next}`);
+        });
+      }
+      // Privacy requests: the same domain code as /v1/privacy (server/domain/privacy/).
+      case 'privacy export': {
+        const workspaceId = required(values.workspace, '--workspace');
+        const email = checked(Email, required(values.email, '--email'), '--email');
+        const format = checked(PrivacyExportFormat, values.format ?? 'json', '--format');
+        return await withStore(storeOptions, async (store) => {
+          await assertWorkspace(store.db, workspaceId);
+          // Only the export, so `... privacy export ... > dana.json` is the file.
+          out(renderPrivacyExport(await privacyExport(store.db, workspaceId, { email }, now()), format).body.replace(/\r?\n$/, ''));
+        });
+      }
+      case 'privacy erase': {
+        const workspaceId = required(values.workspace, '--workspace');
+        const email = checked(Email, required(values.email, '--email'), '--email');
+        const asEmail = checked(Email, required(values.as, '--as'), '--as');
+        return await withStore(storeOptions, async (store) => {
+          await assertWorkspace(store.db, workspaceId);
+          const by = await existingUser(store, asEmail);
+          if (by.workspaceId !== workspaceId || by.disabled || (by.role !== 'manager' && by.role !== 'admin')) {
+            throw new CommandFailed(`--as ${asEmail} must be an active manager or admin of workspace ${workspaceId}`);
+          }
+          const result = await writeInWorkspace(store.db, workspaceId, (tx) =>
+            eraseContact(tx, { workspaceId, kind: 'user', userId: by.id }, { email, confirmEmail: email }, now()),
+          );
+          const removed = Object.entries(result.removed).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+          out(`erased contact ${result.contactId}: ${removed.join(', ')}`);
         });
       }
       default:

@@ -32,6 +32,7 @@ import {
   type WebhookEndpointPatch,
 } from '../../lib/core/model/webhooks';
 import { NewSharedScreen, SharedScreen, SignInOptions, SignInUrl, type NewSharedScreenRequest } from '../../lib/core/model/sessions';
+import { PrivacyEraseResult, PrivacySubject, type PrivacyExportFormat } from '../../lib/core/model/privacy';
 import type { Credentials } from './credentials';
 import { DashboardSessionInfo } from './session';
 
@@ -287,6 +288,23 @@ export class DashboardApi {
   /** What a proposed scoring model would change over the current leads; writes nothing. */
   scoringPreview(request: z.input<typeof ScoringPreviewRequest>): Promise<ScoringPreview> {
     return this.write('POST', '/v1/settings/scoring/preview', request, ScoringPreview);
+  }
+
+  // Privacy requests (dashboard/pages/privacy/): managers and admins.
+
+  privacySubject(email: string): Promise<PrivacySubject> {
+    return this.get(`/v1/privacy/subject${query({ email })}`, PrivacySubject);
+  }
+
+  /** The export as the file the server names (Content-Disposition), for the page to save. */
+  async privacyExport(contactId: string, format: PrivacyExportFormat): Promise<{ text: string; fileName: string; type: string }> {
+    const res = await this.send('GET', `/v1/privacy/export${query({ contactId, format })}`);
+    const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `leadside-privacy-${contactId}.${format}`;
+    return { text: await res.text(), fileName, type: res.headers.get('content-type') ?? 'application/octet-stream' };
+  }
+
+  erasePrivacySubject(contactId: string, confirmEmail: string): Promise<PrivacyEraseResult> {
+    return this.write('POST', '/v1/privacy/erase', { contactId, confirmEmail }, PrivacyEraseResult);
   }
 
   private async write<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.infer<S>> {

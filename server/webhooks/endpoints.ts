@@ -111,11 +111,6 @@ export async function rotateWebhookEndpointSecret(db: Db, actor: AuditActor, id:
   });
 }
 
-/** A contact's deliveries, queued or sent, removed with it (a privacy erasure): they hold its details. */
-export async function deleteWebhookDeliveriesOf(tx: Queryable, workspaceId: string, contactId: string): Promise<void> {
-  await tx.delete(webhookDeliveries).where(and(eq(webhookDeliveries.workspaceId, workspaceId), eq(webhookDeliveries.contactId, contactId)));
-}
-
 export function toWebhookDelivery(r: WebhookDeliveryRow): WebhookDelivery {
   const state = r.deliveredAt ? 'delivered' : r.failedAt ? 'failed' : 'pending';
   return {

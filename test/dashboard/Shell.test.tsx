@@ -23,7 +23,7 @@ describe('the dashboard’s shell', () => {
     renderApp(apiAs(server.url, ws.users.manager!.token), { now: server.clock.now });
     const nav = await screen.findByRole('navigation', { name: 'Dashboard' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual(['SLA both ways', 'Funnel planner', 'Closed loop', 'Leads to review', 'Content library', 'Settings', 'Team', 'My alerts']);
+    expect(links.map((l) => l.textContent)).toEqual(['SLA both ways', 'Funnel planner', 'Closed loop', 'Leads to review', 'Content library', 'Settings', 'Team', 'Privacy requests', 'My alerts']);
     expect(links[0]!.getAttribute('aria-current')).toBe('page');
     expect(links[1]!.getAttribute('href')).toBe('/app/funnel');
     expect(screen.getByText('Shellco manager')).toBeTruthy();

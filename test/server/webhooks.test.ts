@@ -7,7 +7,6 @@ import { WebhookDeliveryPage, WebhookEndpoint, WebhookEndpointList, WebhookEndpo
 import { WEBHOOK_RETRY_SCHEDULE_MS } from '../../lib/core/webhooks';
 import { insertContact, type NewContact } from '../../server/domain/contacts/create';
 import { writeInWorkspace } from '../../server/store/db';
-import { deleteWebhookDeliveriesOf } from '../../server/webhooks/endpoints';
 import { freePort, recordingLog, testChatReceiver, type ReceivedPost } from './alert-delivery-support';
 import { freshPostgresDatabase, makeWorkspace, STORE_KINDS, startTestServer, type TestServer, type TestWorkspace } from './harness';
 
@@ -288,7 +287,10 @@ describe.each(STORE_KINDS)('webhooks out on %s', (kind) => {
     expect((await server.api(manager, `/v1/contacts/${id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await add()).toBe(id);
     expect((await deliveries(acme, ep.id)).deliveries.map((d) => d.type)).toEqual(['lead.created', 'lead.created']);
-    await writeInWorkspace(server.store.db, acme.id, (tx) => deleteWebhookDeliveriesOf(tx, acme.id, id));
+    // The privacy erasure (server/domain/privacy/erase.ts) takes the contact's webhook events with it.
+    const erased = await server.api(manager, '/v1/privacy/erase', { method: 'POST', json: { contactId: id, confirmEmail: 'rex@again.example' } });
+    expect(erased.status).toBe(200);
+    expect(((await erased.json()) as { removed: Record<string, number> }).removed.webhookDeliveries).toBe(2);
     expect((await deliveries(acme, ep.id)).deliveries).toEqual([]);
   });
 

@@ -26,3 +26,4 @@ export * from './stage-history';
 export * from './scoring-preview';
 export * from './sessions';
 export * from './webhooks';
+export * from './privacy';

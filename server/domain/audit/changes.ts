@@ -124,6 +124,17 @@ export const contactDeleted = (at: Date, contactId: string): AuditChange => ({
   changes: fieldChanges({ deletedAt: null }, { deletedAt: at }),
 });
 
+/**
+ * A privacy erasure: only that it happened, who did it and when, and the contact's id; never a name or an address.
+ * The erasure removes the contact's earlier events (server/domain/privacy/erase.ts), so this is all the log keeps.
+ */
+export const contactErased = (at: Date, contactId: string): AuditChange => ({
+  at,
+  action: 'contact.erase',
+  target: { kind: 'contact', id: contactId },
+  changes: fieldChanges({ erased: false }, { erased: true }),
+});
+
 export const contactReassigned = (at: Date, contactId: string, fromOwnerId: string | null, toOwnerId: string | null): AuditChange => ({
   at,
   action: 'contact.reassign',
