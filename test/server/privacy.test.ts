@@ -14,6 +14,8 @@ import {
   questions,
   stageChanges,
   suggestedLeads,
+  webhookDeliveries,
+  webhookEndpoints,
   trackedEmails,
   visitorEvents,
   visitors,
@@ -98,6 +100,11 @@ describe.each(STORE_KINDS)('privacy requests on %s', (kind) => {
         id: 'aob_dana', workspaceId: ws, key: 'email:al_dana', channel: 'email', createdAt: at, nextAttemptAt: at,
         payload: { kind: 'email', to: 'rep@acme.example', subject: 'Dana viewed Pricing', text: `Dana <${DANA.email}> https://x.example/app/?lead=${danaId}` },
       });
+      await tx.insert(webhookEndpoints).values({ id: 'whe_acme', workspaceId: ws, url: 'https://hooks.example/in', events: ['lead.created'], secret: 'whsec_dGVzdA==', secretAt: at, createdAt: at });
+      await tx.insert(webhookDeliveries).values({
+        id: 'msg_dana', workspaceId: ws, endpointId: 'whe_acme', eventKey: `lead.created:${danaId}`, type: 'lead.created', contactId: danaId,
+        body: JSON.stringify({ type: 'lead.created', data: { contact: { id: danaId, email: DANA.email } } }), createdAt: at, nextAttemptAt: at,
+      });
       await tx.insert(suggestedLeads).values({ id: 'sl_dana', workspaceId: ws, email: DANA.email, name: DANA.name, suggestedBy: rep, suggestedAt: at, status: 'accepted', contactId: danaId });
       await tx.insert(auditEvents).values({ id: 'au_dana', workspaceId: ws, at, actorKind: 'user', actorId: acme.users.manager!.id, action: 'contact.reassign', targetKind: 'contact', targetId: danaId, changes: { ownerId: { before: null, after: rep } } });
       await tx.insert(appliedMutations).values({ userId: rep, id: 'mut_dana', result: { id: 'mut_dana', status: 'rejected', error: { code: 'conflict', message: `contact ${danaId} is not yours` } } });
@@ -141,6 +148,7 @@ describe.each(STORE_KINDS)('privacy requests on %s', (kind) => {
     expect(doc.data.visitorEvents.map((r) => r.url)).toEqual(['https://acme.example/careers']);
     expect(doc.data.alerts.map((r) => r.id).sort()).toEqual(['al_dana', 'al_digest']);
     expect(doc.data.alertMessages.map((r) => r.id)).toEqual(['aob_dana']);
+    expect(doc.data.webhookDeliveries.map((r) => r.id)).toEqual(['msg_dana']);
     expect(doc.data.suggestedLeads.map((r) => r.id)).toEqual(['sl_dana']);
     expect(doc.data.scopeEntries.map((r) => r.userId)).toEqual([acme.users.rep!.id]);
     expect(doc.data.auditEvents.map((r) => r.id)).toEqual(['au_dana']);
@@ -187,7 +195,7 @@ describe.each(STORE_KINDS)('privacy requests on %s', (kind) => {
     const res = await erase({ email: DANA.email, confirmEmail: DANA.email.toUpperCase() });
     expect(res.status, await res.clone().text()).toBe(200);
     const result = PrivacyEraseResult.parse(await res.json());
-    expect(result.removed).toMatchObject({ contact: 1, activities: 1, attempts: 1, questions: 1, trackedEmails: 1, visitors: 1, visitorEvents: 1, alerts: 2, alertMessages: 1, suggestedLeads: 1, scopeEntries: 1, mutationAnswers: 1 });
+    expect(result.removed).toMatchObject({ contact: 1, activities: 1, attempts: 1, questions: 1, trackedEmails: 1, visitors: 1, visitorEvents: 1, alerts: 2, alertMessages: 1, webhookDeliveries: 1, suggestedLeads: 1, scopeEntries: 1, mutationAnswers: 1 });
 
     // Globex's own contact with the same address is another person's record in another workspace: it stays.
     const rows = (await everyRow()).filter((r) => !r.row.includes(globex.id));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JsonValue } from './audit';
 import { Email, Id } from './primitives';
 
 // Privacy requests about one contact (`/v1/privacy`, `privacy export|erase` in the CLI, the dashboard's "Privacy
@@ -49,7 +50,7 @@ export const PRIVACY_KINDS = [
 ] as const;
 export type PrivacyKind = (typeof PRIVACY_KINDS)[number];
 
-const Row = z.record(z.string(), z.json());
+const Row = z.record(z.string(), JsonValue);
 export type PrivacyRow = z.infer<typeof Row>;
 
 /** Who a request found, with how many rows of each kind are held about them (what the dashboard shows before acting). */
