@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'content.delete',
   'contact.delete',
   'contact.reassign',
+  'contact.import',
   'question.answer',
   'question.unanswer',
   'signin_link.create',

@@ -25,3 +25,4 @@ export * from './questions';
 export * from './stage-history';
 export * from './scoring-preview';
 export * from './sessions';
+export * from './imports';
