@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ContactProfile } from '../model/contact';
 import { CREATABLE_STAGES } from '../model/contact-requests';
 import { Email, Slug } from '../model/primitives';
-import type { ImportField, ImportMapping } from './fields';
+import { IMPORT_FIELDS, type ImportField, type ImportMapping } from './fields';
 
 const profile = ContactProfile.shape;
 const Text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
@@ -93,7 +93,9 @@ export function checkRow(cells: Partial<Record<ImportField, string>>, context: R
   const parsed = ImportedRow.safeParse(cells);
   const email = cells.email?.trim().toLowerCase() ?? null;
   if (!parsed.success) {
-    const reasons = parsed.error.issues.map((issue) => {
+    // In the order of the fields, whatever order the checks ran in.
+    const issues = [...parsed.error.issues].sort((a, b) => IMPORT_FIELDS.indexOf(a.path[0] as ImportField) - IMPORT_FIELDS.indexOf(b.path[0] as ImportField));
+    const reasons = issues.map((issue) => {
       const field = String(issue.path[0] ?? 'row');
       const value = cells[field as ImportField];
       const message = field === 'email' && value === undefined ? 'is missing' : issue.message;
