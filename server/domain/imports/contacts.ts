@@ -23,8 +23,10 @@ export const IMPORT_REASON = 'import';
 
 export interface ImportRequest {
   workspaceId: string;
-  /** Who runs it: the stage history and the audit log name them. */
+  /** Who runs it, for the audit log (a user, or the CLI). */
   actor: AuditActor;
+  /** The person the stage history names as the importer (the CLI's `--as`); by default the audit actor's user. */
+  importerId?: string;
   table: CsvTable;
   mapping?: ImportMapping;
   duplicates: DuplicateChoice;
@@ -85,7 +87,8 @@ export async function runImport(db: Db, request: ImportRequest, onProgress?: (do
       );
       throw Object.assign(error, { report });
     }
-    const by: StageActor = request.actor.kind === 'user' ? { kind: 'import', userId: request.actor.userId } : { kind: 'import' };
+    const importerId = request.importerId ?? request.actor.userId;
+    const by: StageActor = importerId === undefined ? { kind: 'import' } : { kind: 'import', userId: importerId };
     const work = plan.rows.filter((r) => r.action === 'create' || r.action === 'update');
     onProgress?.(0, work.length);
     for (let i = 0; i < work.length; i += IMPORT_BATCH) {
