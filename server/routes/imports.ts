@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { ExportQuery, ImportQuery, type ImportProgressLine } from '../../lib/core/model/imports';
 import { requireRole } from '../auth/middleware';
 import type { AppEnv } from '../context';
@@ -61,7 +61,7 @@ export const importsRoutes = new Hono<AppEnv>().post('/contacts', requireRole(..
   return new Response(stream, { status: 200, headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
 });
 
-function refusalOf(c: import('hono').Context<AppEnv>, refusal: unknown) {
+function refusalOf(c: Context<AppEnv>, refusal: unknown) {
   if (refusal instanceof ApiError && 'report' in refusal) {
     return c.json({ error: { ...refusal.body.error, report: refusal.report } }, 400);
   }

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Readable, Transform } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import Papa from 'papaparse';
 import { badRequest } from '../../http/errors';
 
@@ -18,7 +19,7 @@ export const IMPORT_ROWS_MAX = 100_000;
  * A file with no header, or a header with an empty or repeated column name, is a 400 that names it.
  */
 export async function parseCsv(body: ReadableStream<Uint8Array> | Readable, onRecords?: (count: number) => void): Promise<CsvTable> {
-  const source = body instanceof Readable ? body : Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+  const source = body instanceof Readable ? body : Readable.fromWeb(body as WebReadableStream<Uint8Array>);
   let headers: string[] | null = null;
   const records: string[][] = [];
   const state: { parser: ReturnType<typeof streamParser> | null } = { parser: null };
