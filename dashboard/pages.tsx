@@ -29,6 +29,7 @@ const TEAM_ROLES: readonly Role[] = ['manager', 'admin'];
 // Opened now and then: their code loads when first opened, outside the first page's budget.
 const ContentPage = lazyPage(() => import('./pages/content/ContentPage').then((m) => m.ContentPage), 'the content library');
 const MyAlertsPage = lazyPage(() => import('./pages/alerts/MyAlertsPage').then((m) => m.MyAlertsPage), 'your alerts');
+const ImportExportPage = lazyPage(() => import('./pages/leads/ImportExportPage').then((m) => m.ImportExportPage), 'import and export');
 const TeamPage = lazyPage(() => import('./pages/team/TeamPage').then((m) => m.TeamPage), 'the team');
 /** The SLA report answers a rep over their own leads only (docs/api.md § Reports): the same page, their figures. */
 const SLA_ROLES: readonly Role[] = [...REPORT_ROLES, 'rep'];
@@ -45,6 +46,8 @@ export const PAGES: readonly DashboardPage[] = [
   { path: 'settings', title: 'Settings', roles: REPORT_ROLES, component: LazySettingsPage, inNav: true },
   // Users, tokens, shared screens, audit, tracking key: managers read the team and share screens, admins change it.
   { path: 'team', title: 'Team', roles: TEAM_ROLES, component: TeamPage, inNav: true },
+  // CSV import and export (/v1/imports, /v1/exports: managers, marketing, admins).
+  { path: 'leads', title: 'Import and export', roles: REPORT_ROLES, component: ImportExportPage, inNav: true },
   { path: 'questions', title: 'Your leads’ questions', roles: ['rep'], component: MyQuestionsPage, inNav: true },
   // Everyone's own alert preferences (GET/PUT /v1/me/alerts: any role).
   { path: 'alerts', title: 'My alerts', roles: ROLES, component: MyAlertsPage, inNav: true },
