@@ -29,7 +29,7 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   email: ['email', 'emailaddress', 'mail', 'email1', 'workemail', 'businessemail', 'courriel'],
   name: ['name', 'fullname', 'contactname', 'contact', 'person', 'nom'],
   title: ['title', 'jobtitle', 'position', 'role', 'jobrole'],
-  company: ['company', 'companyname', 'organization', 'organisation', 'account', 'accountname', 'employer', 'societe'],
+  company: ['company', 'companyname', 'firm', 'organization', 'organisation', 'account', 'accountname', 'employer', 'societe'],
   seniority: ['seniority', 'level', 'senioritylevel'],
   country: ['country', 'countrycode', 'pays'],
   companySize: ['companysize', 'employees', 'numberofemployees', 'headcount', 'size'],
