@@ -92,9 +92,11 @@ function ImportPart() {
           <fieldset className="leads-mapping">
             <legend>Which column fills each field</legend>
             {IMPORT_FIELDS.map((field) => (
-              <label key={field}>
-                {FIELD_LABELS[field]}{' '}
+              // The label names the select by its field alone (a wrapping label would read the chosen option too).
+              <div key={field} className="leads-mapping__field">
+                <label htmlFor={`import-field-${field}`}>{FIELD_LABELS[field]}</label>
                 <select
+                  id={`import-field-${field}`}
                   value={mapping[field] ?? ''}
                   onChange={(e) => {
                     const column = e.currentTarget.value;
@@ -112,7 +114,7 @@ function ImportPart() {
                     </option>
                   ))}
                 </select>
-              </label>
+              </div>
             ))}
           </fieldset>
           <fieldset>
