@@ -30,6 +30,7 @@ const TEAM_ROLES: readonly Role[] = ['manager', 'admin'];
 const ContentPage = lazyPage(() => import('./pages/content/ContentPage').then((m) => m.ContentPage), 'the content library');
 const MyAlertsPage = lazyPage(() => import('./pages/alerts/MyAlertsPage').then((m) => m.MyAlertsPage), 'your alerts');
 const PrivacyPage = lazyPage(() => import('./pages/privacy/PrivacyPage').then((m) => m.PrivacyPage), 'privacy requests');
+const ImportExportPage = lazyPage(() => import('./pages/leads/ImportExportPage').then((m) => m.ImportExportPage), 'import and export');
 const TeamPage = lazyPage(() => import('./pages/team/TeamPage').then((m) => m.TeamPage), 'the team');
 const WebhooksPage = lazyPage(() => import('./pages/webhooks/WebhooksPage').then((m) => m.WebhooksPage), 'the webhooks');
 /** The SLA report answers a rep over their own leads only (docs/api.md § Reports): the same page, their figures. */
@@ -49,6 +50,8 @@ export const PAGES: readonly DashboardPage[] = [
   { path: 'team', title: 'Team', roles: TEAM_ROLES, component: TeamPage, inNav: true },
   // Export and erase one contact on their request (/v1/privacy: managers and admins).
   { path: 'privacy', title: 'Privacy requests', roles: TEAM_ROLES, component: PrivacyPage, inNav: true },
+  // CSV import and export (/v1/imports, /v1/exports: managers, marketing, admins).
+  { path: 'leads', title: 'Import and export', roles: REPORT_ROLES, component: ImportExportPage, inNav: true },
   { path: 'questions', title: 'Your leads’ questions', roles: ['rep'], component: MyQuestionsPage, inNav: true },
   // Everyone's own alert preferences (GET/PUT /v1/me/alerts: any role).
   { path: 'alerts', title: 'My alerts', roles: ROLES, component: MyAlertsPage, inNav: true },

@@ -42,6 +42,7 @@ const health = operation({
   summary: 'Whether the server answers',
   responses: { 200: { description: '`{"ok": true}`', schema: z.object({ ok: z.literal(true) }) } },
 });
+import { exportsRoutes, IMPORT_BODY_MAX, importsRoutes } from './routes/imports';
 
 /** The API of docs/api.md: one Hono app, a route file per resource. */
 export function createApp(deps: ServerDeps): Hono<AppEnv> {
@@ -78,6 +79,9 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.use('/v1/openapi.json', limitPerIp(deps.limits.perIp));
   app.use('/v1/docs', limitPerIp(deps.limits.perIp));
   app.route('/v1', openApiRoutes(() => app));
+  // CSV imports: the /v1 chain with a body limit sized for a 50,000-row file instead of /v1's 1 MB.
+  app.use('/v1/imports/*', extensionCors, limitPerIp(deps.limits.perIp), limitBody(IMPORT_BODY_MAX), requireCaller, limitPerToken(deps.limits.perToken));
+  app.route('/v1/imports', importsRoutes);
 
   const v1 = new Hono<AppEnv>();
   v1.use('*', extensionCors, limitPerIp(deps.limits.perIp), limitBody(), requireCaller, limitPerToken(deps.limits.perToken));
@@ -104,6 +108,7 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   v1.route('/shared-screens', sharedScreensRoutes);
   v1.route('/alerts/webhook-secret', webhookSecretRoutes);
   v1.route('/privacy', privacyRoutes);
+  v1.route('/exports', exportsRoutes);
   app.route('/v1', v1);
 
   app.notFound((c) => c.json(new ApiError('not_found', `no route for ${c.req.method} ${c.req.path}`).body, 404));

@@ -29,6 +29,7 @@ import { serveDemoPages } from './seed/demo-pages';
 import { DEMO_REPS } from './seed/people';
 import { PortInUseError, startServer, type RunningServer } from './serve';
 import { checkSmtpUrl } from './alerts/delivery/email';
+import { CONTACTS_USAGE, runContactsCommand } from './cli-contacts';
 import { openStore, writeInWorkspace, type Db, type Store, type StoreOptions } from './store/db';
 import { users, workspaces } from './store/schema';
 import { rotateTrackingKey } from './tracking/tokens';
@@ -61,6 +62,7 @@ const USAGE = `Leadside server
                          print everything held about that contact (JSON, or CSV with a section per kind)
   privacy erase --workspace ID --email EMAIL --as MANAGER_OR_ADMIN_EMAIL
                          erase that contact for good (the audit log names the --as user); prints what went
+${CONTACTS_USAGE}
 
 The database: PostgreSQL when DATABASE_URL is set, else PGlite in --data-dir (default ./.leadside/data).
 What the CLI changes is in the audit log as done by the CLI. Audit events are kept AUDIT_RETENTION_DAYS (365).`;
@@ -112,6 +114,17 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         'expires-days': { type: 'string' },
         format: { type: 'string' },
         as: { type: 'string' },
+        // contacts import / export (server/cli-contacts.ts)
+        'dry-run': { type: 'boolean' },
+        update: { type: 'boolean' },
+        skip: { type: 'boolean' },
+        'good-rows': { type: 'boolean' },
+        mapping: { type: 'string' },
+        stage: { type: 'string' },
+        owner: { type: 'string' },
+        source: { type: 'string' },
+        'updated-since': { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -121,6 +134,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       return 0;
     }
     const storeOptions: StoreOptions = env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR };
+    if (positionals[0] === 'contacts') return await runContactsCommand(positionals, values, storeOptions, out, err, now);
 
     switch (command) {
       case 'serve': {

@@ -13,6 +13,9 @@ import {
 } from '../../lib/core/model/admin-requests';
 import { AlertPreferences } from '../../lib/core/model/alerts';
 import { Me } from '../../lib/core/model/api';
+import type { ImportMapping } from '../../lib/core/imports/fields';
+import type { DuplicateChoice } from '../../lib/core/imports/plan';
+import { ImportProgressLine, ImportReport } from '../../lib/core/model/imports';
 import { MutedLeadList } from '../../lib/core/model/muted-leads';
 import { ScoringPreview, type ScoringPreviewRequest } from '../../lib/core/model/scoring-preview';
 import { WorkspaceSettings } from '../../lib/core/model/settings';
@@ -307,6 +310,40 @@ export class DashboardApi {
     return this.write('POST', '/v1/privacy/erase', { contactId, confirmEmail }, PrivacyEraseResult);
   }
 
+  // CSV import and export (docs/api.md § CSV import and export).
+
+  /** A dry run's report; the body is the file as it is. */
+  async importDryRun(csv: string, options: ImportOptions): Promise<ImportReport> {
+    const path = `/v1/imports/contacts${query({ ...importParams(options), dryRun: 'true' })}`;
+    return parse(await this.send('POST', path, new CsvBody(csv)), ImportReport, 'the dry run');
+  }
+
+  /** The real run: `onProgress` hears each batch written, from the NDJSON answer as it arrives; answers the report. */
+  async importContacts(csv: string, options: ImportOptions, onProgress: (done: number, total: number) => void): Promise<ImportReport> {
+    const res = await this.send('POST', `/v1/imports/contacts${query(importParams(options))}`, new CsvBody(csv));
+    if (!res.body) throw new ApiFailure('server', 'the import answered nothing', res.status);
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let pending = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      pending += value ?? '';
+      const lines = pending.split('\n');
+      pending = done ? '' : lines.pop()!;
+      for (const text of lines.filter((l) => l.trim() !== '')) {
+        const line = ImportProgressLine.parse(JSON.parse(text));
+        if (line.type === 'progress') onProgress(line.done, line.total);
+        else if (line.type === 'done') return line.report;
+        else throw new ApiFailure('server', line.message, res.status);
+      }
+      if (done) throw new ApiFailure('server', 'the import ended without its report', res.status);
+    }
+  }
+
+  /** Where the browser downloads an export (a GET with the session cookie). */
+  exportUrl(kind: 'contacts' | 'activities' | 'attempts', filter: Record<string, string | undefined>): string {
+    return `${this.base}/v1/exports/${kind}.csv${query(Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')))}`;
+  }
+
   private async write<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S): Promise<z.infer<S>> {
     const res = await this.send(method, path, body);
     const parsed = schema.safeParse(await res.json().catch(() => undefined));
@@ -321,14 +358,14 @@ export class DashboardApi {
   private async send(method: string, path: string, body?: unknown, anonymous = false): Promise<Response> {
     const write = method !== 'GET' && method !== 'HEAD';
     const headers: Record<string, string> = { Accept: 'application/json', ...(anonymous ? {} : this.credentials.headers(write)) };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined) headers['Content-Type'] = body instanceof CsvBody ? 'text/csv; charset=utf-8' : 'application/json';
     let res: Response;
     try {
       res = await this.fetchFn(`${this.base}${path}`, {
         method,
         headers,
         credentials: anonymous ? 'omit' : this.credentials.fetchCredentials,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : body instanceof CsvBody ? body.text : JSON.stringify(body),
       });
     } catch {
       throw new ApiFailure('offline', 'the server cannot be reached: check the connection and try again');
@@ -345,6 +382,21 @@ export class DashboardApi {
       issues.success ? issues.data : [],
     );
   }
+}
+
+/** A CSV file sent as the body itself, not as JSON. */
+class CsvBody {
+  constructor(readonly text: string) {}
+}
+
+export interface ImportOptions {
+  mapping: ImportMapping;
+  duplicates: DuplicateChoice;
+  goodRows: boolean;
+}
+
+function importParams(options: ImportOptions): Record<string, string> {
+  return { mapping: JSON.stringify(options.mapping), duplicates: options.duplicates, goodRows: String(options.goodRows) };
 }
 
 const ContentList = z.object({ content: z.array(ContentItem) });

@@ -71,13 +71,23 @@ async function anyoneHears(tx: Queryable, workspaceId: string, type: WebhookEven
 }
 
 /**
- * A recorded stage change (server/domain/contacts/stage-history.ts): a contact's first stage (or its return after a
- * deletion) is `lead.created`; any
- * later change of stage is `lead.stage_changed`, and a move into `customer` is `lead.won` as well.
+ * Recorded stage changes (server/domain/contacts/stage-history.ts), one or an import's batch: a contact's first stage
+ * (or its return after a deletion) is `lead.created`; any later change of stage is `lead.stage_changed`, and a move
+ * into `customer` is `lead.won` as well. A workspace with no enabled endpoint costs one query for the whole batch.
  */
-export async function stageMoveWebhookEvents(tx: Queryable, move: StageMove, stageChangeId: string): Promise<void> {
-  const hooked = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.workspaceId, move.workspaceId), eq(webhookEndpoints.enabled, true))).limit(1);
-  if (hooked.length === 0) return;
+export async function stageMoveWebhookEvents(tx: Queryable, recorded: readonly { move: StageMove; stageChangeId: string }[]): Promise<void> {
+  const hooked = new Map<string, boolean>();
+  for (const { move, stageChangeId } of recorded) {
+    if (!hooked.has(move.workspaceId)) {
+      const [any] = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.workspaceId, move.workspaceId), eq(webhookEndpoints.enabled, true))).limit(1);
+      hooked.set(move.workspaceId, any !== undefined);
+    }
+    if (!hooked.get(move.workspaceId)) continue;
+    await queueWebhookEvents(tx, await stageMoveEvents(tx, move, stageChangeId));
+  }
+}
+
+async function stageMoveEvents(tx: Queryable, move: StageMove, stageChangeId: string): Promise<WebhookEvent[]> {
   const contact = await contactData(tx, move.workspaceId, move.contactId);
   const base = { workspaceId: move.workspaceId, contactId: move.contactId, at: move.at };
   const by = move.by.kind === 'user' ? { kind: 'user', userId: move.by.userId } : move.by.kind === 'rule' ? { kind: 'rule', rule: move.by.rule } : { kind: move.by.kind };
@@ -91,7 +101,7 @@ export async function stageMoveWebhookEvents(tx: Queryable, move: StageMove, sta
       events.push({ ...base, type: 'lead.won', key: `lead.won:${stageChangeId}`, data: { contact, from: move.from, dealValue: move.dealValue ?? null, reason: move.reason ?? null, by, stageChangeId } });
     }
   }
-  await queueWebhookEvents(tx, events);
+  return events;
 }
 
 /** An attempt logged on a contact (server/domain/mutations/attempt-log.ts). Its note stays in Leadside. */

@@ -19,11 +19,11 @@ describe('the dashboard’s shell', () => {
     expect(screen.queryByRole('navigation')).toBeNull();
   });
 
-  it('a manager’s nav has the SLA page, the funnel planner, the closed loop, the leads to review, the library, the team and their own alerts, the SLA page current, and who is signed in', async () => {
+  it('a manager’s nav has the SLA page, the funnel planner, the closed loop, the leads to review, the library, the team, import and export and their own alerts, the SLA page current, and who is signed in', async () => {
     renderApp(apiAs(server.url, ws.users.manager!.token), { now: server.clock.now });
     const nav = await screen.findByRole('navigation', { name: 'Dashboard' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual(['SLA both ways', 'Funnel planner', 'Closed loop', 'Leads to review', 'Content library', 'Settings', 'Team', 'Privacy requests', 'My alerts']);
+    expect(links.map((l) => l.textContent)).toEqual(['SLA both ways', 'Funnel planner', 'Closed loop', 'Leads to review', 'Content library', 'Settings', 'Team', 'Privacy requests', 'Import and export', 'My alerts']);
     expect(links[0]!.getAttribute('aria-current')).toBe('page');
     expect(links[1]!.getAttribute('href')).toBe('/app/funnel');
     expect(screen.getByText('Shellco manager')).toBeTruthy();

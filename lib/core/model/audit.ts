@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'contact.delete',
   'contact.reassign',
   'contact.erase',
+  'contact.import',
   'question.answer',
   'question.unanswer',
   'signin_link.create',

@@ -27,3 +27,4 @@ export * from './scoring-preview';
 export * from './sessions';
 export * from './webhooks';
 export * from './privacy';
+export * from './imports';

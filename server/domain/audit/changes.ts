@@ -240,3 +240,11 @@ export const ssoSignedIn = (at: Date, userId: string, signIn: { sessionId: strin
   target: { kind: 'user', id: userId },
   changes: fieldChanges(null, { sessionId: signIn.sessionId, issuer: signIn.issuer, subject: signIn.subject }),
 });
+
+/** A CSV import: one event for the whole file, with its counts, on the workspace (no personal data in the log). */
+export const contactsImported = (at: Date, workspaceId: string, counts: { rows: number; create: number; update: number; skip: number; bad: number }): AuditChange => ({
+  at,
+  action: 'contact.import',
+  target: { kind: 'workspace', id: workspaceId },
+  changes: fieldChanges({ created: null, updated: null, skipped: null, bad: null, rows: null }, { created: counts.create, updated: counts.update, skipped: counts.skip, bad: counts.bad, rows: counts.rows }),
+});

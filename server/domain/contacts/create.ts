@@ -8,8 +8,8 @@ import type { Queryable, Tx } from '../../store/db';
 import { contacts } from '../../store/schema';
 import type { ContactRow } from '../../store/rows';
 import { assertAssignableOwner } from './owners';
-import { enterScope } from '../scope/entries';
-import { recordStageChange, type StageActor } from './stage-history';
+import { enterScope, enterScopes } from '../scope/entries';
+import { recordStageChange, recordStageChanges, type StageActor } from './stage-history';
 
 export interface NewContact extends Partial<ContactProfile> {
   id?: string;
@@ -23,24 +23,40 @@ export interface NewContact extends Partial<ContactProfile> {
 
 /** Inserts a new contact row (no duplicate check: callers hold the workspace lock or know the address is new); an owner gets it in their sync scope at once and the SLA clock starts now. */
 export async function insertContact(tx: Tx, workspaceId: string, input: NewContact, now: Date, by: StageActor): Promise<ContactRow> {
-  const ownerId = input.ownerId ?? null;
-  const [row] = await tx
-    .insert(contacts)
-    .values({
-      ...input,
-      id: input.id ?? newId('c'),
-      workspaceId,
-      email: input.email.trim().toLowerCase(),
-      ownerId,
-      assignedAt: ownerId ? now : null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
+  const [row] = await insertContacts(tx, workspaceId, [input], now, by);
   if (!row) throw new Error('insert returned no contact');
-  await recordStageChange(tx, { workspaceId, contactId: row.id, from: null, to: row.stage as LifecycleStage, at: now, by });
-  if (ownerId) await enterScope(tx, ownerId, row.id, null);
   return row;
+}
+
+/** `insertContact` for many at once (an import's batch): three statements, whatever the count. */
+export async function insertContacts(tx: Tx, workspaceId: string, inputs: readonly NewContact[], now: Date, by: StageActor, reason: string | null = null): Promise<ContactRow[]> {
+  if (inputs.length === 0) return [];
+  const rows = await tx
+    .insert(contacts)
+    .values(
+      inputs.map((input) => {
+        const ownerId = input.ownerId ?? null;
+        return {
+          ...input,
+          id: input.id ?? newId('c'),
+          workspaceId,
+          email: input.email.trim().toLowerCase(),
+          ownerId,
+          assignedAt: ownerId ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        };
+      }),
+    )
+    .returning();
+  if (rows.length !== inputs.length) throw new Error('insert returned fewer contacts than it was given');
+  await recordStageChanges(
+    tx,
+    rows.map((row) => ({ workspaceId, contactId: row.id, from: null, to: row.stage as LifecycleStage, at: now, by, reason })),
+  );
+  const owned = rows.filter((row) => row.ownerId !== null);
+  if (owned.length > 0) await enterScopes(tx, owned.map((row) => ({ userId: row.ownerId!, contactId: row.id })));
+  return rows;
 }
 
 /** 409 for an address the workspace already has; `error.contactId` names the contact so the client can open it. */
@@ -88,7 +104,7 @@ export async function findByEmail(db: Queryable, workspaceId: string, email: str
   return row ?? null;
 }
 
-async function reviveContact(tx: Tx, deleted: ContactRow, input: NewContact, now: Date, by: StageActor): Promise<ContactRow> {
+export async function reviveContact(tx: Tx, deleted: ContactRow, input: NewContact, now: Date, by: StageActor, reason = 'added again after deletion'): Promise<ContactRow> {
   const ownerId = input.ownerId ?? null;
   const [row] = await tx
     .update(contacts)
@@ -115,7 +131,7 @@ async function reviveContact(tx: Tx, deleted: ContactRow, input: NewContact, now
     .where(eq(contacts.id, deleted.id))
     .returning();
   if (!row) throw new Error(`contact ${deleted.id} vanished while being revived`);
-  await recordStageChange(tx, { workspaceId: row.workspaceId, contactId: row.id, from: deleted.stage as LifecycleStage, to: input.stage, at: now, by, reason: 'added again after deletion', revives: true });
+  await recordStageChange(tx, { workspaceId: row.workspaceId, contactId: row.id, from: deleted.stage as LifecycleStage, to: input.stage, at: now, by, reason, revives: true });
   if (ownerId) await enterScope(tx, ownerId, row.id, null);
   return row;
 }

@@ -10,7 +10,12 @@ import { stageChanges, users } from '../../store/schema';
 import { stageMoveWebhookEvents } from '../../webhooks/events';
 
 /** Who moved a contact: a user (by id), a rule (by name), an import or the server. */
-export type StageActor = { kind: 'user'; userId: string } | { kind: 'rule'; rule: string } | { kind: Exclude<StageActorKind, 'user' | 'rule'> };
+export type StageActor =
+  | { kind: 'user'; userId: string }
+  | { kind: 'rule'; rule: string }
+  /** An import names the person who ran it, when one did (a CSV import); the demo seed's has none. */
+  | { kind: 'import'; userId?: string }
+  | { kind: Exclude<StageActorKind, 'user' | 'rule' | 'import'> };
 
 export interface StageMove {
   workspaceId: string;
@@ -40,27 +45,37 @@ export interface StageMove {
  * move into or out of `customer` (a win, or a win undone) counts the content assists again here, from that stage.
  */
 export async function recordStageChange(tx: Queryable, move: StageMove): Promise<void> {
-  const id = move.id ?? newId('sc');
-  await tx.insert(stageChanges).values({
-    workspaceId: move.workspaceId,
-    id,
-    contactId: move.contactId,
-    fromStage: move.from,
-    toStage: move.to,
-    at: move.at,
-    actorKind: move.by.kind,
-    actorId: move.by.kind === 'user' ? move.by.userId : null,
-    rule: move.by.kind === 'rule' ? move.by.rule : null,
-    reason: move.reason ?? null,
-    reasonCode: move.reasonCode ?? null,
-    // Won or lost is the move's, by the stage table: one rule, whoever writes the stage (a rep, a manager, the seed).
-    outcome: move.from === null || move.undoes ? null : (transitionOf(move.from, move.to)?.outcome ?? null),
-    dealValue: move.dealValue ?? null,
-    mutationId: move.mutationId ?? null,
-    undoes: move.undoes ?? null,
-  });
-  if (move.to === 'customer' || move.from === 'customer') await recountAssists(tx, move.workspaceId);
-  await stageMoveWebhookEvents(tx, move, id);
+  await recordStageChanges(tx, [move]);
+}
+
+/** Several moves in one insert (an import's batch); the same rows as one `recordStageChange` each. */
+export async function recordStageChanges(tx: Queryable, moves: readonly StageMove[]): Promise<void> {
+  if (moves.length === 0) return;
+  const recorded = moves.map((move) => ({ move, stageChangeId: move.id ?? newId('sc') }));
+  await tx.insert(stageChanges).values(
+    recorded.map(({ move, stageChangeId }) => ({
+      workspaceId: move.workspaceId,
+      id: stageChangeId,
+      contactId: move.contactId,
+      fromStage: move.from,
+      toStage: move.to,
+      at: move.at,
+      actorKind: move.by.kind,
+      actorId: move.by.kind === 'user' || move.by.kind === 'import' ? (move.by.userId ?? null) : null,
+      rule: move.by.kind === 'rule' ? move.by.rule : null,
+      reason: move.reason ?? null,
+      reasonCode: move.reasonCode ?? null,
+      // Won or lost is the move's, by the stage table: one rule, whoever writes the stage (a rep, a manager, the seed).
+      outcome: move.from === null || move.undoes ? null : (transitionOf(move.from, move.to)?.outcome ?? null),
+      dealValue: move.dealValue ?? null,
+      mutationId: move.mutationId ?? null,
+      undoes: move.undoes ?? null,
+    })),
+  );
+  for (const workspaceId of new Set(moves.filter((m) => m.to === 'customer' || m.from === 'customer').map((m) => m.workspaceId))) {
+    await recountAssists(tx, workspaceId);
+  }
+  await stageMoveWebhookEvents(tx, recorded);
 }
 
 /**

@@ -19,6 +19,15 @@ export async function enterScope(tx: Tx, userId: string, contactId: string, look
     });
 }
 
+/** New owners' entries for many contacts at once (an import's batch); an entry already there is left as it is. */
+export async function enterScopes(tx: Tx, entries: readonly { userId: string; contactId: string }[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx
+    .insert(scopeEntries)
+    .values(entries.map((e) => ({ ...e, lookedUpAt: null })))
+    .onConflictDoNothing();
+}
+
 /** Takes a contact out of a user's scope (reassigned away, deleted, lookup expired): their cache drops it. */
 export async function leaveScope(tx: Tx, workspaceId: string, userId: string, contactId: string): Promise<void> {
   const removed = await tx
