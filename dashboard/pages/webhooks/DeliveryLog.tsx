@@ -3,7 +3,7 @@ import type { WebhookDelivery } from '../../../lib/core/model/webhooks';
 import { useDashboard } from '../../shell/context';
 import { Empty, ErrorState, Loading, messageOf } from '../../shell/states';
 import { useLoad } from '../../shell/useLoad';
-import { DELIVERY_STATE_LABELS } from './labels';
+import { deliveryStateLabel } from './labels';
 
 /** One endpoint's deliveries, newest first, a page at a time ("Older" asks for the next). */
 export function DeliveryLog({ endpointId, version }: { endpointId: string; version: number }) {
@@ -44,7 +44,7 @@ export function DeliveryLog({ endpointId, version }: { endpointId: string; versi
               </th>
               <td>{f.dateTime(d.createdAt)}</td>
               <td>
-                {DELIVERY_STATE_LABELS[d.state]}
+                {deliveryStateLabel(d)}
                 {d.state === 'pending' && d.nextAttemptAt ? ` (next ${f.dateTime(d.nextAttemptAt)})` : ''}
               </td>
               <td>{d.attempts}</td>

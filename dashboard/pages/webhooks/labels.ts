@@ -9,8 +9,13 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
   'lead.won': 'A lead is won',
 };
 
-export const DELIVERY_STATE_LABELS: Record<WebhookDelivery['state'], string> = {
+const DELIVERY_STATE_LABELS: Record<WebhookDelivery['state'], string> = {
   pending: 'waiting to retry',
   delivered: 'delivered',
   failed: 'given up',
 };
+
+/** A delivery's state in words: one not tried yet is queued, not "retrying". */
+export function deliveryStateLabel(d: Pick<WebhookDelivery, 'state' | 'attempts'>): string {
+  return d.state === 'pending' && d.attempts === 0 ? 'queued' : DELIVERY_STATE_LABELS[d.state];
+}
