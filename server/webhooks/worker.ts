@@ -2,10 +2,10 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { WEBHOOK_TEST_EVENT } from '../../lib/core/model/webhooks';
 import { DAY_MS } from '../../lib/core/time-units';
 import { webhookEndpointGivesUp, webhookRetryDelayMs } from '../../lib/core/webhooks';
-import { standardWebhookHeaders } from '../alerts/delivery/chat';
 import { webhookEndpointDisabled } from '../domain/audit/changes';
 import { recordAudit } from '../domain/audit/record';
 import type { Logger } from '../http/logger';
+import { postSignedWebhook, standardWebhookHeaders, WebhookRefused } from '../http/standard-webhooks';
 import { writeInWorkspace, type Db } from '../store/db';
 import { webhookDeliveries, webhookEndpoints } from '../store/schema';
 import { endpointSigningSecrets, type WebhookDeliveryRow, type WebhookEndpointRow } from './endpoints';
@@ -69,24 +69,9 @@ async function claimDue(db: Db, now: Date, limit = 20): Promise<Claimed[]> {
   });
 }
 
-class HttpRefusal extends Error {
-  constructor(readonly status: number, answer: string) {
-    super(`the endpoint answered ${status}${answer ? `: ${answer}` : ''}`);
-  }
-}
-
-async function post(fetcher: typeof fetch, { delivery, endpoint }: Claimed, now: Date): Promise<number> {
+function post(fetcher: typeof fetch, { delivery, endpoint }: Claimed, now: Date): Promise<number> {
   const headers = standardWebhookHeaders(endpointSigningSecrets(endpoint, now), delivery.id, now, delivery.body);
-  const response = await fetcher(endpoint.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'Leadside-Webhooks', ...headers },
-    body: delivery.body,
-    redirect: 'error',
-    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-  });
-  const answer = (await response.text().catch(() => '')).slice(0, 200);
-  if (!response.ok) throw new HttpRefusal(response.status, answer);
-  return response.status;
+  return postSignedWebhook(fetcher, { url: endpoint.url, body: delivery.body, headers, userAgent: 'Leadside-Webhooks', timeoutMs: WEBHOOK_TIMEOUT_MS, receiver: 'the endpoint' });
 }
 
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
@@ -111,7 +96,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         .update(webhookDeliveries)
         .set({
           attempts,
-          lastStatus: err instanceof HttpRefusal ? err.status : null,
+          lastStatus: err instanceof WebhookRefused ? err.status : null,
           lastError: error.slice(0, 1000),
           nextAttemptAt: new Date(at.getTime() + (wait ?? 0)),
           failedAt: wait === null ? at : null,

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { postSignedWebhook } from '../../http/standard-webhooks';
 import type { DeliveredAlert } from '../channels';
 import type { ChatPayload } from './outbox';
 import { leadUrl, whoLine } from './words';
@@ -34,31 +34,7 @@ function slackEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/**
- * The Standard Webhooks headers: `webhook-signature` is "v1," + base64(HMAC-SHA256(key, id + "." + timestamp + "." +
- * body)), the key being the base64 after "whsec_", one per secret, space apart (the current secret first; the one
- * before a rotation during its grace). The id stays the same on every retry of one post (receivers dedupe on it); the
- * timestamp is the attempt's, in whole seconds.
- */
-export function standardWebhookHeaders(secrets: readonly string[], id: string, at: Date, body: string): Record<string, string> {
-  const timestamp = String(Math.floor(at.getTime() / 1000));
-  const signatures = secrets.map((secret) => {
-    const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-    return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
-  });
-  return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signatures.join(' ') };
-}
-
 /** Posts it; throws unless the receiver answered 2xx within CHAT_TIMEOUT_MS. */
 export async function postChat(fetcher: typeof fetch, p: ChatPayload, headers: Record<string, string>): Promise<void> {
-  const response = await fetcher(p.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'Leadside-Alerts', ...headers },
-    body: p.body,
-    redirect: 'error',
-    signal: AbortSignal.timeout(CHAT_TIMEOUT_MS),
-  });
-  // The body is read so the connection can be reused; its words help the log when it refused.
-  const answer = (await response.text().catch(() => '')).slice(0, 200);
-  if (!response.ok) throw new Error(`the chat answered ${response.status}${answer ? `: ${answer}` : ''}`);
+  await postSignedWebhook(fetcher, { url: p.url, body: p.body, headers, userAgent: 'Leadside-Alerts', timeoutMs: CHAT_TIMEOUT_MS, receiver: 'the chat' });
 }
