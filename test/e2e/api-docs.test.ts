@@ -1,29 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { dashboardSuite } from './support/dashboard-suite';
 
 // GET /v1/docs in real Chromium: the page renders under its own CSP (no script, one hashed stylesheet) with its
 // heading and the list of operations, and the browser reports no console error, page error or CSP violation.
 
 describe('the API docs page, in real Chromium', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (server) removeDemoData(server);
-  });
+  const suite = dashboardSuite({ dashboard: false });
 
   it('renders its heading and operations with no console errors and no CSP violations', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
+    const { server } = suite;
+    const page = await (await suite.newContext()).newPage();
     const problems: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
@@ -53,6 +39,5 @@ describe('the API docs page, in real Chromium', () => {
     expect(await page.locator(`[id="${target}"]`).innerText()).toBe('POST /v1/webhooks');
 
     expect(problems).toEqual([]);
-    await context.close();
   }, 60_000);
 });

@@ -1,44 +1,23 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PrivacyExport } from '../../lib/core/model/privacy';
 import { SyncPage } from '../../lib/core/model/sync';
 import { findUserByEmail } from '../../server/domain/admin';
-import { signInLinkFor } from '../../server/domain/sign-in';
 import { contacts } from '../../server/store/schema';
-import { launchChromium } from '../support/chromium';
-import { buildDashboard } from '../support/dashboard-build';
-import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
+import { dashboardSuite } from './support/dashboard-suite';
 
 // The dashboard's Privacy requests page in real Chromium over the demo workspace: a manager finds a rep's lead by
 // email, downloads the export (a real download), erases the lead after typing the address again, and the rep's next
 // sync lists the lead among its removals.
 
 describe('privacy requests in the dashboard, in real Chromium', () => {
-  let server: DemoServer;
-  let dashboardDir: string;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    dashboardDir = buildDashboard();
-    server = await startDemoServer({ dashboardDir });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    if (server) removeDemoData(server);
-    if (dashboardDir) rmSync(dashboardDir, { recursive: true, force: true });
-  });
+  const suite = dashboardSuite();
 
   async function pullAll(token: string, cursor?: string): Promise<{ pages: SyncPage[]; cursor: string }> {
     const pages: SyncPage[] = [];
     for (let more = true; more; ) {
-      const res = await fetch(`${server.url}/v1/sync${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${suite.server.url}/v1/sync${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(200);
       const page = SyncPage.parse(await res.json());
       pages.push(page);
@@ -48,6 +27,7 @@ describe('privacy requests in the dashboard, in real Chromium', () => {
   }
 
   it('exports and erases a demo lead; the rep’s sync then drops it', async () => {
+    const { server } = suite;
     const rep = server.credentials.find((c) => c.role === 'rep')!;
     const repUser = (await findUserByEmail(server.store.db, rep.email))!;
     const [lead] = await server.store.db
@@ -59,13 +39,7 @@ describe('privacy requests in the dashboard, in real Chromium', () => {
     const before = await pullAll(rep.token);
     expect(before.pages.flatMap((p) => p.contacts.map((c) => c.id))).toContain(lead!.id);
 
-    const manager = server.credentials.find((c) => c.role === 'manager')!;
-    const managerUser = (await findUserByEmail(server.store.db, manager.email))!;
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto((await signInLinkFor(server.store.db, null, managerUser, server.publicUrl, new Date())).url);
-    await page.getByRole('button', { name: `Sign in as ${manager.name}` }).click();
-    await page.waitForURL(`${server.url}/app/`);
+    const { page, credential: manager } = await suite.signIn('manager', { acceptDownloads: true });
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Privacy requests' }).click();
     await page.getByRole('heading', { level: 1, name: 'Privacy requests' }).waitFor();
 

@@ -1,15 +1,10 @@
-import { rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebhookEndpointList } from '../../lib/core/model/webhooks';
-import { findUserByEmail } from '../../server/domain/admin';
-import { signInLinkFor } from '../../server/domain/sign-in';
-import { launchChromium } from '../support/chromium';
-import { buildDashboard } from '../support/dashboard-build';
-import { removeDemoData, startDemoServer, type DemoServer } from './support/server';
+import { dashboardSuite } from './support/dashboard-suite';
 
 // The Webhooks page of the built dashboard in real Chromium over the demo workspace: an admin is refused a non-http(s)
 // address at the field (and nothing is made), adds an endpoint pointing at a real local receiver, reads the secret the
@@ -48,26 +43,15 @@ function verified(post: ReceivedPost, secret: string): { type: string; timestamp
 }
 
 describe('the Webhooks page, in real Chromium', () => {
-  let server: DemoServer;
-  let dashboardDir: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  const suite = dashboardSuite();
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {
-    dashboardDir = buildDashboard();
-    server = await startDemoServer({ dashboardDir });
-    browser = await launchChromium();
     receiver = await startReceiver();
-  }, 120_000);
+  });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
     await receiver?.close();
-    if (server) removeDemoData(server);
-    if (dashboardDir) rmSync(dashboardDir, { recursive: true, force: true });
   });
 
   /** Runs the worker until the receiver holds `n` posts (the server's own 5 s tick may send them first). */
@@ -75,7 +59,7 @@ describe('the Webhooks page, in real Chromium', () => {
     await expect
       .poll(
         async () => {
-          await server.webhooks.runDue();
+          await suite.server.webhooks.runDue();
           return receiver.posts.length;
         },
         { timeout: 15_000, interval: 250 },
@@ -95,18 +79,14 @@ describe('the Webhooks page, in real Chromium', () => {
   }
 
   it('refuses a non-http(s) address, adds an endpoint, and its deliveries verify with the secret the page showed', async () => {
+    const { server } = suite;
     const admin = server.credentials.find((c) => c.role === 'admin')!;
-    const user = (await findUserByEmail(server.store.db, admin.email))!;
     const api = (path: string, init: RequestInit = {}) =>
       fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json', ...init.headers } });
     const endpointsNow = async () => WebhookEndpointList.parse(await (await api('/v1/webhooks')).json()).endpoints;
     expect(await endpointsNow()).toEqual([]);
 
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto((await signInLinkFor(server.store.db, null, user, server.publicUrl, new Date())).url);
-    await page.getByRole('button', { name: `Sign in as ${admin.name}` }).click();
-    await page.waitForURL(`${server.url}/app/`);
+    const { page } = await suite.signIn('admin');
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Webhooks' }).click();
     await page.waitForURL(`${server.url}/app/webhooks`);
     await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
