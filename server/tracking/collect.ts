@@ -9,6 +9,7 @@ import { insertContact } from '../domain/contacts/create';
 import { isWorkspaceAddress } from '../domain/contacts/workspace-domains';
 import type { Queryable, Tx } from '../store/db';
 import { activities, contacts, content, visitorEvents, visitors, workspaces } from '../store/schema';
+import { storeAnonymous } from './anonymous';
 import { writeTracked, type NewActivityRow } from './ingest';
 import { trackingPolicyOf } from '../../lib/core/model/settings';
 import { verifyToken } from './tokens';
@@ -52,6 +53,14 @@ export async function collect(deps: Pick<ServerDeps, 'db' | 'activityBus'>, site
   const unique = [...new Map(batch.events.map((e) => [e.id, e] as const)).values()];
   const events = unique.map((event) => arrived(event, batch.sentAt, now));
   const knownContent = await contentIdsOf(deps.db, site.id, events);
+  const contentIdOf = (e: Arrived) => (e.contentId && knownContent.has(e.contentId) ? e.contentId : null);
+
+  if (!events.some(identifies)) {
+    // Most batches are page views of someone nobody knows yet: no activity to write, so no workspace lock to wait for.
+    const rows = events.map((e) => ({ id: e.id, type: e.type, at: e.at, url: e.url, title: e.title ?? null, contentId: contentIdOf(e) }));
+    const anonymous = await storeAnonymous(deps.db, site.id, batch.visitorId, rows, now);
+    if ('stored' in anonymous) return { stored: anonymous.stored, duplicates: total - anonymous.stored, ignored: 0 };
+  }
 
   return writeTracked(deps, site.id, now, async (tx, announce) => {
     const [visitor] = await tx
@@ -75,7 +84,7 @@ export async function collect(deps: Pick<ServerDeps, 'db' | 'activityBus'>, site
               at: e.at,
               url: e.url,
               title: e.title ?? null,
-              contentId: e.contentId && knownContent.has(e.contentId) ? e.contentId : null,
+              contentId: contentIdOf(e),
               receivedAt: now,
             })),
           )
@@ -113,7 +122,7 @@ export async function collect(deps: Pick<ServerDeps, 'db' | 'activityBus'>, site
       const contactId = contact.id;
       const shown = freshEvents
         .filter((e) => e.type !== 'identify')
-        .map((e) => activityOf(site.id, contactId, { ...e, title: e.title ?? null, contentId: e.contentId && knownContent.has(e.contentId) ? e.contentId : null, eventId: e.id }));
+        .map((e) => activityOf(site.id, contactId, { ...e, title: e.title ?? null, contentId: contentIdOf(e), eventId: e.id }));
       announce(await insertActivities(tx, shown));
     }
     return { stored: fresh.size, duplicates, ignored: 0 };

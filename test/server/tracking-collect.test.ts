@@ -1,11 +1,11 @@
 import { gzipSync } from 'node:zlib';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../lib/core/model/contact';
 import type { ContentItem } from '../../lib/core/model/content';
 import type { CollectResult, TrackingMode } from '../../lib/core/model/tracking';
-import { writeInWorkspace } from '../../server/store/db';
+import { writeInWorkspace, type Tx } from '../../server/store/db';
 import { activities, contacts, trackedEmails, visitorEvents, visitors, workspaces } from '../../server/store/schema';
 import { activityIdOf } from '../../server/tracking/collect';
 import { trackingPolicyOf } from '../../lib/core/model/settings';
@@ -68,7 +68,7 @@ describe.each(STORE_KINDS)('POST /v1/collect on %s', (kind) => {
    * Sends a batch the way t.js's beacon does: text/plain, from the site's page. Without a `sentAt`, the batch leaves
    * when its last event happened (the server clock moves there), as t.js flushes within seconds.
    */
-  function send(body: unknown, options: { origin?: string | null; headers?: Record<string, string> } = {}) {
+  function send(body: unknown, options: { origin?: string | null; headers?: Record<string, string>; signal?: AbortSignal } = {}) {
     const origin = options.origin === undefined ? SITE : options.origin;
     const b = body as { events?: { at?: string }[]; sentAt?: string };
     if (typeof body === 'object' && b.sentAt === undefined && Array.isArray(b.events)) {
@@ -79,6 +79,7 @@ describe.each(STORE_KINDS)('POST /v1/collect on %s', (kind) => {
       method: 'POST',
       headers: { 'content-type': 'text/plain;charset=UTF-8', ...(origin ? { origin } : {}), ...options.headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
+      signal: options.signal,
     });
   }
   const batch = (visitorId: string, events: Ev[], extra: Record<string, unknown> = {}) => ({ siteKey: acme.siteKey, visitorId, events, ...extra });
@@ -280,6 +281,64 @@ describe.each(STORE_KINDS)('POST /v1/collect on %s', (kind) => {
       expect(activityIdOf('ws_a', 'e1')).toBe(activityIdOf('ws_a', 'e1'));
       expect(activityIdOf('ws_a', 'e1')).not.toBe(activityIdOf('ws_b', 'e1'));
       expect(activityIdOf('ws_a', 'e1')).toMatch(/^w_[A-Za-z0-9_-]{24}$/);
+    });
+  });
+
+  // PostgreSQL only: PGlite has one connection, so nothing there runs beside an open transaction.
+  describe.runIf(kind === 'postgres')('concurrent writes', () => {
+    /** Runs `hold` in a transaction left open until the returned release() is called. */
+    async function holdOpen(hold: (tx: Tx) => Promise<unknown>) {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let opened!: () => void;
+      const isOpen = new Promise<void>((resolve) => (opened = resolve));
+      const done = db().transaction(async (tx) => {
+        await hold(tx);
+        opened();
+        await released;
+      });
+      await isOpen;
+      return async () => {
+        release();
+        await done;
+      };
+    }
+    /** Until some statement of this database waits on a lock (the batch reached the row another transaction holds). */
+    async function someoneWaits() {
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
+        const waiting = (await db().execute(
+          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        )) as unknown as { rows: { n: number }[] };
+        if (waiting.rows[0]!.n > 0) return;
+      }
+      throw new Error('no statement came to wait on the lock');
+    }
+
+    it('stores an anonymous batch while another write holds the workspace lock', async () => {
+      const release = await holdOpen((tx) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${acme.id}))`));
+      try {
+        const res = await send(batch(uid('visitor'), [view('/', 0), view('/pricing', 5)]), { signal: AbortSignal.timeout(3_000) });
+        expect(await accepted(res)).toEqual({ stored: 2, duplicates: 0, ignored: 0 });
+      } finally {
+        await release();
+      }
+    });
+
+    it('puts a page view on the contact when the visitor is identified while the batch waits for their row', async () => {
+      const ada = await newContact(`${uid('ada')}@buyer.example`);
+      const visitor = uid('visitor');
+      await send(batch(visitor, [view('/', 0)]));
+      const release = await holdOpen((tx) =>
+        tx
+          .update(visitors)
+          .set({ contactId: ada.id, identifiedAt: new Date(NOW) })
+          .where(and(eq(visitors.workspaceId, acme.id), eq(visitors.visitorId, visitor))),
+      );
+      const pending = send(batch(visitor, [view('/pricing', 30)]));
+      await someoneWaits();
+      await release();
+      expect(await accepted(await pending)).toEqual({ stored: 1, duplicates: 0, ignored: 0 });
+      expect(await shown(ada.id)).toEqual([{ type: 'page_view', at: at(30), url: `${SITE}/pricing`, ...WEBSITE }]);
     });
   });
 
