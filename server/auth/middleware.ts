@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../lib/core/model/vocabulary';
@@ -7,11 +7,13 @@ import { tokenState, utcMinute } from '../../lib/core/token-state';
 import type { AppEnv, Caller } from '../context';
 import { ApiError } from '../http/errors';
 import { foreignOrigin, ownOrigin } from '../http/same-origin';
-import { sessions, tokens, users, workspaces } from '../store/schema';
+import { sessions, syncHeads, tokens, users, workspaces } from '../store/schema';
 import { noteTokenUse } from './last-used';
 import { clearingCookieHeader, readSessionCookie } from './session-cookie';
 import { csrfMatches, csrfTokenOf, noteSessionUse } from './sessions';
 import { hashToken } from './tokens';
+import { settingsAt } from './workspace-settings';
+import type { Db } from '../store/db';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 /** Methods that change nothing: the only ones a cookie-signed request may make without its CSRF token. */
@@ -37,20 +39,14 @@ async function bearerCaller(c: Context<AppEnv>, header: string): Promise<Caller>
   const token = BEARER.exec(header)?.[1];
   if (!token) throw new ApiError('unauthorized', 'the Authorization header must be "Bearer <token>"');
   const { db, now } = c.get('deps');
-  const [row] = await db
-    .select({ token: { id: tokens.id, lastUsedAt: tokens.lastUsedAt, expiresAt: tokens.expiresAt, revokedAt: tokens.revokedAt }, user: users, workspace: workspaces })
-    .from(tokens)
-    .innerJoin(users, eq(users.id, tokens.userId))
-    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-    .where(and(eq(tokens.hash, hashToken(token)), isNull(tokens.revokedAt), eq(users.disabled, false)))
-    .limit(1);
+  const [row] = await tokenQuery(db).execute({ hash: hashToken(token) });
   if (!row) throw new ApiError('unauthorized', 'this token is not valid (unknown, revoked, or its user is disabled)');
   const at = now();
   if (tokenState(row.token, at) === 'expired') {
     throw new ApiError('token_expired', `This token expired on ${utcMinute(row.token.expiresAt!)}; sign in again`);
   }
   await noteTokenUse(db, row.token, at);
-  return { credential: { kind: 'token', id: row.token.id }, ...callerOf(row) };
+  return { credential: { kind: 'token', id: row.token.id }, ...(await callerOf(db, row)) };
 }
 
 /** A session that cannot be used any more also clears its cookie, so the browser stops sending it. */
@@ -59,10 +55,11 @@ async function sessionCaller(c: Context<AppEnv>, secret: string): Promise<Caller
     new ApiError(code, message, undefined, { 'Set-Cookie': clearingCookieHeader(c) });
   const { db, now } = c.get('deps');
   const [row] = await db
-    .select({ session: sessions, user: users, workspace: workspaces })
+    .select({ session: sessions, ...callerColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+    .leftJoin(syncHeads, eq(syncHeads.workspaceId, users.workspaceId))
     .where(and(eq(sessions.hash, hashToken(secret)), eq(users.disabled, false)))
     .limit(1);
   if (!row) throw refuse('unauthorized', 'this session is not valid (unknown, or its user is disabled): sign in again with a sign-in link');
@@ -79,14 +76,41 @@ async function sessionCaller(c: Context<AppEnv>, secret: string): Promise<Caller
   }
   await noteSessionUse(db, row.session, at);
   const endsAt = sessionEndsAt({ lastSeenAt: at, expiresAt: row.session.expiresAt });
-  return { credential: { kind: 'session', id: row.session.id, csrfToken: csrfTokenOf(secret), endsAt }, ...callerOf(row) };
+  return { credential: { kind: 'session', id: row.session.id, csrfToken: csrfTokenOf(secret), endsAt }, ...(await callerOf(db, row)) };
 }
 
-function callerOf(row: { user: typeof users.$inferSelect; workspace: typeof workspaces.$inferSelect }): Omit<Caller, 'credential'> {
-  return {
-    user: { id: row.user.id, name: row.user.name, email: row.user.email, role: row.user.role },
-    workspace: { id: row.workspace.id, name: row.workspace.name, settings: row.workspace.settings },
-  };
+/** What a caller is made of, read with the credential in one statement; the settings come by version (workspace-settings.ts). */
+const callerColumns = {
+  user: { id: users.id, name: users.name, email: users.email, role: users.role },
+  workspace: { id: workspaces.id, name: workspaces.name, version: workspaces.version },
+  head: syncHeads.version,
+};
+type CallerRow = { user: Caller['user']; workspace: { id: string; name: string; version: number }; head: number | null };
+
+async function callerOf(db: Db, row: CallerRow): Promise<Omit<Caller, 'credential'>> {
+  const settings = await settingsAt(db, row.workspace.id, row.workspace.version);
+  return { user: row.user, workspace: { id: row.workspace.id, name: row.workspace.name, settings, head: row.head ?? 0 } };
+}
+
+/** Every token-signed request runs this: prepared once for each database, so it is built (and on PostgreSQL parsed) once. */
+const tokenQueries = new WeakMap<Db, ReturnType<typeof prepareTokenQuery>>();
+
+function tokenQuery(db: Db) {
+  let query = tokenQueries.get(db);
+  if (!query) tokenQueries.set(db, (query = prepareTokenQuery(db)));
+  return query;
+}
+
+function prepareTokenQuery(db: Db) {
+  return db
+    .select({ token: { id: tokens.id, lastUsedAt: tokens.lastUsedAt, expiresAt: tokens.expiresAt, revokedAt: tokens.revokedAt }, ...callerColumns })
+    .from(tokens)
+    .innerJoin(users, eq(users.id, tokens.userId))
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+    .leftJoin(syncHeads, eq(syncHeads.workspaceId, users.workspaceId))
+    .where(and(eq(tokens.hash, sql.placeholder('hash')), isNull(tokens.revokedAt), eq(users.disabled, false)))
+    .limit(1)
+    .prepare('leadside_token_caller');
 }
 
 /**
