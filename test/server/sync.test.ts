@@ -214,6 +214,19 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
       expect(bytes).toBeLessThan(300);
       expect(await lastDrawnVersion()).toBe(before);
     });
+
+    it('answers with no more headers than /healthz: no CORS headers, which the extension’s host access makes needless', async () => {
+      const { page } = await pull(acme.users.rep!);
+      const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+      const sync = await server.api(acme.users.rep!.token, `/v1/sync?cursor=${page.cursor}`, { headers: { origin } });
+      const health = await server.api(null, '/healthz', { headers: { origin } });
+      const names = (res: Response) => [...res.headers.keys()].filter((n) => n !== 'content-length').sort();
+      expect(names(sync).filter((n) => n !== 'x-request-id')).toEqual(names(health).filter((n) => n !== 'x-request-id'));
+      expect(sync.headers.get('access-control-allow-origin')).toBeNull();
+      // The rest of /v1 still answers the extension's origin.
+      const me = await server.api(acme.users.rep!.token, '/v1/me', { headers: { origin } });
+      expect(me.headers.get('access-control-allow-origin')).toBe(origin);
+    });
   });
 
   describe('changes after the cursor', () => {
