@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../lib/core/model/vocabulary';
@@ -7,13 +7,13 @@ import { tokenState, utcMinute } from '../../lib/core/token-state';
 import type { AppEnv, Caller } from '../context';
 import { ApiError } from '../http/errors';
 import { foreignOrigin, ownOrigin } from '../http/same-origin';
-import { sessions, syncHeads, tokens, users, workspaces } from '../store/schema';
+import { sessions, syncHeads, users, workspaces } from '../store/schema';
 import { noteTokenUse } from './last-used';
 import { clearingCookieHeader, readSessionCookie } from './session-cookie';
 import { csrfMatches, csrfTokenOf, noteSessionUse } from './sessions';
 import { hashToken } from './tokens';
-import { settingsAt } from './workspace-settings';
-import type { Db } from '../store/db';
+import { callerColumns, callerOf } from './caller-row';
+import { tokenByHash } from './token-lookup';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 /** Methods that change nothing: the only ones a cookie-signed request may make without its CSRF token. */
@@ -39,7 +39,7 @@ async function bearerCaller(c: Context<AppEnv>, header: string): Promise<Caller>
   const token = BEARER.exec(header)?.[1];
   if (!token) throw new ApiError('unauthorized', 'the Authorization header must be "Bearer <token>"');
   const { db, now } = c.get('deps');
-  const [row] = await tokenQuery(db).execute({ hash: hashToken(token) });
+  const row = await tokenByHash(db, hashToken(token));
   if (!row) throw new ApiError('unauthorized', 'this token is not valid (unknown, revoked, or its user is disabled)');
   const at = now();
   if (tokenState(row.token, at) === 'expired') {
@@ -77,40 +77,6 @@ async function sessionCaller(c: Context<AppEnv>, secret: string): Promise<Caller
   await noteSessionUse(db, row.session, at);
   const endsAt = sessionEndsAt({ lastSeenAt: at, expiresAt: row.session.expiresAt });
   return { credential: { kind: 'session', id: row.session.id, csrfToken: csrfTokenOf(secret), endsAt }, ...(await callerOf(db, row)) };
-}
-
-/** What a caller is made of, read with the credential in one statement; the settings come by version (workspace-settings.ts). */
-const callerColumns = {
-  user: { id: users.id, name: users.name, email: users.email, role: users.role },
-  workspace: { id: workspaces.id, name: workspaces.name, version: workspaces.version },
-  head: syncHeads.version,
-};
-type CallerRow = { user: Caller['user']; workspace: { id: string; name: string; version: number }; head: number | null };
-
-async function callerOf(db: Db, row: CallerRow): Promise<Omit<Caller, 'credential'>> {
-  const settings = await settingsAt(db, row.workspace.id, row.workspace.version);
-  return { user: row.user, workspace: { id: row.workspace.id, name: row.workspace.name, settings, head: row.head ?? 0 } };
-}
-
-/** Every token-signed request runs this: prepared once for each database, so it is built (and on PostgreSQL parsed) once. */
-const tokenQueries = new WeakMap<Db, ReturnType<typeof prepareTokenQuery>>();
-
-function tokenQuery(db: Db) {
-  let query = tokenQueries.get(db);
-  if (!query) tokenQueries.set(db, (query = prepareTokenQuery(db)));
-  return query;
-}
-
-function prepareTokenQuery(db: Db) {
-  return db
-    .select({ token: { id: tokens.id, lastUsedAt: tokens.lastUsedAt, expiresAt: tokens.expiresAt, revokedAt: tokens.revokedAt }, ...callerColumns })
-    .from(tokens)
-    .innerJoin(users, eq(users.id, tokens.userId))
-    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-    .leftJoin(syncHeads, eq(syncHeads.workspaceId, users.workspaceId))
-    .where(and(eq(tokens.hash, sql.placeholder('hash')), isNull(tokens.revokedAt), eq(users.disabled, false)))
-    .limit(1)
-    .prepare('leadside_token_caller');
 }
 
 /**
