@@ -1,5 +1,5 @@
-// Runs inside the API's process (../support/server-child.ts): one workspace grown from 2k to 200k contacts while the
-// measured rep's own contacts stay the same.
+// Runs inside the API's process (../support/server-child.ts): workspaces of 2k to 200k contacts in one database, the
+// measured rep of each owning the same number.
 import { eq, sql } from 'drizzle-orm';
 import { addUser, createWorkspace } from '../../server/domain/admin';
 import { createToken } from '../../server/domain/tokens';
@@ -18,12 +18,13 @@ export interface ScaleWorkspace {
 }
 
 /** A workspace with the measured rep (`repContacts` contacts, each with its visits) and `otherReps` colleagues. */
-export async function makeWorkspace(server: ChildServer, args: { repContacts: number; otherReps: number; activitiesEach: number }): Promise<ScaleWorkspace> {
+export async function makeWorkspace(server: ChildServer, args: { tag: string; repContacts: number; otherReps: number; activitiesEach: number }): Promise<ScaleWorkspace> {
   const db = server.store.db;
-  const ws = await createWorkspace(db, { name: 'Scale team', timeZone: 'America/New_York', domains: ['scale-team.example'] });
-  const rep = await addUser(db, { workspaceId: ws.id, email: 'rep@scale-team.example', name: 'Measured rep', role: 'rep' });
+  const domain = `${args.tag}.example`;
+  const ws = await createWorkspace(db, { name: `Scale team ${args.tag}`, timeZone: 'America/New_York', domains: [domain] });
+  const rep = await addUser(db, { workspaceId: ws.id, email: `rep@${domain}`, name: 'Measured rep', role: 'rep' });
   const others: string[] = [];
-  for (let r = 0; r < args.otherReps; r++) others.push((await addUser(db, { workspaceId: ws.id, email: `other${r}@scale-team.example`, name: `Other ${r}`, role: 'rep' })).id);
+  for (let r = 0; r < args.otherReps; r++) others.push((await addUser(db, { workspaceId: ws.id, email: `other${r}@${domain}`, name: `Other ${r}`, role: 'rep' })).id);
   const token = (await createToken(db, null, rep.id, { name: 'bench' }, new Date())).secret;
   await insertContacts(server, { workspaceId: ws.id, from: 1, to: args.repContacts, owners: [rep.id], activitiesEach: args.activitiesEach });
   const repContactIds = Array.from({ length: args.repContacts }, (_, i) => contactId(ws.id, i + 1));
@@ -43,7 +44,7 @@ export async function growTo(server: ChildServer, args: { workspaceId: string; t
 }
 
 /** One new visit on one of the rep's contacts, written as the API writes (under the workspace lock). */
-export async function addVisit(server: ChildServer, args: { workspaceId: string; contactId: string; n: number }): Promise<void> {
+export async function addVisit(server: ChildServer, args: { workspaceId: string; contactId: string; n: string }): Promise<void> {
   await writeInWorkspace(server.store.db, args.workspaceId, (tx) =>
     tx.insert(activities).values({ id: `scale_visit_${args.n}`, workspaceId: args.workspaceId, contactId: args.contactId, type: 'page_view', at: new Date(), url: 'https://www.scale-team.example/pricing', title: 'Pricing', trustLabel: 'human', trustReason: 'seen on your website' }),
   );

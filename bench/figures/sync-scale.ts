@@ -17,11 +17,11 @@ const PULLS = { noChange: 200, noChangeWarmup: 100, oneChange: 40, oneChangeWarm
 const TARGET_GROWTH = 1.5;
 
 /**
- * 11. Sync pull cost against workspace size, on PostgreSQL with the API in its own process: one workspace grown from
- * 2k to 20k to 200k contacts (each with 3 visits; seeded with set-based inserts), while the measured rep owns the same
- * 200 contacts throughout. At each size, the server time (median) of a caught-up pull (no change) and of a pull after
- * one new visit on one of the rep's contacts (the full page path). The limit of each is the same pull at 2k: the
- * ratio is how much it grew.
+ * 11. Sync pull cost against workspace size, on PostgreSQL with the API in its own process: workspaces of 2k, 20k and
+ * 200k contacts in one database (each contact with 3 visits; seeded with set-based inserts), the measured rep of each
+ * owning the same 200 contacts. For each size, the server time (median) of a caught-up pull (no change) and of a pull
+ * after one new visit on one of the rep's contacts (the full page path), the sizes taking turns. The limit of each is
+ * the same pull at 2k: the ratio is how much it grew.
  */
 export const syncScale: Figure = {
   id: 'sync-scale',
@@ -33,48 +33,53 @@ export const syncScale: Figure = {
     const databaseUrl = await cluster.createDatabase('bench_sync_scale');
     const server = await startRemoteServer({ store: { databaseUrl }, limits: { perToken: 1e9, perIp: 1e9, perSiteKey: 1e9 } });
     ctx.defer(() => server.close());
-    const ws = await server.call<ScaleWorkspace>(SERVER_SIDE, 'makeWorkspace', { repContacts: PLAN.repContacts, otherReps: PLAN.otherReps, activitiesEach: PLAN.activitiesEach });
     const http = client(1);
     ctx.defer(() => http.close());
-    const headers = { authorization: `Bearer ${ws.token}`, origin: EXTENSION_ORIGIN };
-    let cursor = '';
-    const pull = async () => {
-      const answer = await http.request(`${server.url}/v1/sync?limit=1000&cursor=${cursor}`, { headers });
+    // One workspace of each size in the one database, so that the pulls can take turns: whatever else the machine
+    // does then weighs on every size alike.
+    const spaces: (ScaleWorkspace & { size: number; cursor: string; seedSeconds: number })[] = [];
+    for (const size of PLAN.sizes) {
+      ctx.log(`seeding a workspace of ${size.toLocaleString('en-US')} contacts`);
+      const started = performance.now();
+      const ws = await server.call<ScaleWorkspace>(SERVER_SIDE, 'makeWorkspace', { tag: `scale${size}`, repContacts: PLAN.repContacts, otherReps: PLAN.otherReps, activitiesEach: PLAN.activitiesEach });
+      await server.call(SERVER_SIDE, 'growTo', { workspaceId: ws.workspaceId, total: size, others: ws.others, activitiesEach: PLAN.activitiesEach });
+      spaces.push({ ...ws, size, cursor: '', seedSeconds: (performance.now() - started) / 1000 });
+    }
+    const pull = async (ws: (typeof spaces)[number]) => {
+      const answer = await http.request(`${server.url}/v1/sync?limit=1000&cursor=${ws.cursor}`, { headers: { authorization: `Bearer ${ws.token}`, origin: EXTENSION_ORIGIN } });
       if (answer.status !== 200) throw new Error(`sync answered ${answer.status}: ${answer.body}`);
       const page = JSON.parse(answer.body) as { cursor: string; more: boolean; activities: unknown[] };
-      cursor = page.cursor;
+      ws.cursor = page.cursor;
       return page;
     };
-    const catchUp = async () => {
-      for (let pages = 0; (await pull()).more; pages++) if (pages > 50) throw new Error('sync never ended');
-    };
+    for (const ws of spaces) for (let pages = 0; (await pull(ws)).more; pages++) if (pages > 50) throw new Error('sync never ended');
 
-    const measured: { size: number; noChange: ReturnType<typeof summarize>; oneChange: ReturnType<typeof summarize>; seedSeconds: number }[] = [];
-    let visits = 0;
-    for (const size of PLAN.sizes) {
-      ctx.log(`growing the workspace to ${size.toLocaleString('en-US')} contacts`);
-      const seedStarted = performance.now();
-      await server.call(SERVER_SIDE, 'growTo', { workspaceId: ws.workspaceId, total: size, others: ws.others, activitiesEach: PLAN.activitiesEach });
-      const seedSeconds = (performance.now() - seedStarted) / 1000;
-      await catchUp();
-      for (let i = 0; i < PULLS.noChangeWarmup; i++) await pull();
-
-      await server.call(SERVER_SIDE, 'startTimer');
-      for (let i = 0; i < PULLS.noChange; i++) if ((await pull()).activities.length !== 0) throw new Error('a caught-up pull found a change');
-      const noChange = summarize(msOf(await server.call<ServerTime[]>(SERVER_SIDE, 'takeTimes'), '/v1/sync'));
-
-      const changed: number[] = [];
-      for (let i = 0; i < PULLS.oneChange + PULLS.oneChangeWarmup; i++) {
-        await server.call(SERVER_SIDE, 'addVisit', { workspaceId: ws.workspaceId, contactId: ws.repContactIds[i % PLAN.repContacts], n: ++visits });
-        await server.call(SERVER_SIDE, 'startTimer');
-        const page = await pull();
-        const times = msOf(await server.call<ServerTime[]>(SERVER_SIDE, 'takeTimes'), '/v1/sync');
-        if (page.activities.length !== 1) throw new Error(`a one-change pull brought ${page.activities.length} activities`);
-        if (i >= PULLS.oneChangeWarmup) changed.push(...times); // the first few warm the full path's code and plans
+    /** Server times of `rounds` turns, each one pull of every size after `before` (unmeasured, not HTTP); warm-ups dropped. */
+    const turns = async (rounds: number, warmup: number, before: (ws: (typeof spaces)[number], round: number) => Promise<unknown>, check: (activities: number) => boolean) => {
+      const times = spaces.map(() => [] as number[]);
+      for (let round = 0; round < warmup + rounds; round++) {
+        for (const [i, ws] of spaces.entries()) {
+          await before(ws, round);
+          await server.call(SERVER_SIDE, 'startTimer');
+          const page = await pull(ws);
+          const ms = msOf(await server.call<ServerTime[]>(SERVER_SIDE, 'takeTimes'), '/v1/sync');
+          if (!check(page.activities.length)) throw new Error(`a pull at ${ws.size} brought ${page.activities.length} activities`);
+          if (round >= warmup) times[i]!.push(...ms);
+        }
       }
-      measured.push({ size, noChange, oneChange: summarize(changed), seedSeconds });
-      ctx.log(`${size}: no change ${noChange.p50.toFixed(2)} ms, one change ${summarize(changed).p50.toFixed(2)} ms (seeded in ${seedSeconds.toFixed(1)} s)`);
-    }
+      return times.map((t) => summarize(t));
+    };
+    ctx.log('caught-up pulls, the sizes taking turns');
+    const noChange = await turns(PULLS.noChange, PULLS.noChangeWarmup, async () => null, (n) => n === 0);
+    ctx.log('one-change pulls, the sizes taking turns');
+    const oneChange = await turns(
+      PULLS.oneChange,
+      PULLS.oneChangeWarmup,
+      (ws, round) => server.call(SERVER_SIDE, 'addVisit', { workspaceId: ws.workspaceId, contactId: ws.repContactIds[round % PLAN.repContacts], n: `${ws.size}_${round}` }),
+      (n) => n === 1,
+    );
+    const measured = spaces.map((ws, i) => ({ size: ws.size, seedSeconds: ws.seedSeconds, noChange: noChange[i]!, oneChange: oneChange[i]! }));
+    for (const m of measured) ctx.log(`${m.size}: no change ${m.noChange.p50.toFixed(2)} ms, one change ${m.oneChange.p50.toFixed(2)} ms (seeded in ${m.seedSeconds.toFixed(1)} s)`);
 
     const fig = '11. Sync against workspace size';
     const base = measured[0]!;
