@@ -8,8 +8,9 @@
  *   npm run bench -- --no-readme       all figures, README untouched
  *
  * Figure ids: panel, sync-apply, no-change-sync, ingest, ingest-partitioned (raw inserts into a by-day partitioned event
- * table beside today's), sync-load, content-script, sizes, alerts (an ingested event →
- * the rep's notification, beside the same event → the open panel's "Active now"). Scratch (builds, browser
+ * table beside today's), sync-load, content-script, sizes, alerts (an ingested event → the rep's notification, beside
+ * the same event → the open panel's "Active now"), sync-scale (a no-change and a one-change pull on a workspace of 2k,
+ * 20k and 200k contacts, the rep's scope held equal). Scratch (builds, browser
  * profiles, databases) goes to a temporary folder removed at the end. LEADSIDE_BENCH_PROFILE=DIR writes a CPU profile
  * of each API server process into DIR (read one with `node --import tsx bench/support/cpuprofile.ts FILE`);
  * LEADSIDE_BENCH_DATABASE_URL uses that PostgreSQL server instead of a throwaway cluster.
@@ -28,12 +29,13 @@ import { panel } from './figures/panel';
 import { sizes } from './figures/sizes';
 import { syncApply } from './figures/sync-apply';
 import { syncLoad } from './figures/sync-load';
+import { syncScale } from './figures/sync-scale';
 import { updateReadme } from './readme';
 import { textTable } from './support/format';
 import type { Figure, FigureContext, Row } from './support/result';
 import { withTimeout } from './support/stats';
 
-const FIGURES: Figure[] = [panel, syncApply, noChangeSync, ingest, ingestPartitioned, syncLoad, contentScript, sizes, alerts];
+const FIGURES: Figure[] = [panel, syncApply, noChangeSync, ingest, ingestPartitioned, syncLoad, contentScript, sizes, alerts, syncScale];
 
 export interface FigureRecord {
   id: string;

@@ -83,10 +83,18 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   app.use('/v1/imports/*', extensionCors, limitPerIp(deps.limits.perIp), limitBody(IMPORT_BODY_MAX), requireCaller, limitPerToken(deps.limits.perToken));
   app.route('/v1/imports', importsRoutes);
 
+  // One budget per address and per token across /v1, the sync pull's chain included.
+  const v1PerIp = limitPerIp(deps.limits.perIp);
+  const v1PerToken = limitPerToken(deps.limits.perToken);
+  // The sync pull, from every rep every minute: the /v1 chain without CORS. In a browser only the extension calls it,
+  // from its background and pages, whose host access to this server (sign-in asks for it and stops without it) exempts
+  // them from CORS; so its caught-up answer carries no more headers than /healthz's (docs/sync.md § Caught up).
+  app.use('/v1/sync', v1PerIp, limitBody(), requireCaller, v1PerToken);
+  app.route('/v1/sync', syncRoutes);
+
   const v1 = new Hono<AppEnv>();
-  v1.use('*', extensionCors, limitPerIp(deps.limits.perIp), limitBody(), requireCaller, limitPerToken(deps.limits.perToken));
+  v1.use('*', extensionCors, v1PerIp, limitBody(), requireCaller, v1PerToken);
   v1.route('/me', meRoutes);
-  v1.route('/sync', syncRoutes);
   v1.route('/mutations', mutationsRoutes);
   v1.route('/contacts', contactsRoutes);
   v1.route('/suggestions', leadSuggestionsRoutes);

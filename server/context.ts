@@ -9,7 +9,12 @@ import type { OidcClient } from './auth/oidc';
 /** Who is calling: the workspace always comes from the token, never from the request. */
 export interface Caller {
   user: { id: string; name: string; email: string; role: Role };
-  workspace: { id: string; name: string; settings: WorkspaceSettings };
+  /**
+   * `head`: the newest version of the workspace's synced rows as the request was authenticated (sync_heads, one join
+   * in the same statement), so a caught-up sync pull needs no query of its own (server/domain/sync/caught-up.ts).
+   * Absent on a caller made elsewhere: none of its pulls is answered as caught up.
+   */
+  workspace: { id: string; name: string; settings: WorkspaceSettings; head?: number };
   /** What the request signed in with: an API token (Bearer), or a dashboard session (cookie). Its id keys the rate limit. */
   credential: Credential;
 }

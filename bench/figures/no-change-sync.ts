@@ -13,11 +13,11 @@ export const EXTENSION_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijkl
 const ROUNDS = 200;
 const WARMUP = 30;
 const TARGET_BYTES = 300;
-const TARGET_MS = 5;
+const TARGET_MS = 1;
 
 /**
  * 3. No-change sync: a demo rep, caught up, pulls again. Bytes on the wire (status line, headers and body, as the
- * server writes them over HTTP/1.1) and server time (Node's own request → response-finished clock, see
+ * server writes them over HTTP/1.1; the headers beside /healthz's, the body beside 300 B) and server time (Node's own request → response-finished clock, see
  * ../support/server-time.ts), median of 200; the limit is `GET /healthz` in the same run, interleaved with the pulls.
  * The server runs in this process on PGlite (a temporary data folder, as `npm start` does).
  */
@@ -71,6 +71,9 @@ export const noChangeSync: Figure = {
       const rttSync = summarize(rtt.sync);
       const rttHealth = summarize(rtt.health);
       const fig = '3. No-change sync';
+      // Each answer's headers without its Content-Length digits: those say how long the body is, counted on its own row.
+      const digits = (n: number) => String(n).length;
+      const headBytes = { sync: wire.head - digits(wire.body), healthz: wireHealth.head - digits(wireHealth.body) };
       return {
         rows: [
           {
@@ -81,9 +84,21 @@ export const noChangeSync: Figure = {
             limit: wireHealth.total,
             limitMeasure: 'GET /healthz, same headers',
             ratio: ratioOf(wire.total, wireHealth.total),
-            target: `< ${TARGET_BYTES} B`,
-            met: wire.total < TARGET_BYTES,
+            target: '',
+            met: null,
             note: `body ${wire.body} B, headers ${wire.head} B`,
+          },
+          {
+            figure: fig,
+            measure: "headers (Content-Length's digits aside)",
+            value: headBytes.sync,
+            unit: 'B',
+            limit: headBytes.healthz,
+            limitMeasure: 'GET /healthz headers, same request headers',
+            ratio: ratioOf(headBytes.sync, headBytes.healthz),
+            target: "≤ /healthz's",
+            met: headBytes.sync <= headBytes.healthz,
+            note: 'the Content-Length value grows with the body, which the next row counts',
           },
           {
             figure: fig,
@@ -93,8 +108,8 @@ export const noChangeSync: Figure = {
             limit: wireHealth.body,
             limitMeasure: 'GET /healthz body',
             ratio: ratioOf(wire.body, wireHealth.body),
-            target: `< ${TARGET_BYTES} B`,
-            met: wire.body < TARGET_BYTES,
+            target: `≤ ${TARGET_BYTES} B`,
+            met: wire.body <= TARGET_BYTES,
           },
           {
             figure: fig,
@@ -104,8 +119,8 @@ export const noChangeSync: Figure = {
             limit: health.p50,
             limitMeasure: 'GET /healthz server time, median',
             ratio: ratioOf(sync.p50, health.p50),
-            target: `< ${TARGET_MS} ms`,
-            met: sync.p50 < TARGET_MS,
+            target: `≤ ${TARGET_MS} ms`,
+            met: sync.p50 <= TARGET_MS,
             note: `p95 ${sync.p95.toFixed(2)} ms; round trip median ${rttSync.p50.toFixed(2)} ms (healthz ${rttHealth.p50.toFixed(2)} ms)`,
           },
         ],

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../lib/core/model/vocabulary';
@@ -7,11 +7,13 @@ import { tokenState, utcMinute } from '../../lib/core/token-state';
 import type { AppEnv, Caller } from '../context';
 import { ApiError } from '../http/errors';
 import { foreignOrigin, ownOrigin } from '../http/same-origin';
-import { sessions, tokens, users, workspaces } from '../store/schema';
+import { sessions, syncHeads, users, workspaces } from '../store/schema';
 import { noteTokenUse } from './last-used';
 import { clearingCookieHeader, readSessionCookie } from './session-cookie';
 import { csrfMatches, csrfTokenOf, noteSessionUse } from './sessions';
 import { hashToken } from './tokens';
+import { callerColumns, callerOf } from './caller-row';
+import { tokenByHash } from './token-lookup';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 /** Methods that change nothing: the only ones a cookie-signed request may make without its CSRF token. */
@@ -37,20 +39,14 @@ async function bearerCaller(c: Context<AppEnv>, header: string): Promise<Caller>
   const token = BEARER.exec(header)?.[1];
   if (!token) throw new ApiError('unauthorized', 'the Authorization header must be "Bearer <token>"');
   const { db, now } = c.get('deps');
-  const [row] = await db
-    .select({ token: { id: tokens.id, lastUsedAt: tokens.lastUsedAt, expiresAt: tokens.expiresAt, revokedAt: tokens.revokedAt }, user: users, workspace: workspaces })
-    .from(tokens)
-    .innerJoin(users, eq(users.id, tokens.userId))
-    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-    .where(and(eq(tokens.hash, hashToken(token)), isNull(tokens.revokedAt), eq(users.disabled, false)))
-    .limit(1);
+  const row = await tokenByHash(db, hashToken(token));
   if (!row) throw new ApiError('unauthorized', 'this token is not valid (unknown, revoked, or its user is disabled)');
   const at = now();
   if (tokenState(row.token, at) === 'expired') {
     throw new ApiError('token_expired', `This token expired on ${utcMinute(row.token.expiresAt!)}; sign in again`);
   }
   await noteTokenUse(db, row.token, at);
-  return { credential: { kind: 'token', id: row.token.id }, ...callerOf(row) };
+  return { credential: { kind: 'token', id: row.token.id }, ...(await callerOf(db, row)) };
 }
 
 /** A session that cannot be used any more also clears its cookie, so the browser stops sending it. */
@@ -59,10 +55,11 @@ async function sessionCaller(c: Context<AppEnv>, secret: string): Promise<Caller
     new ApiError(code, message, undefined, { 'Set-Cookie': clearingCookieHeader(c) });
   const { db, now } = c.get('deps');
   const [row] = await db
-    .select({ session: sessions, user: users, workspace: workspaces })
+    .select({ session: sessions, ...callerColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+    .leftJoin(syncHeads, eq(syncHeads.workspaceId, users.workspaceId))
     .where(and(eq(sessions.hash, hashToken(secret)), eq(users.disabled, false)))
     .limit(1);
   if (!row) throw refuse('unauthorized', 'this session is not valid (unknown, or its user is disabled): sign in again with a sign-in link');
@@ -79,14 +76,7 @@ async function sessionCaller(c: Context<AppEnv>, secret: string): Promise<Caller
   }
   await noteSessionUse(db, row.session, at);
   const endsAt = sessionEndsAt({ lastSeenAt: at, expiresAt: row.session.expiresAt });
-  return { credential: { kind: 'session', id: row.session.id, csrfToken: csrfTokenOf(secret), endsAt }, ...callerOf(row) };
-}
-
-function callerOf(row: { user: typeof users.$inferSelect; workspace: typeof workspaces.$inferSelect }): Omit<Caller, 'credential'> {
-  return {
-    user: { id: row.user.id, name: row.user.name, email: row.user.email, role: row.user.role },
-    workspace: { id: row.workspace.id, name: row.workspace.name, settings: row.workspace.settings },
-  };
+  return { credential: { kind: 'session', id: row.session.id, csrfToken: csrfTokenOf(secret), endsAt }, ...(await callerOf(db, row)) };
 }
 
 /**

@@ -16,6 +16,6 @@ const pull = operation({
 export const syncRoutes = new Hono<AppEnv>().get('/', pull, async (c) => {
   const { cursor, limit } = pull.query(c);
   const { db, now } = c.get('deps');
-  const page: SyncPage = await pullSyncPage(db, c.get('caller'), { after: cursor, limit, now: now() });
+  const page: SyncPage = await pullSyncPage(db, c.get('caller'), { cursor, limit, now: now() });
   return c.json(page);
 });

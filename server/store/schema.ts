@@ -296,8 +296,24 @@ export const scopeEntries = pgTable(
     lookedUpAt: instant('looked_up_at'),
     version: version(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.contactId] }), index('scope_entries_user_version').on(t.userId, t.version)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.contactId] }),
+    index('scope_entries_user_version').on(t.userId, t.version),
+    // A caught-up pull asks only whether one of the caller's lookups has lapsed (server/domain/sync/caught-up.ts).
+    index('scope_entries_user_looked_up').on(t.userId, t.lookedUpAt).where(sql`${t.lookedUpAt} is not null`),
+  ],
 );
+
+/**
+ * The newest version any synced row of a workspace has taken, kept by statement triggers on every synced table
+ * (migration 0019): a pull whose cursor is already there has nothing to read (docs/sync.md § Caught up).
+ */
+export const syncHeads = pgTable('sync_heads', {
+  workspaceId: text('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
 
 /** Rows that left a user's scope (`userId` null: everyone in the workspace), so their caches drop them. */
 export const scopeExits = pgTable(

@@ -7,10 +7,12 @@ import { deleteContact } from '../../server/domain/contacts/delete';
 import { reassignContact } from '../../server/domain/contacts/owners';
 import { enterScope } from '../../server/domain/scope/entries';
 import { HISTORY_ACTIVITY_CAP } from '../../server/domain/sync/history';
+import { isCaughtUp as isCaughtUpAt, syncHead } from '../../server/domain/sync/caught-up';
+import { decodeSyncCursor } from '../../server/domain/sync/cursor';
 import { writeInWorkspace } from '../../server/store/db';
 import { activities, attempts, contacts, content, scopeExits, workspaces } from '../../server/store/schema';
 import { STORE_KINDS, makeWorkspace, serverForSuite, type TestUser, type TestWorkspace } from './harness';
-import { DAY_MS } from '../../lib/core/time-units';
+import { DAY_MS, MINUTE_MS } from '../../lib/core/time-units';
 
 const START = '2026-01-19T15:00:00.000Z';
 const NOT_OURS = { path: 'cursor', message: 'is not a cursor this server gave' };
@@ -33,6 +35,8 @@ const emptyPage = (cursor: string) => ({
 
 const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort();
 const cursorFor = (version: number) => Buffer.from(JSON.stringify({ v: version })).toString('base64url');
+/** A last page's cursor: at `version`, caught up until `lapseMinute` (0: no lookup can lapse). */
+const lastPageCursor = (version: number, lapseMinute = 0) => Buffer.from(JSON.stringify({ v: version, l: lapseMinute })).toString('base64url');
 
 describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
   let workspaceCount = 0;
@@ -128,6 +132,12 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
     return (await pullAll(user)).at(-1)!.cursor;
   }
 
+  /** Whether a pull from this cursor takes the caught-up path (one statement, no page queries). */
+  async function isCaughtUp(user: TestUser, ws: TestWorkspace, cursor: string) {
+    void user; // the head and the cursor decide, as the route does with the head read with the caller's token
+    return isCaughtUpAt(decodeSyncCursor(cursor)!, await syncHead(db(), ws.id), server.clock.now());
+  }
+
   async function lastDrawnVersion() {
     const [row] = await db().select({ last: sql<string>`last_value` }).from(sql`row_version`);
     return Number(row!.last);
@@ -204,6 +214,19 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
       expect(bytes).toBeLessThan(300);
       expect(await lastDrawnVersion()).toBe(before);
     });
+
+    it('answers with no more headers than /healthz: no CORS headers, which the extension’s host access makes needless', async () => {
+      const { page } = await pull(acme.users.rep!);
+      const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+      const sync = await server.api(acme.users.rep!.token, `/v1/sync?cursor=${page.cursor}`, { headers: { origin } });
+      const health = await server.api(null, '/healthz', { headers: { origin } });
+      const names = (res: Response) => [...res.headers.keys()].filter((n) => n !== 'content-length').sort();
+      expect(names(sync).filter((n) => n !== 'x-request-id')).toEqual(names(health).filter((n) => n !== 'x-request-id'));
+      expect(sync.headers.get('access-control-allow-origin')).toBeNull();
+      // The rest of /v1 still answers the extension's origin.
+      const me = await server.api(acme.users.rep!.token, '/v1/me', { headers: { origin } });
+      expect(me.headers.get('access-control-allow-origin')).toBe(origin);
+    });
   });
 
   describe('changes after the cursor', () => {
@@ -219,13 +242,18 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
       expect(await pull(ws.users.rep!, { cursor: page.cursor })).toMatchObject({ page: emptyPage(page.cursor) });
     });
 
-    it("does not move the rep's cursor for changes outside their scope", async () => {
+    it("sends nothing for changes outside the rep's scope, and moves their cursor past them to the workspace's head", async () => {
       const ws = await newWorkspace();
       const cat = await addContact(ws, 'cat', ws.users.rep2!);
       const cursor = await caughtUp(ws.users.rep!);
       await addActivity(ws, cat.id, 'cat-1', '2026-01-19T14:00:00Z');
       await addAttempt(ws, cat.id, ws.users.rep2!, 'cat-att', '2026-01-19T14:00:00Z');
-      expect((await pull(ws.users.rep!, { cursor })).page).toEqual(emptyPage(cursor));
+      const { page } = await pull(ws.users.rep!, { cursor });
+      const head = await syncHead(db(), ws.id);
+      expect(page).toEqual(emptyPage(lastPageCursor(head)));
+      expect(head).toBeGreaterThan(decodeSyncCursor(cursor)!.version);
+      expect(await isCaughtUp(ws.users.rep!, ws, page.cursor)).toBe(true);
+      expect((await pull(ws.users.rep!, { cursor: page.cursor })).page).toEqual(emptyPage(page.cursor));
     });
 
     it('sends a contact again when it changes, and an attempt again when it is undone', async () => {
@@ -463,7 +491,7 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
       ]);
       // The change and the contact row are one transaction: the page ends at the later of the two.
       expect(page.more).toBe(false);
-      expect((await pull(ws.users.rep2!, { cursor: rep2Cursor })).page).toEqual(emptyPage(rep2Cursor));
+      expect((await pull(ws.users.rep2!, { cursor: rep2Cursor })).page).toEqual(emptyPage(lastPageCursor(await syncHead(db(), ws.id))));
     });
 
     it('brings the whole stage history with a contact entering the scope (not counted), and drops it with the contact leaving', async () => {
@@ -482,6 +510,70 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
         ['lead', 'recycled', 'user', `${ws.name} manager`],
       ]);
       expect(rep2.more).toBe(false);
+    });
+  });
+
+  describe('caught up (one statement, no page queries)', () => {
+    it('still pulls every kind of change in scope made after a caught-up cursor', async () => {
+      const ws = await newWorkspace();
+      const ann = await addContact(ws, 'ann', ws.users.rep!);
+      const cat = await addContact(ws, 'cat', ws.users.rep2!);
+      const changes: [string, () => Promise<unknown>, (page: SyncPage) => unknown, unknown][] = [
+        ['an activity', () => addActivity(ws, ann.id, 'cu-act', '2026-01-19T14:00:00Z'), (p) => ids(p.activities), ['cu-act']],
+        ['a manager\'s attempt', () => addAttempt(ws, ann.id, ws.users.manager!, 'cu-att', '2026-01-19T14:00:00Z'), (p) => ids(p.attempts), ['cu-att']],
+        ['the contact row', () => db().update(contacts).set({ stage: 'mql' }).where(eq(contacts.id, ann.id)), (p) => ids(p.contacts), [ann.id]],
+        ['a content item', () => addContent(ws, 'cu-guide'), (p) => ids(p.content), ['cu-guide']],
+        ['the settings', () => db().update(workspaces).set({ name: 'Renamed' }).where(eq(workspaces.id, ws.id)), (p) => p.settings !== null, true],
+        ['a lookup', () => lookUp(ws, ws.users.rep!, cat.id), (p) => ids(p.contacts), [cat.id]],
+        ['a reassignment away', () => reassign(ws, ann.id, ws.users.rep2!), (p) => p.removed.contacts, [ann.id]],
+      ];
+      let cursor = await caughtUp(ws.users.rep!);
+      for (const [what, change, read, expected] of changes) {
+        expect(await isCaughtUp(ws.users.rep!, ws, cursor), what).toBe(true);
+        await change();
+        expect(await isCaughtUp(ws.users.rep!, ws, cursor), what).toBe(false);
+        const { page } = await pull(ws.users.rep!, { cursor });
+        expect(read(page), what).toEqual(expected);
+        cursor = page.cursor;
+      }
+      expect((await pull(ws.users.rep!, { cursor })).page).toEqual(emptyPage(cursor));
+    });
+
+    it("stays caught up through another workspace's changes", async () => {
+      const ws = await newWorkspace();
+      const other = await newWorkspace();
+      await addContact(ws, 'ann', ws.users.rep!);
+      const cursor = await caughtUp(ws.users.rep!);
+      const bob = await addContact(other, 'bob', other.users.rep!);
+      await addActivity(other, bob.id, 'cu-other', '2026-01-19T14:00:00Z');
+      expect(await isCaughtUp(ws.users.rep!, ws, cursor)).toBe(true);
+      expect((await pull(ws.users.rep!, { cursor })).page).toEqual(emptyPage(cursor));
+    });
+
+    it('leaves the caught-up path when a lookup lapses, so the contact still goes', async () => {
+      const ws = await newWorkspace();
+      const cat = await addContact(ws, 'cat', ws.users.rep2!);
+      await lookUp(ws, ws.users.rep!, cat.id);
+      const cursor = await caughtUp(ws.users.rep!);
+      expect(await isCaughtUp(ws.users.rep!, ws, cursor)).toBe(true);
+      server.clock.advance(31 * DAY_MS);
+      expect(await isCaughtUp(ws.users.rep!, ws, cursor)).toBe(false);
+      const { page } = await pull(ws.users.rep!, { cursor });
+      expect(page.removed.contacts).toEqual([cat.id]);
+      expect(await isCaughtUp(ws.users.rep!, ws, page.cursor)).toBe(true);
+    });
+
+    it("keeps the workspace's head at its newest version: once for a bulk insert, untouched by a repeated lookup", async () => {
+      const ws = await newWorkspace();
+      const ann = await addContact(ws, 'ann', null);
+      const rows = Array.from({ length: 50 }, (_, i) => ({ id: `head-${i}`, workspaceId: ws.id, contactId: ann.id, type: 'page_view', at: new Date(START), trustLabel: 'human', trustReason: 'a person browsing' }));
+      const inserted = await db().insert(activities).values(rows).returning({ version: activities.version });
+      expect(await syncHead(db(), ws.id)).toBe(Math.max(...inserted.map((r) => r.version)));
+      await lookUp(ws, ws.users.rep!, ann.id);
+      const head = await syncHead(db(), ws.id);
+      server.clock.advance(DAY_MS);
+      await lookUp(ws, ws.users.rep!, ann.id);
+      expect(await syncHead(db(), ws.id)).toBe(head);
     });
   });
 
@@ -517,9 +609,14 @@ describe.each(STORE_KINDS)('GET /v1/sync on %s', (kind) => {
       const cursor = await caughtUp(ws.users.rep!);
       server.clock.advance(20 * DAY_MS);
       await lookUp(ws, ws.users.rep!, cat.id);
+      const lookedUpAgain = server.clock.now().getTime();
       expect((await pull(ws.users.rep!, { cursor })).page).toEqual(emptyPage(cursor));
       server.clock.advance(20 * DAY_MS);
-      expect((await pull(ws.users.rep!, { cursor })).page).toEqual(emptyPage(cursor));
+      // Past the first lookup's 30 days the pull reads again, finds the contact kept, and is caught up until the second's.
+      const { page } = await pull(ws.users.rep!, { cursor });
+      expect({ ...page, cursor: 'x' }).toEqual(emptyPage('x'));
+      expect(decodeSyncCursor(page.cursor)).toEqual({ version: decodeSyncCursor(cursor)!.version, lapseMinute: Math.floor(lookedUpAgain / MINUTE_MS) + (30 * DAY_MS) / MINUTE_MS });
+      expect(await isCaughtUp(ws.users.rep!, ws, page.cursor)).toBe(true);
     });
 
     it('leave only when the lookup lapses: an owned contact never does', async () => {

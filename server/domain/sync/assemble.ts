@@ -18,9 +18,16 @@ export function firstChanges(merged: readonly Change[], limit: number): { taken:
   return { taken: merged.slice(0, limit), more: merged.length > limit };
 }
 
-/** The version a page ends at: its last change's, or the cursor it started from when nothing changed. */
-export function lastVersion(taken: readonly Change[], after: number): number {
-  return taken.at(-1)?.version ?? after;
+/**
+ * The version a page ends at: its last change's, or the cursor it started from when nothing changed. The last page
+ * (nothing more) ends at the workspace's head when that is newer: every version up to the head that the snapshot
+ * holds has been read, and the caller's share of it is in the page, so changes outside the scope do not keep the
+ * next pull off the caught-up path (caught-up.ts). Writers hold the workspace lock, so no version below the head
+ * commits later.
+ */
+export function lastVersion(taken: readonly Change[], after: number, ending?: { more: boolean; head: number }): number {
+  const last = taken.at(-1)?.version ?? after;
+  return ending && !ending.more ? Math.max(last, ending.head) : last;
 }
 
 /**
