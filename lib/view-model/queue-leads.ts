@@ -1,10 +1,10 @@
 import type { Activity } from '../core/model/activity';
 import type { Attempt } from '../core/model/attempt';
 import type { Contact } from '../core/model/contact';
-import { leadPicture } from '../core/lead';
+import { leadCadence, leadPicture } from '../core/lead';
 import { policyForLeadType } from '../core/model/policy';
 import type { WorkspaceSettings } from '../core/model/settings';
-import { waitingSince, type QueueLead } from './queue';
+import { waitingSince, type QueueCadence, type QueueLead } from './queue';
 
 /** The cached rows the queue is computed from: the rep's contacts with their history, and the workspace settings. */
 export interface QueueRows {
@@ -31,4 +31,15 @@ export function queueLeadsOf(rows: QueueRows, now: Date): QueueLead[] {
       waitingSince: waitingSince(contact, attempts),
     };
   });
+}
+
+/**
+ * Only what decides each lead's queue group (its cadence, the same lib/core function the lead picture uses), no score:
+ * the toolbar badge's count, computed in the background, which then carries no scoring or intelligence code.
+ */
+export function queueCadencesOf(rows: QueueRows, now: Date): QueueCadence[] {
+  return rows.contacts.map((contact) => ({
+    cadence: leadCadence(contact, rows.activities.get(contact.id) ?? [], rows.attempts.get(contact.id) ?? [], rows.settings, now),
+    dueSoonMinutes: policyForLeadType(rows.settings.policies, contact.leadType).dueSoonBusinessMinutes,
+  }));
 }
