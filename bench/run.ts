@@ -8,7 +8,8 @@
  *   npm run bench -- --no-readme       all figures, README untouched
  *
  * Figure ids: panel, sync-apply, no-change-sync, ingest, sync-load, content-script, sizes, alerts (an ingested event →
- * the rep's notification, beside the same event → the open panel's "Active now"). Scratch (builds, browser
+ * the rep's notification, beside the same event → the open panel's "Active now"), memory (the panel's and the
+ * background's JS heap with 5,000 contacts cached, beside an empty install's). Scratch (builds, browser
  * profiles, databases) goes to a temporary folder removed at the end. LEADSIDE_BENCH_PROFILE=DIR writes a CPU profile
  * of each API server process into DIR (read one with `node --import tsx bench/support/cpuprofile.ts FILE`);
  * LEADSIDE_BENCH_DATABASE_URL uses that PostgreSQL server instead of a throwaway cluster.
@@ -21,6 +22,7 @@ import { join } from 'node:path';
 import { alerts } from './figures/alerts';
 import { contentScript } from './figures/content-script';
 import { ingest } from './figures/ingest';
+import { memory } from './figures/memory';
 import { noChangeSync } from './figures/no-change-sync';
 import { panel } from './figures/panel';
 import { sizes } from './figures/sizes';
@@ -31,7 +33,7 @@ import { textTable } from './support/format';
 import type { Figure, FigureContext, Row } from './support/result';
 import { withTimeout } from './support/stats';
 
-const FIGURES: Figure[] = [panel, syncApply, noChangeSync, ingest, syncLoad, contentScript, sizes, alerts];
+const FIGURES: Figure[] = [panel, syncApply, noChangeSync, ingest, syncLoad, contentScript, sizes, alerts, memory];
 
 export interface FigureRecord {
   id: string;

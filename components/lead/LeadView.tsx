@@ -41,11 +41,11 @@ export function LeadView({ contactId, focusOnOpen = false }: { contactId: string
 type Attachment = Pick<ContentSuggestion, 'contentId' | 'title'>;
 
 /**
- * The lead card. Its picture (summary, score, cadence) comes from lib/core at the time of the last change: a write
+ * The lead card (exported for the panel benchmark's limit, bench/browser/panel-card.tsx). Its picture (summary, score, cadence) comes from lib/core at the time of the last change: a write
  * to the cache, or the countdown telling it the status moved on (due → overdue). The countdown ticks on its own, so
  * this card renders on changes, not every second.
  */
-function LeadCard({ data, meId, meRole, focusOnOpen }: { data: LeadData; meId: string | null; meRole: Role | null; focusOnOpen: boolean }) {
+export function LeadCard({ data, meId, meRole, focusOnOpen }: { data: LeadData; meId: string | null; meRole: Role | null; focusOnOpen: boolean }) {
   const { now } = useServices();
   const headingId = useId();
   // Opened from a list (the queue), the keyboard and the screen reader follow into the lead: its name has focus once.
