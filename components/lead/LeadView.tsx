@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { ContentSuggestion } from '../../lib/core/model/derived';
 import { nextStep } from '../../lib/core/cadence';
 import { leadPicture } from '../../lib/core/lead';
@@ -36,6 +36,18 @@ export function LeadView({ contactId, focusOnOpen = false }: { contactId: string
     );
   }
   return <LeadCard data={data} meId={me?.user.id ?? null} meRole={me?.user.role ?? null} focusOnOpen={focusOnOpen} />;
+}
+
+/**
+ * The cached lead with this address (a page's person), found and read in one live query; `notCached` when the cache
+ * holds no such lead. Keyed by the contact's id inside, so one lead's state never shows under another's name.
+ */
+export function LeadByEmail({ email, notCached }: { email: string; notCached: ReactNode }) {
+  const data = useLeadData({ email });
+  const me = useMeta('me');
+  if (data === undefined || me === undefined) return null;
+  if (data === null) return <>{notCached}</>;
+  return <LeadCard key={data.contact.id} data={data} meId={me?.user.id ?? null} meRole={me?.user.role ?? null} focusOnOpen={false} />;
 }
 
 type Attachment = Pick<ContentSuggestion, 'contentId' | 'title'>;
