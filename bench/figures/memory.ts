@@ -174,7 +174,7 @@ export const memory: Figure = {
     };
     return {
       rows: [
-        { ...row('side panel (queue showing)', fullPanel, emptyPanel, TARGETS.panelMb, TARGETS.panelTimes), note: `queue: ${summary ?? '?'}` },
+        { ...row('side panel (queue showing)', fullPanel, emptyPanel, TARGETS.panelMb, TARGETS.panelTimes), note: `queue: ${summary ?? '?'}; the rows alone (read raw and held): ${(rawRows / MB).toFixed(1)} MB` },
         row('background (after a sync and the badge)', fullBackground, emptyBackground, TARGETS.backgroundMb, TARGETS.backgroundTimes),
       ],
       details: {
