@@ -20,6 +20,10 @@ export interface SwitchResult {
   panelMs: number[];
   /** From the switch to the first session-storage change the panel page hears of (the background's routing). */
   routedMs: number[];
+  /** From the switch to the page hearing tabs.onActivated itself (the browser's delivery, which the panel acts on). */
+  heardMs: number[];
+  /** From the page hearing the switch to the card: the panel's own share of each switch. */
+  afterHeardMs: number[];
   /** Wall-clock time (timeOrigin + now, ms) of each measured switch, to line up with the service worker's clock. */
   switchedAt: number[];
   limitMs: number[];
@@ -39,7 +43,10 @@ export async function measureSwitches(args: {
   const chromeApi = (
     globalThis as unknown as {
       chrome: {
-        tabs: { update(id: number, p: { active: boolean }): Promise<unknown> };
+        tabs: {
+          update(id: number, p: { active: boolean }): Promise<unknown>;
+          onActivated: { addListener(l: () => void): void; removeListener(l: () => void): void };
+        };
         storage: { onChanged: { addListener(l: (c: unknown, area: string) => void): void; removeListener(l: (c: unknown, area: string) => void): void } };
       };
     }
@@ -49,6 +56,11 @@ export async function measureSwitches(args: {
     if (area === 'session' && changedAt === null) changedAt = performance.now();
   };
   chromeApi.storage.onChanged.addListener(onChanged);
+  let heardAt: number | null = null;
+  const onActivated = () => {
+    heardAt ??= performance.now();
+  };
+  chromeApi.tabs.onActivated.addListener(onActivated);
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const waitFor = (test: () => boolean, timeoutMs: number) =>
     new Promise<number>((resolve, reject) => {
@@ -84,6 +96,8 @@ export async function measureSwitches(args: {
 
   const panelMs: number[] = [];
   const routedMs: number[] = [];
+  const heardMs: number[] = [];
+  const afterHeardMs: number[] = [];
   const switchedAt: number[] = [];
   const limitMs: number[] = [];
   const failures: string[] = [];
@@ -93,6 +107,7 @@ export async function measureSwitches(args: {
       const target = args.targets[i % args.targets.length]!;
       // The panel: switch tabs, wait for the card.
       changedAt = null;
+      heardAt = null;
       box.replaceChildren();
       const t0 = performance.now();
       void chromeApi.tabs.update(target.tabId, { active: true });
@@ -102,6 +117,10 @@ export async function measureSwitches(args: {
           panelMs.push(t1 - t0);
           switchedAt.push(performance.timeOrigin + t0);
           if (changedAt !== null) routedMs.push((changedAt as number) - t0);
+          if (heardAt !== null) {
+            heardMs.push((heardAt as number) - t0);
+            afterHeardMs.push(t1 - (heardAt as number));
+          }
         }
       } catch {
         failures.push(`switch ${i}: no card for ${target.email} within ${args.timeoutMs} ms (headings: ${names('h2').join(' | ')})`);
@@ -130,8 +149,9 @@ export async function measureSwitches(args: {
     }
   } finally {
     chromeApi.storage.onChanged.removeListener(onChanged);
+    chromeApi.tabs.onActivated.removeListener(onActivated);
     db.close();
     box.remove();
   }
-  return { panelMs, routedMs, switchedAt, limitMs, failures };
+  return { panelMs, routedMs, heardMs, afterHeardMs, switchedAt, limitMs, failures };
 }

@@ -156,6 +156,8 @@ export const panel: Figure = {
     const hot = summarizeProfile(profile as Parameters<typeof summarizeProfile>[0], 15);
     const p = summarize(result.panelMs);
     const routed = summarize(result.routedMs);
+    const heard = summarize(result.heardMs);
+    const own = summarize(result.afterHeardMs);
     const l = summarize(result.limitMs);
     const ratio = ratioOf(p.p95, l.p95);
     const fig = '1. Panel';
@@ -186,7 +188,19 @@ export const panel: Figure = {
           note:
             result.failures.length > 0
               ? `${result.failures.length} switches showed no card: ${result.failures[0]}`
-              : `max ${p.max.toFixed(1)} ms; the background's routing reached the page after ${routed.p50.toFixed(1)} ms (p50), ${routed.p95.toFixed(1)} ms (p95)`,
+              : `max ${p.max.toFixed(1)} ms; the browser told the page of the switch after ${heard.p50.toFixed(1)} ms (p50), ${heard.p95.toFixed(1)} ms (p95)`,
+        },
+        {
+          figure: fig,
+          measure: 'p95, the page hears the switch → lead card (the panel’s own share)',
+          value: own.p95,
+          unit: 'ms',
+          limit: l.p95,
+          limitMeasure: 'raw IndexedDB reads + the same card as static markup, same page',
+          ratio: ratioOf(own.p95, l.p95),
+          target: '',
+          met: null,
+          note: `p50 ${own.p50.toFixed(1)} ms; the rest of each switch is the browser delivering tabs.onActivated to the page`,
         },
       ],
       details: {
@@ -199,6 +213,7 @@ export const panel: Figure = {
         leads: picks.map((c) => ({ activities: c.activities })),
         panelMs: roundAll({ ...p }),
         activatedMs: { about: 'switch → tabs.onActivated in the service worker (the browser)', ...roundAll({ ...summarize(activatedMs) }) },
+        heardMs: { about: 'switch → tabs.onActivated heard in the panel page itself (the browser; the panel reads the tab from then on)', ...roundAll({ ...summarize(result.heardMs) }) },
         routedMs: { about: 'switch → first session-storage change heard in the panel page (browser + background routing)', ...roundAll({ ...routed }) },
         panelProfile: { about: 'bench-panel.html CPU over 20 switches and their limits (sampled every 0.2 ms)', switchP50Ms: summarize(profiled.panelMs).p50, ...hot },
         limitMs: roundAll({ ...l }),
