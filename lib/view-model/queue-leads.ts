@@ -23,10 +23,22 @@ export function queueLeadsOf(rows: QueueRows, now: Date): QueueLead[] {
   return rows.contacts.map((contact) => {
     const attempts = rows.attempts.get(contact.id) ?? [];
     const picture = leadPicture(contact, rows.activities.get(contact.id) ?? [], attempts, rows.settings, now);
+    const { id, email, name, company, title, stage } = contact;
+    const c = picture.cadence;
+    // Only what a queue row reads (QueueLead's fields): the queue keeps 5,000 of these between refreshes, not the
+    // full contact, the score's explanation and the whole cadence state (bench `memory`).
     return {
-      contact,
-      score: picture.score,
-      cadence: picture.cadence,
+      contact: { id, email, name, company, title, stage },
+      score: { score: picture.score.score, grade: picture.score.grade },
+      cadence: c && {
+        status: c.status,
+        nextDueAt: c.nextDueAt,
+        businessMinutesLeft: c.businessMinutesLeft,
+        attemptsDone: c.attemptsDone,
+        attemptsPlanned: c.attemptsPlanned,
+        exitReason: c.exitReason,
+        pausedUntil: c.pausedUntil,
+      },
       dueSoonMinutes: policyForLeadType(rows.settings.policies, contact.leadType).dueSoonBusinessMinutes,
       waitingSince: waitingSince(contact, attempts),
     };
