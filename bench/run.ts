@@ -10,7 +10,8 @@
  * Figure ids: panel, sync-apply, no-change-sync, ingest, ingest-partitioned (raw inserts into a by-day partitioned event
  * table beside today's), sync-load, content-script, sizes, alerts (an ingested event → the rep's notification, beside
  * the same event → the open panel's "Active now"), sync-scale (a no-change and a one-change pull on a workspace of 2k,
- * 20k and 200k contacts, the rep's scope held equal). Scratch (builds, browser
+ * 20k and 200k contacts, the rep's scope held equal), memory (the panel's and the background's JS heap with 5,000
+ * contacts cached, beside an empty install's). Scratch (builds, browser
  * profiles, databases) goes to a temporary folder removed at the end. LEADSIDE_BENCH_PROFILE=DIR writes a CPU profile
  * of each API server process into DIR (read one with `node --import tsx bench/support/cpuprofile.ts FILE`);
  * LEADSIDE_BENCH_DATABASE_URL uses that PostgreSQL server instead of a throwaway cluster.
@@ -24,6 +25,7 @@ import { alerts } from './figures/alerts';
 import { contentScript } from './figures/content-script';
 import { ingest } from './figures/ingest';
 import { ingestPartitioned } from './figures/ingest-partitioned';
+import { memory } from './figures/memory';
 import { noChangeSync } from './figures/no-change-sync';
 import { panel } from './figures/panel';
 import { sizes } from './figures/sizes';
@@ -35,7 +37,7 @@ import { textTable } from './support/format';
 import type { Figure, FigureContext, Row } from './support/result';
 import { withTimeout } from './support/stats';
 
-const FIGURES: Figure[] = [panel, syncApply, noChangeSync, ingest, ingestPartitioned, syncLoad, contentScript, sizes, alerts, syncScale];
+const FIGURES: Figure[] = [panel, syncApply, noChangeSync, ingest, ingestPartitioned, syncLoad, contentScript, sizes, alerts, syncScale, memory];
 
 export interface FigureRecord {
   id: string;

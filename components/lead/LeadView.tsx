@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { ContentSuggestion } from '../../lib/core/model/derived';
 import { nextStep } from '../../lib/core/cadence';
 import { leadPicture } from '../../lib/core/lead';
@@ -38,14 +38,26 @@ export function LeadView({ contactId, focusOnOpen = false }: { contactId: string
   return <LeadCard data={data} meId={me?.user.id ?? null} meRole={me?.user.role ?? null} focusOnOpen={focusOnOpen} />;
 }
 
+/**
+ * The cached lead with this address (a page's person), found and read in one live query; `notCached` when the cache
+ * holds no such lead. Keyed by the contact's id inside, so one lead's state never shows under another's name.
+ */
+export function LeadByEmail({ email, notCached }: { email: string; notCached: ReactNode }) {
+  const data = useLeadData({ email });
+  const me = useMeta('me');
+  if (data === undefined || me === undefined) return null;
+  if (data === null) return <>{notCached}</>;
+  return <LeadCard key={data.contact.id} data={data} meId={me?.user.id ?? null} meRole={me?.user.role ?? null} focusOnOpen={false} />;
+}
+
 type Attachment = Pick<ContentSuggestion, 'contentId' | 'title'>;
 
 /**
- * The lead card. Its picture (summary, score, cadence) comes from lib/core at the time of the last change: a write
+ * The lead card (exported for the panel benchmark's limit, bench/browser/panel-card.tsx). Its picture (summary, score, cadence) comes from lib/core at the time of the last change: a write
  * to the cache, or the countdown telling it the status moved on (due → overdue). The countdown ticks on its own, so
  * this card renders on changes, not every second.
  */
-function LeadCard({ data, meId, meRole, focusOnOpen }: { data: LeadData; meId: string | null; meRole: Role | null; focusOnOpen: boolean }) {
+export function LeadCard({ data, meId, meRole, focusOnOpen }: { data: LeadData; meId: string | null; meRole: Role | null; focusOnOpen: boolean }) {
   const { now } = useServices();
   const headingId = useId();
   // Opened from a list (the queue), the keyboard and the screen reader follow into the lead: its name has focus once.

@@ -9,7 +9,7 @@ import { switcherLines } from '../../lib/view-model/page-contacts';
 import { resolveEmails } from '../../lib/sync';
 import { useApi } from '../hooks/useApi';
 import { useServices } from '../services';
-import { LeadView } from './LeadView';
+import { LeadByEmail } from './LeadView';
 import { LookedUpLead } from './LookedUpLead';
 import { NotInLeadside } from './NotInLeadside';
 
@@ -79,11 +79,7 @@ function Switcher({ contacts, current, onChoose }: { contacts: DetectedContact[]
 
 /** One address: the cached lead when there is one, else what the server says about it. */
 function PageLead({ contact, seenOn }: { contact: DetectedContact; seenOn: string }) {
-  const { db } = useServices();
-  const cachedId = useLiveQuery(async () => (await db.contacts.where('email').equals(contact.email).first())?.id ?? null, [db, contact.email]);
-  if (cachedId === undefined) return null;
-  if (cachedId !== null) return <LeadView key={cachedId} contactId={cachedId} />;
-  return <LookupLead contact={contact} seenOn={seenOn} />;
+  return <LeadByEmail email={contact.email} notCached={<LookupLead contact={contact} seenOn={seenOn} />} />;
 }
 
 type Lookup = { kind: 'working' } | { kind: 'found'; entry: LookupEntry } | { kind: 'unknown' } | { kind: 'failed'; message: string };

@@ -2,7 +2,7 @@ import type { LeadsideDatabase } from '../db/database';
 import { readMeta } from '../db/meta';
 import { readQueueRows } from '../db/queries/queue-rows';
 import { toolbarBadge, type ToolbarBadge } from '../view-model/badge';
-import { queueLeadsOf } from '../view-model/queue-leads';
+import { queueCadencesOf } from '../view-model/queue-leads';
 import { TOOLBAR_DEFAULT_TITLE } from '../view-model/badge';
 
 /** The part of `browser.action` the badge uses. */
@@ -20,7 +20,7 @@ export interface BadgeApi {
 export async function refreshBadge(db: LeadsideDatabase, action: BadgeApi, now: Date): Promise<ToolbarBadge> {
   const [connection, me] = await Promise.all([readMeta(db, 'connection'), readMeta(db, 'me')]);
   const rows = connection && me ? await readQueueRows(db, me.user.id) : null;
-  const badge = rows ? toolbarBadge(queueLeadsOf(rows, now)) : { text: '', color: null, title: TOOLBAR_DEFAULT_TITLE };
+  const badge = rows ? toolbarBadge(queueCadencesOf(rows, now)) : { text: '', color: null, title: TOOLBAR_DEFAULT_TITLE };
   if (badge.color) await action.setBadgeBackgroundColor({ color: badge.color });
   await action.setBadgeText({ text: badge.text });
   await action.setTitle({ title: badge.title });

@@ -1,4 +1,4 @@
-import { groupQueue, type QueueLead } from './queue';
+import { queueGroupOf, type QueueCadence } from './queue';
 
 /** What the toolbar button shows: the badge's text and colour, and the button's tooltip. */
 export interface ToolbarBadge {
@@ -21,8 +21,8 @@ export const BADGE_OVERDUE_COLOR = '#b54708';
  * group (lib/view-model/queue.ts decides who is in it), coloured by the worst of them. Nothing late: no badge, and the
  * button's own title. More than 99 reads "99+" (a badge holds about four characters).
  */
-export function toolbarBadge(leads: readonly QueueLead[]): ToolbarBadge {
-  const urgent = groupQueue(leads).find((g) => g.key === 'urgent')?.leads ?? [];
+export function toolbarBadge(leads: readonly QueueCadence[]): ToolbarBadge {
+  const urgent = leads.filter((l) => queueGroupOf(l) === 'urgent');
   if (urgent.length === 0) return { text: '', color: null, title: TOOLBAR_DEFAULT_TITLE };
   const breached = urgent.some((l) => l.cadence?.status === 'breached');
   const n = urgent.length;

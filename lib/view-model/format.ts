@@ -2,6 +2,7 @@
  * Durations and times as a rep reads them at a glance. Business durations count working time only (the SLA clock), so
  * they are written in hours and minutes, never days (a business day's length depends on the calendar).
  */
+import { dateTimeFormat } from '../core/intl-cache';
 
 const SECONDS_PER_HOUR = 3600;
 
@@ -51,7 +52,7 @@ export function keepTogether(line: string): TextRun[] {
 
 /** The same calendar day in the zone the formatter uses. */
 function sameDay(a: Date, b: Date, timeZone?: string): boolean {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const f = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   return f.format(a) === f.format(b);
 }
 
@@ -68,18 +69,18 @@ export interface TimeFormatOptions {
 export function formatMoment(at: Date, now: Date, options: TimeFormatOptions = {}): string {
   const { locale, timeZone } = options;
   const time = { hour: 'numeric', minute: '2-digit', timeZone } as const;
-  if (sameDay(at, now, timeZone)) return new Intl.DateTimeFormat(locale, time).format(at);
+  if (sameDay(at, now, timeZone)) return dateTimeFormat(locale, time).format(at);
   const weekMs = 6 * 24 * SECONDS_PER_HOUR * 1000;
   if (Math.abs(at.getTime() - now.getTime()) < weekMs) {
-    return new Intl.DateTimeFormat(locale, { weekday: 'short', ...time }).format(at);
+    return dateTimeFormat(locale, { weekday: 'short', ...time }).format(at);
   }
-  const sameYear = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(at) === new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(now);
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), ...time }).format(at);
+  const sameYear = dateTimeFormat('en', { year: 'numeric', timeZone }).format(at) === dateTimeFormat('en', { year: 'numeric', timeZone }).format(now);
+  return dateTimeFormat(locale, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), ...time }).format(at);
 }
 
 /** A full date and time, for titles: "Monday, January 19, 2026 at 12:30 PM". */
 export function formatFullMoment(at: Date, options: TimeFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(options.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: options.timeZone }).format(at);
+  return dateTimeFormat(options.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: options.timeZone }).format(at);
 }
 
 /** How long ago, in wall time: "just now", "12 min ago", "3 h ago", "2 days ago". */

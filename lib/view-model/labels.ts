@@ -1,3 +1,4 @@
+import { numberFormat } from '../core/intl-cache';
 import type { CadenceState } from '../core/model/derived';
 import type { ActivityType, AttemptChannel, AttemptOutcome, LifecycleStage } from '../core/model/vocabulary';
 
@@ -65,7 +66,7 @@ export function humanizeSlug(slug: string | null): string | null {
 
 /** "1,240" in the rep's locale. */
 export function formatCount(n: number, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return numberFormat(locale).format(n);
 }
 
 /** "1 attempt", "2 attempts". */

@@ -13,6 +13,9 @@ export interface QueueLead {
   waitingSince: string | null;
 }
 
+/** What decides a lead's group (queueGroupOf): its cadence and its policy's due-soon window, no score. */
+export type QueueCadence = Pick<QueueLead, 'cadence' | 'dueSoonMinutes'>;
+
 export type QueueGroupKey = 'urgent' | 'due_soon' | 'new' | 'on_track' | 'resting';
 
 export interface QueueGroup<L extends QueueLead = QueueLead> {
@@ -44,7 +47,7 @@ export const QUEUE_DUE_SOON_MINUTES = 60;
  * touch therefore shows its new lead as due soon at once, which is what a one-hour SLA means. A first touch further
  * off is a new lead; a follow-up further off is on track.
  */
-export function queueGroupOf(lead: QueueLead): QueueGroupKey {
+export function queueGroupOf(lead: QueueCadence): QueueGroupKey {
   const c = lead.cadence;
   if (c === null) return 'resting';
   const soon = c.businessMinutesLeft !== null && c.businessMinutesLeft <= Math.max(QUEUE_DUE_SOON_MINUTES, lead.dueSoonMinutes);

@@ -1,3 +1,4 @@
+import { numberFormat } from '../core/intl-cache';
 import type { Mutation } from '../core/model/mutations';
 import { MQL_THRESHOLD_RULE, type StageChange } from '../core/model/stage-history';
 import type { LifecycleStage } from '../core/model/vocabulary';
@@ -74,7 +75,7 @@ function byWhom(change: StageChange): string {
 /** "$12,000", "€1,250.50": whole amounts without cents. */
 export function formatDealValue(value: number, currency: string, locale?: string): string {
   const whole = Number.isInteger(value);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(value);
+  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(value);
 }
 
 function withReason(text: string, reason: string | null): string {

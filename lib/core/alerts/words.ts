@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../intl-cache';
 import type { Activity } from '../model/activity';
 
 /** Who the alert is about, as the rep knows them: the name, else the address. */
@@ -35,7 +36,7 @@ export function pathOf(url: string | null): string | null {
 
 /** The wall-clock time in the workspace's zone ("16:30"), for "due at" lines. */
 export function clockTime(at: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+  return dateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
 }
 
 /** Keeps a line inside the Alert schema's limits. */

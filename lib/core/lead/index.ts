@@ -1,2 +1,3 @@
 export { leadPicture } from './picture';
 export { groupByContact } from './by-contact';
+export { leadCadence } from './cadence';

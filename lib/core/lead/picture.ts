@@ -1,12 +1,11 @@
-import { cadenceState } from '../cadence';
 import { summarizeIntelligence } from '../intelligence';
 import type { Activity } from '../model/activity';
 import type { LookupEntry } from '../model/api';
 import type { Attempt } from '../model/attempt';
 import type { Contact } from '../model/contact';
-import { policyForLeadType } from '../model/policy';
 import type { WorkspaceSettings } from '../model/settings';
 import { scoreContact } from '../scoring';
+import { leadCadence } from './cadence';
 
 /**
  * Everything the panel shows about a contact at `now`: its intelligence summary, score with explanation, and cadence
@@ -23,13 +22,6 @@ export function leadPicture(
     contact,
     summary: summarizeIntelligence(contact, activities, now),
     score: scoreContact(settings.scoring, contact, activities, now),
-    cadence: cadenceState({
-      contact,
-      policy: policyForLeadType(settings.policies, contact.leadType),
-      calendar: settings.calendar,
-      attempts,
-      activities,
-      now,
-    }),
+    cadence: leadCadence(contact, activities, attempts, settings, now),
   };
 }

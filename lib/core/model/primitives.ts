@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../intl-cache';
 import { z } from 'zod';
 
 /** An id made by whoever created the row (server or client): short, printable, no spaces. */
@@ -46,7 +47,7 @@ export const TimeZone = z.string().refine(isKnownTimeZone, { message: 'must be a
 
 function isKnownTimeZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    dateTimeFormat('en-US', { timeZone: zone });
     return zone.length > 0;
   } catch {
     return false;

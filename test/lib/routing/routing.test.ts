@@ -289,4 +289,24 @@ describe('watchPanelContacts (what the panel runs)', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(seen).toHaveLength(count);
   });
+
+  it('shows the tab the browser switched to without waiting for the background to record the switch', async () => {
+    // No background listening to tab events: only the content scripts' reports are in session storage.
+    const router = createTabRouter({ storage: fakeBrowser.storage.session, exclusions: async () => NO_EXCLUSIONS, askTab: async () => null, now: () => AT });
+    await router.pageContacts(10, { host: 'gmail', url: GMAIL, contacts: [dana] });
+    await router.pageContacts(11, { host: 'hubspot', url: HUBSPOT, contacts: [kofi] });
+    vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1, focused: true, incognito: false, alwaysOnTop: false });
+    const seen: (string[] | null)[] = [];
+    const stop = watchPanelContacts(fakeBrowser, (page) => seen.push(page?.contacts.map((c) => c.email) ?? null));
+    await vi.waitFor(() => expect(seen).toEqual([null]));
+
+    await activate(11, 1);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual([kofi.email]));
+    await activate(10, 2); // another window's switch is not this panel's
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen.at(-1)).toEqual([kofi.email]);
+    await activate(10, 1);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual([dana.email]));
+    stop();
+  });
 });
