@@ -35,13 +35,12 @@ export function cadenceState(input: CadenceInput): CadenceState | null {
 
   // Attempts from before this assignment were someone else's cadence.
   // Each instant parsed once: a report runs this for every open lead of a workspace.
-  const attempts = input.attempts
-    .flatMap((a) => {
-      const t = Date.parse(a.at);
-      return a.contactId === contact.id && a.undoneAt === null && t >= assignedAt && t <= now ? [{ a, t }] : [];
-    })
-    .sort((x, y) => x.t - y.t)
-    .map(({ a }) => a);
+  const timed: { a: Attempt; t: number }[] = [];
+  for (const a of input.attempts) {
+    const t = Date.parse(a.at);
+    if (a.contactId === contact.id && a.undoneAt === null && t >= assignedAt && t <= now) timed.push({ a, t });
+  }
+  const attempts = timed.sort((x, y) => x.t - y.t).map(({ a }) => a);
   const activities = input.activities.filter((a) => a.contactId === contact.id);
 
   const exclude = pauseExclusions(contact.pauses);
