@@ -11,7 +11,9 @@
  * table beside today's), sync-load, content-script, sizes, alerts (an ingested event → the rep's notification, beside
  * the same event → the open panel's "Active now"), sync-scale (a no-change and a one-change pull on a workspace of 2k,
  * 20k and 200k contacts, the rep's scope held equal), memory (the panel's and the background's JS heap with 5,000
- * contacts cached, beside an empty install's). Scratch (builds, browser
+ * contacts cached, beside an empty install's), reports (the SLA report and funnel actuals at 20k contacts and 2M
+ * activities), reports-growth (the same from 2k to 200k contacts), dashboard (first paint of the SLA page on that
+ * workspace, and the JavaScript it loads). Scratch (builds, browser
  * profiles, databases) goes to a temporary folder removed at the end. LEADSIDE_BENCH_PROFILE=DIR writes a CPU profile
  * of each API server process into DIR (read one with `node --import tsx bench/support/cpuprofile.ts FILE`);
  * LEADSIDE_BENCH_DATABASE_URL uses that PostgreSQL server instead of a throwaway cluster.
@@ -23,11 +25,13 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { alerts } from './figures/alerts';
 import { contentScript } from './figures/content-script';
+import { dashboard } from './figures/dashboard';
 import { ingest } from './figures/ingest';
 import { ingestPartitioned } from './figures/ingest-partitioned';
 import { memory } from './figures/memory';
 import { noChangeSync } from './figures/no-change-sync';
 import { panel } from './figures/panel';
+import { reports, reportsGrowth } from './figures/reports';
 import { sizes } from './figures/sizes';
 import { syncApply } from './figures/sync-apply';
 import { syncLoad } from './figures/sync-load';
@@ -37,7 +41,7 @@ import { textTable } from './support/format';
 import type { Figure, FigureContext, Row } from './support/result';
 import { withTimeout } from './support/stats';
 
-const FIGURES: Figure[] = [panel, syncApply, noChangeSync, ingest, ingestPartitioned, syncLoad, contentScript, sizes, alerts, syncScale, memory];
+const FIGURES: Figure[] = [panel, syncApply, noChangeSync, ingest, ingestPartitioned, syncLoad, syncScale, contentScript, sizes, alerts, reports, reportsGrowth, dashboard, memory];
 
 export interface FigureRecord {
   id: string;

@@ -25,7 +25,7 @@ const TARGET_GROWTH = 1.5;
  */
 export const syncScale: Figure = {
   id: 'sync-scale',
-  title: '11. Sync pull against workspace size',
+  title: '5b. Sync pull against workspace size',
   timeoutMs: 240_000,
   async run(ctx) {
     const cluster = await startCluster();
@@ -81,7 +81,7 @@ export const syncScale: Figure = {
     const measured = spaces.map((ws, i) => ({ size: ws.size, seedSeconds: ws.seedSeconds, noChange: noChange[i]!, oneChange: oneChange[i]! }));
     for (const m of measured) ctx.log(`${m.size}: no change ${m.noChange.p50.toFixed(2)} ms, one change ${m.oneChange.p50.toFixed(2)} ms (seeded in ${m.seedSeconds.toFixed(1)} s)`);
 
-    const fig = '11. Sync against workspace size';
+    const fig = '5b. Sync against workspace size';
     const base = measured[0]!;
     const rows: Row[] = measured.flatMap(({ size, noChange, oneChange }) => {
       const first = size === base.size;

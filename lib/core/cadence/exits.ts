@@ -11,12 +11,15 @@ const ENDING_STAGES: ReadonlySet<LifecycleStage> = new Set(STAGES_THAT_END_THE_C
 /** The only activity types that can end a cadence (activityExit below): what a server loads to compute one. */
 export const CADENCE_EXIT_ACTIVITY_TYPES = ['email_reply', 'meeting_booked'] as const satisfies readonly Activity['type'][];
 
+/** What of an activity decides whether it ends a cadence: all a server needs to load of a reply or a meeting. */
+export type ExitActivity = Pick<Activity, 'contactId' | 'type' | 'at' | 'outOfOffice'>;
+
 export function stageEndsCadence(stage: LifecycleStage): boolean {
   return ENDING_STAGES.has(stage);
 }
 
 /** The contact's own doing that ends a cadence: a meeting, or a reply that is not an out-of-office answer. */
-function activityExit(a: Activity): ExitReason | null {
+function activityExit(a: ExitActivity): ExitReason | null {
   if (a.type === 'meeting_booked') return 'meeting_booked';
   return a.type === 'email_reply' && !a.outOfOffice ? 'replied' : null;
 }
@@ -35,7 +38,7 @@ export function findExit(input: {
   stage: LifecycleStage;
   assignedAt: number;
   now: number;
-  activities: readonly Activity[];
+  activities: readonly ExitActivity[];
   attempts: readonly Attempt[];
 }): ExitReason | null {
   if (stageEndsCadence(input.stage)) return 'stage';
@@ -57,7 +60,7 @@ export function findExit(input: {
  */
 export function cadenceExitAt(input: {
   assignedAt: number;
-  activities: readonly Activity[];
+  activities: readonly ExitActivity[];
   attempts: readonly Attempt[];
   /** The contact's stage changes: when each happened and where it went. */
   stageChanges: readonly { at: number; to: LifecycleStage }[];

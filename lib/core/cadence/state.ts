@@ -1,11 +1,10 @@
 import { addBusinessMinutes, businessMinutesBetween, nextBusinessMoment } from '../calendar';
-import type { Activity } from '../model/activity';
 import type { Attempt } from '../model/attempt';
 import type { WorkCalendar } from '../model/calendar';
 import type { Contact } from '../model/contact';
 import type { CadenceState, CadenceStatus } from '../model/derived';
 import type { CadencePolicy } from '../model/policy';
-import { findExit } from './exits';
+import { findExit, type ExitActivity } from './exits';
 import { currentPause, pauseExclusions, pausedWallMs, type Interval } from './pauses';
 import { DAY_MS } from '../time-units';
 
@@ -17,7 +16,7 @@ export interface CadenceInput {
   /** The contact's attempts (others are ignored); undone ones do not count. */
   attempts: readonly Attempt[];
   /** The contact's activities: a reply or a booked meeting ends the cadence. */
-  activities: readonly Activity[];
+  activities: readonly ExitActivity[];
   now: Date;
 }
 
@@ -35,9 +34,13 @@ export function cadenceState(input: CadenceInput): CadenceState | null {
   const assignedAt = Date.parse(contact.assignedAt);
 
   // Attempts from before this assignment were someone else's cadence.
-  const attempts = input.attempts
-    .filter((a) => a.contactId === contact.id && a.undoneAt === null && Date.parse(a.at) >= assignedAt && Date.parse(a.at) <= now)
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  // Each instant parsed once: a report runs this for every open lead of a workspace.
+  const timed: { a: Attempt; t: number }[] = [];
+  for (const a of input.attempts) {
+    const t = Date.parse(a.at);
+    if (a.contactId === contact.id && a.undoneAt === null && t >= assignedAt && t <= now) timed.push({ a, t });
+  }
+  const attempts = timed.sort((x, y) => x.t - y.t).map(({ a }) => a);
   const activities = input.activities.filter((a) => a.contactId === contact.id);
 
   const exclude = pauseExclusions(contact.pauses);

@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../model/calendar';
-import { type BusinessTimeOptions, workingIntervals, workingIntervalsFrom } from './intervals';
-import { MINUTE_MS } from '../time-units';
+import { type BusinessTimeOptions, NO_WORKING_TIME_HORIZON_DAYS, workingIntervals, workingIntervalsFrom } from './intervals';
+import { localDayNumber, wallClockOfDay } from './wall-clock';
+import { DAY_MS, MINUTE_MS } from '../time-units';
 
 /**
  * Business-time arithmetic on a work calendar. Every function takes the same `options.exclude` (pauses: time that
@@ -58,9 +59,40 @@ export function businessMinutesBetween(
     const minutes = businessMinutesBetween(cal, to, from, options);
     return minutes === 0 ? 0 : -minutes; // never -0
   }
+  const span = to.getTime() - from.getTime();
+  const long = span >= LONG_SPAN_MS && span < NO_WORKING_TIME_HORIZON_DAYS * DAY_MS; // false for an invalid date too
+  if (!long || (options?.exclude ?? []).length > 0) return workingMs(cal, from, to, options) / MINUTE_MS;
+  // A long span (a lead breached months ago): its partial first and last dates walked, the whole dates between summed
+  // from each date's total, which the same calendar keeps. Interval ends are whole milliseconds, so the sum is exact.
+  const zone = cal.timeZone;
+  const firstWhole = localDayNumber(zone, from.getTime()) + 1;
+  const lastWhole = localDayNumber(zone, to.getTime()) - 1;
+  const startOf = (day: number) => new Date(wallClockOfDay(zone, day)(0));
+  let ms = workingMs(cal, from, startOf(firstWhole)) + workingMs(cal, startOf(lastWhole + 1), to);
+  for (let day = firstWhole; day <= lastWhole; day++) ms += workingMsOfDate(cal, day, startOf);
+  return ms / MINUTE_MS;
+}
+
+/** Spans shorter than this are walked interval by interval. */
+const LONG_SPAN_MS = 7 * DAY_MS;
+/** Each local date's working time, per calendar object (settings are read afresh for each request, never changed). */
+const dateTotals = new WeakMap<WorkCalendar, Map<number, number>>();
+
+function workingMsOfDate(cal: WorkCalendar, day: number, startOf: (day: number) => Date): number {
+  let kept = dateTotals.get(cal);
+  if (kept === undefined) dateTotals.set(cal, (kept = new Map()));
+  let ms = kept.get(day);
+  if (ms === undefined) {
+    ms = workingMs(cal, startOf(day), startOf(day + 1));
+    kept.set(day, ms);
+  }
+  return ms;
+}
+
+function workingMs(cal: WorkCalendar, from: Date, to: Date, options?: BusinessTimeOptions): number {
   let ms = 0;
   for (const interval of workingIntervals(cal, from, to, options)) ms += interval.to.getTime() - interval.from.getTime();
-  return ms / MINUTE_MS;
+  return ms;
 }
 
 function requireValidDate(date: Date, name: string): void {

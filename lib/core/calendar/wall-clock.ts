@@ -13,7 +13,10 @@ export const MAX_UTC_OFFSET_MS = 14 * HOUR_MS;
 
 /** The date the wall clock in `zone` shows at `at`, as a day number. */
 export function localDayNumber(zone: string, at: number): number {
-  return Math.floor((at + offsetMs(zone, at)) / DAY_MS);
+  // The offsets around the UTC date of `at` (remembered, see offsetsAround) agree unless the offset changes near it:
+  // then `at` has that offset too (the same assumption as wallClockOfDay's), else it is asked for itself.
+  const [before, after] = offsetsAround(zone, Math.floor(at / DAY_MS));
+  return Math.floor((at + (before === after ? before : offsetMs(zone, at))) / DAY_MS);
 }
 
 /** 0 = Sunday … 6 = Saturday, as Date#getUTCDay (1970-01-01 was a Thursday). */
@@ -42,10 +45,7 @@ export function isoDateOf(day: number): string {
  */
 export function wallClockOfDay(zone: string, day: number): (minuteOfDay: number) => number {
   const midnight = day * DAY_MS;
-  // Every instant of this date lies within [midnight − 14 h, midnight + 24 h + 12 h]; offsets just outside that window
-  // are the offsets before and after any change that happens on the date.
-  const before = offsetMs(zone, midnight - 15 * HOUR_MS);
-  const after = offsetMs(zone, midnight + 37 * HOUR_MS);
+  const [before, after] = offsetsAround(zone, day);
   if (before === after) return (minute) => midnight + minute * MINUTE_MS - before;
 
   return (minute) => {
@@ -59,6 +59,30 @@ export function wallClockOfDay(zone: string, day: number): (minuteOfDay: number)
     if (afterFits) return withAfter;
     return changeInstant(zone, Math.min(withBefore, withAfter), Math.max(withBefore, withAfter)); // skipped hour
   };
+}
+
+/**
+ * Dates whose offsets are kept, per zone. A report walks the same dates for every lead (a lead breached months ago
+ * walks every working day since), and each offset is an Intl call: remembered, a date costs two calls once per process.
+ */
+const MAX_DATES_KEPT = 50_000;
+const offsetsByZone = new Map<string, Map<number, readonly [number, number]>>();
+
+/**
+ * Every instant of the date lies within [midnight − 14 h, midnight + 24 h + 12 h]; the offsets just outside that window
+ * are the offsets before and after any change that happens on the date.
+ */
+function offsetsAround(zone: string, day: number): readonly [number, number] {
+  let kept = offsetsByZone.get(zone);
+  if (kept === undefined) offsetsByZone.set(zone, (kept = new Map()));
+  let offsets = kept.get(day);
+  if (offsets === undefined) {
+    const midnight = day * DAY_MS;
+    offsets = [offsetMs(zone, midnight - 15 * HOUR_MS), offsetMs(zone, midnight + 37 * HOUR_MS)];
+    if (kept.size >= MAX_DATES_KEPT) kept.clear();
+    kept.set(day, offsets);
+  }
+  return offsets;
 }
 
 /** The first instant in (lo, hi] whose offset differs from lo's, by bisection (only runs for wall times in a gap). */

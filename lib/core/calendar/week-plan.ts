@@ -17,12 +17,19 @@ const NO_RANGES: readonly MinuteRange[] = [];
 const weekCache = new WeakMap<WorkCalendar['week'], readonly (readonly MinuteRange[])[]>();
 const holidayCache = new WeakMap<readonly string[], ReadonlySet<number>>();
 
+// The plan itself too, per calendar: a report walks thousands of leads' calendars, and each walk asked for a new one.
+const planCache = new WeakMap<WorkCalendar, WeekPlan>();
+
 export function weekPlanOf(cal: WorkCalendar): WeekPlan {
+  const known = planCache.get(cal);
+  if (known) return known;
   const byWeekday = rangesByWeekday(cal.week);
   const holidays = holidaySet(cal.holidays ?? []);
-  return {
+  const plan: WeekPlan = {
     rangesOn: (day) => (holidays.has(day) ? NO_RANGES : (byWeekday[weekdayOf(day)] ?? NO_RANGES)),
   };
+  planCache.set(cal, plan);
+  return plan;
 }
 
 function rangesByWeekday(week: WorkCalendar['week']): readonly (readonly MinuteRange[])[] {

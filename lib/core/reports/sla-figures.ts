@@ -16,7 +16,32 @@ export type FigureWindow = { from: number; to: number } | null;
 
 /** The leads counted by a figure within a window: the one definition both the report's counts and the drill-down use. */
 export function membersOf(leads: readonly SlaLead[], figure: SlaFigure, window: FigureWindow): SlaLead[] {
-  return leads.filter((lead) => lead.memberships.some((m) => m.figure === figure && (window === null || (m.at >= window.from && m.at < window.to))));
+  const members = figureIndex(leads).get(figure) ?? [];
+  if (window === null) return members.map((m) => m.lead);
+  return members.filter((m) => m.at.some((at) => at >= window.from && at < window.to)).map((m) => m.lead);
+}
+
+/** A figure's members in a list's order, each with the instants its memberships of that figure date it by. */
+type FigureIndex = Map<SlaFigure, { lead: SlaLead; at: number[] }[]>;
+// The report asks a few dozen figures of the same lists (all leads, each rep's, each week): indexed once per list, each
+// figure then reads its own members only. The lists are never changed once made (readonly), so an index stays true.
+const indexes = new WeakMap<readonly SlaLead[], FigureIndex>();
+
+function figureIndex(leads: readonly SlaLead[]): FigureIndex {
+  const known = indexes.get(leads);
+  if (known !== undefined) return known;
+  const index: FigureIndex = new Map();
+  for (const lead of leads) {
+    for (const m of lead.memberships) {
+      let members = index.get(m.figure);
+      if (members === undefined) index.set(m.figure, (members = []));
+      const last = members[members.length - 1];
+      if (last !== undefined && last.lead === lead) last.at.push(m.at);
+      else members.push({ lead, at: [m.at] });
+    }
+  }
+  indexes.set(leads, index);
+  return index;
 }
 
 export function salesFigures(leads: readonly SlaLead[], window: FigureWindow): SalesFigures {

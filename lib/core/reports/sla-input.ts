@@ -1,4 +1,4 @@
-import type { Activity } from '../model/activity';
+import type { ExitActivity } from '../cadence/exits';
 import type { Attempt } from '../model/attempt';
 import type { Contact } from '../model/contact';
 import type { Role } from '../model/vocabulary';
@@ -19,7 +19,7 @@ export interface SlaInput {
   /** Their attempts, undone ones left out. */
   attempts: Attempt[];
   /** Their replies and booked meetings: the only activity that changes a cadence (it ends it). */
-  exitActivities: Activity[];
+  exitActivities: ExitActivity[];
   /** Their whole stage history. */
   history: HistoryEntry[];
 }

@@ -62,7 +62,9 @@ function deliveredBy(leads: readonly SlaLead[], keyOf: (lead: SlaLead) => string
   for (const lead of leads) {
     if (!lead.memberships.some((m) => m.figure === 'delivered' || m.figure === 'mql')) continue;
     const key = keyOf(lead);
-    groups.set(key, [...(groups.get(key) ?? []), lead]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [lead]);
+    else group.push(lead);
   }
   return [...groups.entries()]
     .map(([key, ls]) => ({ key, delivered: membersOf(ls, 'delivered', null).length, mqls: membersOf(ls, 'mql', null).length, quality: leadQuality(ls, null) }))
@@ -87,9 +89,15 @@ function repRows(
   const activeIds = new Set(activeReps.map((u) => u.id));
   const ids = new Set([...activeIds, ...leads.filter(counts).map((l) => l.contact.ownerId)]);
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  const byOwner = new Map<string, SlaLead[]>();
+  for (const lead of leads) {
+    const own = byOwner.get(lead.contact.ownerId);
+    if (own === undefined) byOwner.set(lead.contact.ownerId, [lead]);
+    else own.push(lead);
+  }
   return [...ids]
     .map((id): RepSlaFigures => {
-      const own = leads.filter((l) => l.contact.ownerId === id);
+      const own = byOwner.get(id) ?? [];
       const active = activeIds.has(id);
       return { id, name: nameOf.get(id) ?? id, active, ...salesFigures(own, null), ...extra(active, own) };
     })

@@ -1,10 +1,10 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
-import { CADENCE_EXIT_ACTIVITY_TYPES, STAGES_THAT_END_THE_CADENCE } from '../../../lib/core/cadence';
+import { CADENCE_EXIT_ACTIVITY_TYPES, STAGES_THAT_END_THE_CADENCE, type ExitActivity } from '../../../lib/core/cadence';
 import type { ReportPeriod } from '../../../lib/core/model/reports';
 import type { Role } from '../../../lib/core/model/vocabulary';
 import type { SlaInput } from '../../../lib/core/reports';
 import { readSnapshot, type Db, type Queryable } from '../../store/db';
-import { toActivity, toAttempt, toContact } from '../../store/rows';
+import { toAttempt, toContact } from '../../store/rows';
 import { activities, attempts, contacts, stageChanges, users } from '../../store/schema';
 import { toHistoryEntries } from './history';
 
@@ -60,8 +60,9 @@ export function loadSlaData(db: Db, workspaceId: string, period: ReportPeriod, s
       .from(attempts)
       .innerJoin(contacts, eq(contacts.id, attempts.contactId))
       .where(and(eq(attempts.workspaceId, workspaceId), isNull(attempts.undoneAt), relevant));
-    const activityRows = await tx
-      .select({ activity: activities })
+    // Only what decides an exit: the columns of the activities_cadence_exits index, read from it alone.
+    const exitActivities = await tx
+      .select({ contactId: activities.contactId, type: activities.type, at: activities.at, outOfOffice: activities.outOfOffice })
       .from(activities)
       .innerJoin(contacts, eq(contacts.id, activities.contactId))
       .where(and(eq(activities.workspaceId, workspaceId), inArray(activities.type, EXIT_ACTIVITY_TYPES), relevant));
@@ -74,7 +75,7 @@ export function loadSlaData(db: Db, workspaceId: string, period: ReportPeriod, s
       users: userRows,
       contacts: contactRows.map(toContact),
       attempts: attemptRows.map((r) => toAttempt(r.attempt)),
-      exitActivities: activityRows.map((r) => toActivity(r.activity)),
+      exitActivities: exitActivities.map((a) => ({ ...a, type: a.type as ExitActivity['type'], at: a.at.toISOString() })),
       history: toHistoryEntries(historyRows.map((r) => r.change)),
     };
   });

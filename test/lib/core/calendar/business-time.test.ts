@@ -4,6 +4,7 @@ import {
   businessMinutesBetween,
   isWorking,
   nextBusinessMoment,
+  workingIntervals,
 } from '../../../../lib/core/calendar';
 import { standardCalendar } from '../../../../lib/core/model/calendar';
 import { calendar, utc, weekdays } from './calendars';
@@ -177,5 +178,27 @@ describe('bad inputs', () => {
     expect(() => nextBusinessMoment(newYork, invalid)).toThrow(/at must be a valid Date/);
     expect(() => addBusinessMinutes(newYork, invalid, 10)).toThrow(/from must be a valid Date/);
     expect(() => businessMinutesBetween(newYork, tuesday, invalid)).toThrow(/to must be a valid Date/);
+  });
+});
+
+describe('businessMinutesBetween over long spans (whole dates summed from their totals)', () => {
+  // Night shifts cross midnight and the DST changes; Tokyo has a holiday; the sum must equal the interval walk.
+  const nightShift = weekdays('America/New_York', [
+    ['00:00', '03:00'],
+    ['20:00', '24:00'],
+  ]);
+  const walked = (cal: typeof newYork, from: string, to: string) => {
+    let ms = 0;
+    for (const i of workingIntervals(cal, new Date(from), new Date(to))) ms += i.to.getTime() - i.from.getTime();
+    return ms / 60_000;
+  };
+  it.each([
+    ['New York, across both DST changes', newYork, '2026-01-05T10:17:00-05:00', '2026-12-01T15:43:00-05:00'],
+    ['a night shift, across both DST changes', nightShift, '2026-02-27T22:30:00-05:00', '2026-11-10T01:10:00-05:00'],
+    ['Tokyo, with its holiday', tokyo, '2026-02-02T11:00:00+09:00', '2026-02-20T16:00:00+09:00'],
+    ['London split, starting on a Saturday', londonSplit, '2026-03-07T08:00:00Z', '2026-04-30T12:30:00Z'],
+  ])('%s', (_, cal, from, to) => {
+    expect(businessMinutesBetween(cal, new Date(from), new Date(to))).toBe(walked(cal, from, to));
+    expect(businessMinutesBetween(cal, new Date(to), new Date(from))).toBe(-walked(cal, from, to));
   });
 });

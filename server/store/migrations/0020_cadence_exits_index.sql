@@ -1,0 +1,1 @@
+CREATE INDEX "activities_cadence_exits" ON "activities" USING btree ("workspace_id","contact_id","at","type","out_of_office") WHERE type in ('email_reply', 'meeting_booked');
