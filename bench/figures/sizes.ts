@@ -9,12 +9,13 @@ import { CHROME_DEFINES, composition } from '../support/composition';
 import { client } from '../support/http';
 import { benchLogger } from '../support/logger';
 import type { Figure, Row } from '../support/result';
+import { JS_BUDGET_KB } from './dashboard';
 
 const root = join(import.meta.dirname, '..', '..');
 const KB = 1024;
-// The dashboard: what its first page needs before a figure shows (React, zod, the app), and everything with the
-// charts (Recharts, loaded with the first chart).
-const TARGETS = { sidepanel: 170, content: 15, background: 60, tjs: 3, dashboardStart: 120, dashboardAll: 240 };
+// The dashboard's first page is held to the budget the dashboard figure measures it against in the browser (one rule);
+// its build as a whole (lazy pages and the charts included) is reported beside it, since no page loads all of it.
+const TARGETS = { sidepanel: 170, content: 15, background: 60, tjs: 3, dashboardStart: JS_BUDGET_KB.figures };
 
 /** gzip as a web server or a store would: zlib's default level (6). */
 const gz = (bytes: Buffer | string) => gzipSync(bytes).length;
@@ -109,7 +110,18 @@ export const sizes: Figure = {
     const dashboardAll = readdirSync(join(dashboardDir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
     const dashboardGzip = (files: string[]) => files.reduce((sum, f) => sum + gz(readFileSync(join(dashboardDir, f))), 0);
     rows.push(row('dashboard (all JS its first page loads)', dashboardGzip(dashboardStart), TARGETS.dashboardStart, dashboardStart.join(', ')));
-    rows.push(row('dashboard (all JS, the charts included)', dashboardGzip(dashboardAll), TARGETS.dashboardAll, `${dashboardAll.length} files`));
+    rows.push({
+      figure: '7. Sizes',
+      measure: 'dashboard (all JS it holds: every page, the charts included)',
+      value: dashboardGzip(dashboardAll) / KB,
+      unit: 'KB',
+      limit: null,
+      limitMeasure: '—',
+      ratio: null,
+      target: '',
+      met: null,
+      note: `${dashboardAll.length} files; what one page loads is held by 10. Dashboard`,
+    });
     const tjsGzip = compressed ? tjs.raw.length : gz(served);
     rows.push(
       row('t.js as GET /t.js serves it', tjsGzip, TARGETS.tjs, `${(served.length / KB).toFixed(1)} KB raw; ${compressed ? 'served gzipped' : 'served uncompressed (size if gzipped on the way)'}`),
