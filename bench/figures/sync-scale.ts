@@ -17,7 +17,7 @@ const PULLS = { noChange: 200, noChangeWarmup: 100, oneChange: 40, oneChangeWarm
 const TARGET_GROWTH = 1.5;
 
 /**
- * 11. Sync pull cost against workspace size, on PostgreSQL with the API in its own process: workspaces of 2k, 20k and
+ * 5b. Sync pull cost against workspace size, on PostgreSQL with the API in its own process: workspaces of 2k, 20k and
  * 200k contacts in one database (each contact with 3 visits; seeded with set-based inserts), the measured rep of each
  * owning the same 200 contacts. For each size, the server time (median) of a caught-up pull (no change) and of a pull
  * after one new visit on one of the rep's contacts (the full page path), the sizes taking turns. The limit of each is
