@@ -25,29 +25,34 @@ import type { Role } from '../../lib/core/model/vocabulary';
  * contact id where the contact can change, so one lead's data never shows under another's name.
  */
 export function LeadView({ contactId, focusOnOpen = false }: { contactId: string; focusOnOpen?: boolean }) {
-  const data = useLeadData(contactId);
-  const me = useMeta('me');
-  if (data === undefined || me === undefined) return null;
-  if (data === null) {
-    return (
-      <p role="status" className="notice">
-        This lead is not in your Leadside cache (any more): it may have been reassigned or removed.
-      </p>
-    );
-  }
-  return <LeadCard data={data} meId={me?.user.id ?? null} meRole={me?.user.role ?? null} focusOnOpen={focusOnOpen} />;
+  return (
+    <CachedLead
+      lead={contactId}
+      focusOnOpen={focusOnOpen}
+      notCached={
+        <p role="status" className="notice">
+          This lead is not in your Leadside cache (any more): it may have been reassigned or removed.
+        </p>
+      }
+    />
+  );
 }
 
 /**
  * The cached lead with this address (a page's person), found and read in one live query; `notCached` when the cache
- * holds no such lead. Keyed by the contact's id inside, so one lead's state never shows under another's name.
+ * holds no such lead.
  */
 export function LeadByEmail({ email, notCached }: { email: string; notCached: ReactNode }) {
-  const data = useLeadData({ email });
+  return <CachedLead lead={{ email }} focusOnOpen={false} notCached={notCached} />;
+}
+
+/** The one body of both: the lead's card, keyed by the contact's id so one lead's state never shows under another's name. */
+function CachedLead({ lead, focusOnOpen, notCached }: { lead: string | { email: string }; focusOnOpen: boolean; notCached: ReactNode }) {
+  const data = useLeadData(lead);
   const me = useMeta('me');
   if (data === undefined || me === undefined) return null;
   if (data === null) return <>{notCached}</>;
-  return <LeadCard key={data.contact.id} data={data} meId={me?.user.id ?? null} meRole={me?.user.role ?? null} focusOnOpen={false} />;
+  return <LeadCard key={data.contact.id} data={data} meId={me?.user.id ?? null} meRole={me?.user.role ?? null} focusOnOpen={focusOnOpen} />;
 }
 
 type Attachment = Pick<ContentSuggestion, 'contentId' | 'title'>;
