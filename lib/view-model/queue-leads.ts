@@ -1,7 +1,8 @@
 import type { Activity } from '../core/model/activity';
 import type { Attempt } from '../core/model/attempt';
 import type { Contact } from '../core/model/contact';
-import { leadCadence, leadPicture } from '../core/lead';
+import { leadCadence } from '../core/lead';
+import { scoreContact } from '../core/scoring';
 import { policyForLeadType } from '../core/model/policy';
 import type { WorkspaceSettings } from '../core/model/settings';
 import { waitingSince, type QueueCadence, type QueueLead } from './queue';
@@ -15,21 +16,24 @@ export interface QueueRows {
 }
 
 /**
- * Each of the rep's leads as the queue sees it at `now`, with lib/core's lead picture (the server's own function). One
- * place for it: the panel's queue (components/hooks/useQueue.ts) and the toolbar badge (lib/alerts/badge.ts) both
- * read their leads from here, so the badge counts exactly what the queue's "Breached & overdue" group lists.
+ * Each of the rep's leads as the queue sees it at `now`, scored and placed in its cadence by lib/core's functions (the
+ * lead picture's and the server's own). One place for it: the panel's queue (components/hooks/useQueue.ts) reads its
+ * leads here and the toolbar badge (lib/alerts/badge.ts) their cadences (queueCadencesOf, the same leadCadence), so
+ * the badge counts exactly what the queue's "Breached & overdue" group lists.
  */
 export function queueLeadsOf(rows: QueueRows, now: Date): QueueLead[] {
   return rows.contacts.map((contact) => {
     const attempts = rows.attempts.get(contact.id) ?? [];
-    const picture = leadPicture(contact, rows.activities.get(contact.id) ?? [], attempts, rows.settings, now);
+    const activities = rows.activities.get(contact.id) ?? [];
+    // The score and the cadence, as the lead picture computes them; not the intelligence summary, which no row shows.
+    const score = scoreContact(rows.settings.scoring, contact, activities, now);
+    const c = leadCadence(contact, activities, attempts, rows.settings, now);
     const { id, email, name, company, title, stage } = contact;
-    const c = picture.cadence;
     // Only what a queue row reads (QueueLead's fields): the queue keeps 5,000 of these between refreshes, not the
     // full contact, the score's explanation and the whole cadence state (bench `memory`).
     return {
       contact: { id, email, name, company, title, stage },
-      score: { score: picture.score.score, grade: picture.score.grade },
+      score: { score: score.score, grade: score.grade },
       cadence: c && {
         status: c.status,
         nextDueAt: c.nextDueAt,
