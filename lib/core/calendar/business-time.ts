@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../model/calendar';
 import { type BusinessTimeOptions, NO_WORKING_TIME_HORIZON_DAYS, workingIntervals, workingIntervalsFrom } from './intervals';
 import { localDayNumber, wallClockOfDay } from './wall-clock';
+import { memoByObject } from '../memo';
 import { DAY_MS, MINUTE_MS } from '../time-units';
 
 /**
@@ -76,11 +77,10 @@ export function businessMinutesBetween(
 /** Spans shorter than this are walked interval by interval. */
 const LONG_SPAN_MS = 7 * DAY_MS;
 /** Each local date's working time, per calendar object (settings are read afresh for each request, never changed). */
-const dateTotals = new WeakMap<WorkCalendar, Map<number, number>>();
+const dateTotals = memoByObject((_cal: WorkCalendar) => new Map<number, number>());
 
 function workingMsOfDate(cal: WorkCalendar, day: number, startOf: (day: number) => Date): number {
-  let kept = dateTotals.get(cal);
-  if (kept === undefined) dateTotals.set(cal, (kept = new Map()));
+  const kept = dateTotals(cal);
   let ms = kept.get(day);
   if (ms === undefined) {
     ms = workingMs(cal, startOf(day), startOf(day + 1));

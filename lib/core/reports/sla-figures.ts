@@ -10,6 +10,7 @@ import { OPEN_CADENCE_STATUSES } from '../model/reports';
 import { rankReasons } from './reasons';
 import type { SlaLead } from './sla-leads';
 import { median, percentile, ratioOrNull, sumOf } from './stats';
+import { memoByObject } from '../memo';
 
 /** The instants a figure is counted over (a week); null: every membership (they are already the period's). */
 export type FigureWindow = { from: number; to: number } | null;
@@ -25,11 +26,7 @@ export function membersOf(leads: readonly SlaLead[], figure: SlaFigure, window: 
 type FigureIndex = Map<SlaFigure, { lead: SlaLead; at: number[] }[]>;
 // The report asks a few dozen figures of the same lists (all leads, each rep's, each week): indexed once per list, each
 // figure then reads its own members only. The lists are never changed once made (readonly), so an index stays true.
-const indexes = new WeakMap<readonly SlaLead[], FigureIndex>();
-
-function figureIndex(leads: readonly SlaLead[]): FigureIndex {
-  const known = indexes.get(leads);
-  if (known !== undefined) return known;
+const figureIndex = memoByObject((leads: readonly SlaLead[]): FigureIndex => {
   const index: FigureIndex = new Map();
   for (const lead of leads) {
     for (const m of lead.memberships) {
@@ -40,9 +37,8 @@ function figureIndex(leads: readonly SlaLead[]): FigureIndex {
       else members.push({ lead, at: [m.at] });
     }
   }
-  indexes.set(leads, index);
   return index;
-}
+});
 
 export function salesFigures(leads: readonly SlaLead[], window: FigureWindow): SalesFigures {
   const count = (figure: SlaFigure) => membersOf(leads, figure, window).length;
