@@ -32,8 +32,8 @@ const count = (n: unknown): n is number => typeof n === 'number' && Number.isSaf
 export function decodeSyncCursor(raw: string): SyncCursor | null {
   const decoded = decodeOpaqueCursor(raw);
   if (typeof decoded !== 'object' || decoded === null || !('v' in decoded) || !count(decoded.v)) return null;
-  const cursor: SyncCursor = 'l' in decoded ? { version: decoded.v, lapseMinute: decoded.l as number } : { version: decoded.v };
   if ('l' in decoded && !count(decoded.l)) return null;
+  const cursor: SyncCursor = 'l' in decoded ? { version: decoded.v, lapseMinute: decoded.l as number } : { version: decoded.v };
   return encodeSyncCursor(cursor) === raw ? cursor : null;
 }
 
