@@ -12,8 +12,9 @@ import {
   type AlertLead,
   type PriorAlert,
 } from '../../lib/core/alerts';
-import { cadenceState, CADENCE_EXIT_ACTIVITY_TYPES, type ExitActivity } from '../../lib/core/cadence';
+import { cadenceState } from '../../lib/core/cadence';
 import { groupByContact } from '../../lib/core/lead/by-contact';
+import { exitActivitiesOf } from '../domain/contacts/cadence';
 import type { Activity } from '../../lib/core/model/activity';
 import { AlertPreferences, AlertSettings, type Alert } from '../../lib/core/model/alerts';
 import { policyForLeadType } from '../../lib/core/model/policy';
@@ -243,15 +244,7 @@ async function decideFromCadence(deps: AlertEngineDeps, workspaceId: string): Pr
         toAttempt(r.attempt),
       ),
     );
-    const exitsOf = groupByContact(
-      (
-        await tx
-          .select({ contactId: activities.contactId, type: activities.type, at: activities.at, outOfOffice: activities.outOfOffice })
-          .from(activities)
-          .innerJoin(contacts, eq(contacts.id, activities.contactId))
-          .where(and(eq(activities.workspaceId, workspaceId), inArray(activities.type, [...CADENCE_EXIT_ACTIVITY_TYPES]), ownedLeads))
-      ).map((a): ExitActivity => ({ ...a, type: a.type as ExitActivity['type'], at: a.at.toISOString() })),
-    );
+    const exitsOf = groupByContact(await exitActivitiesOf(tx, workspaceId, ownedLeads));
     const priorOf = groupByContact(
       await tx
         .select({ userId: alerts.userId, contactId: alerts.contactId, rule: alerts.rule, windowStart: alerts.windowStart })

@@ -1,11 +1,12 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
-import { CADENCE_EXIT_ACTIVITY_TYPES, STAGES_THAT_END_THE_CADENCE, type ExitActivity } from '../../../lib/core/cadence';
+import { STAGES_THAT_END_THE_CADENCE } from '../../../lib/core/cadence';
 import type { ReportPeriod } from '../../../lib/core/model/reports';
 import type { Role } from '../../../lib/core/model/vocabulary';
 import type { SlaInput } from '../../../lib/core/reports';
 import { readSnapshot, type Db, type Queryable } from '../../store/db';
 import { toAttempt, toContact } from '../../store/rows';
-import { activities, attempts, contacts, stageChanges, users } from '../../store/schema';
+import { attempts, contacts, stageChanges, users } from '../../store/schema';
+import { exitActivitiesOf } from '../contacts/cadence';
 import { toHistoryEntries } from './history';
 
 /** Whose leads the SLA report covers: everyone's (managers, marketing, admins) or one rep's own (a rep). */
@@ -21,7 +22,6 @@ export function slaScopeOf(user: { id: string; role: Role }): SlaScope {
 
 /** Stages whose cadence lib/core ends at once: not loaded for the open-lead counts. */
 const CLOSED_STAGES = [...STAGES_THAT_END_THE_CADENCE];
-const EXIT_ACTIVITY_TYPES = [...CADENCE_EXIT_ACTIVITY_TYPES];
 
 /**
  * Owned contacts the report can count: assigned in the period (delivered), still in a cadence (open now), or whose
@@ -60,12 +60,7 @@ export function loadSlaData(db: Db, workspaceId: string, period: ReportPeriod, s
       .from(attempts)
       .innerJoin(contacts, eq(contacts.id, attempts.contactId))
       .where(and(eq(attempts.workspaceId, workspaceId), isNull(attempts.undoneAt), relevant));
-    // Only what decides an exit: the columns of the activities_cadence_exits index, read from it alone.
-    const exitActivities = await tx
-      .select({ contactId: activities.contactId, type: activities.type, at: activities.at, outOfOffice: activities.outOfOffice })
-      .from(activities)
-      .innerJoin(contacts, eq(contacts.id, activities.contactId))
-      .where(and(eq(activities.workspaceId, workspaceId), inArray(activities.type, EXIT_ACTIVITY_TYPES), relevant));
+    const exitActivities = await exitActivitiesOf(tx, workspaceId, relevant);
     const historyRows = await tx
       .select({ change: stageChanges })
       .from(stageChanges)
@@ -75,7 +70,7 @@ export function loadSlaData(db: Db, workspaceId: string, period: ReportPeriod, s
       users: userRows,
       contacts: contactRows.map(toContact),
       attempts: attemptRows.map((r) => toAttempt(r.attempt)),
-      exitActivities: exitActivities.map((a) => ({ ...a, type: a.type as ExitActivity['type'], at: a.at.toISOString() })),
+      exitActivities,
       history: toHistoryEntries(historyRows.map((r) => r.change)),
     };
   });
